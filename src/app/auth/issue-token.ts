@@ -1,0 +1,157 @@
+import { fail, ok, type Result } from '../../core/error-catalog.js';
+import { recordFailure, waitRemaining, type AttemptState, type ThrottleKind } from '../../core/login-throttle.js';
+import * as repo from '../../db/repos/auth.repo.js';
+import { isRole, type Caller, type Deps } from '../context.js';
+import { newSecret } from '../ids.js';
+import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
+
+export interface TokenGrant {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  caller: Caller;
+}
+
+export type TokenRequest =
+  | { grantType: 'client_credentials'; clientId: string; clientSecret: string }
+  | { grantType: 'password'; username: string; password: string; terminal?: string | undefined };
+
+async function mint(deps: Deps, caller: Caller): Promise<TokenGrant> {
+  const token = newSecret();
+  const now = deps.now();
+  const ttl = deps.config.tokenTtlSeconds;
+  await repo.insertToken(deps.db, {
+    token_hash: tokenHash(token),
+    principal_kind: caller.principalKind,
+    principal_id: caller.principalId,
+    merchant_id: caller.merchantId,
+    provider_id: caller.providerId,
+    role: caller.role,
+    terminal_id: caller.terminalId,
+    expires_at: new Date(now.getTime() + ttl * 1000).toISOString(),
+    created_at: now.toISOString(),
+  });
+  return { accessToken: token, tokenType: 'Bearer', expiresIn: ttl, caller };
+}
+
+function toState(row: { failures: number; window_started_at: string; blocked_until: string | null }): AttemptState {
+  return {
+    failures: Number(row.failures),
+    windowStartedAt: Date.parse(row.window_started_at),
+    blockedUntil: row.blocked_until ? Date.parse(row.blocked_until) : null,
+  };
+}
+
+/** Runs a credential check behind the per-user and per-address throttle. */
+async function throttled<T>(
+  deps: Deps,
+  keys: Record<ThrottleKind, string>,
+  check: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const now = deps.now().getTime();
+  const rows = await repo.findLoginAttempts(deps.db, Object.values(keys));
+  const states = new Map(rows.map((r) => [r.key, toState(r)]));
+  const wait = Math.max(...Object.values(keys).map((k) => waitRemaining(states.get(k), now)));
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    return { ...fail('TOO_MANY_ATTEMPTS', `Too many failed logins; retry in ${seconds} s.`), retryAfter: seconds };
+  }
+  const result = await check();
+  if (result.ok) {
+    await repo.clearLoginAttempts(deps.db, keys.user);
+    return result;
+  }
+  for (const kind of Object.keys(keys) as ThrottleKind[]) {
+    const next = recordFailure(states.get(keys[kind]), kind, now);
+    await repo.saveLoginAttempt(deps.db, {
+      key: keys[kind],
+      failures: next.failures,
+      window_started_at: new Date(next.windowStartedAt).toISOString(),
+      blocked_until: next.blockedUntil === null ? null : new Date(next.blockedUntil).toISOString(),
+    });
+  }
+  return result;
+}
+
+export async function issueToken(deps: Deps, request: TokenRequest, address: string): Promise<Result<TokenGrant>> {
+  if (request.grantType === 'client_credentials') {
+    const keys = { user: `client:${request.clientId}`, ip: `ip:${address}` };
+    return throttled(deps, keys, async () => {
+      const client = await repo.findClientByClientId(deps.db, request.clientId);
+      const valid = await verifySecret(request.clientSecret, client?.secret_hash ?? DUMMY_HASH);
+      if (!client || !valid || !client.active || !isRole(client.role)) return fail('INVALID_CLIENT');
+      return ok(
+        await mint(deps, {
+          principalKind: 'client',
+          principalId: client.id,
+          merchantId: client.merchant_id,
+          providerId: client.provider_id,
+          role: client.role,
+          terminalId: null,
+        }),
+      );
+    });
+  }
+  const keys = { user: `user:${request.username.toLowerCase()}`, ip: `ip:${address}` };
+  return throttled(deps, keys, async () => {
+    const user = await repo.findUserByLogin(deps.db, request.username.toLowerCase());
+    const valid = await verifySecret(request.password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !valid || !user.active || !isRole(user.role)) return fail('INVALID_GRANT');
+    let terminalId: string | null = null;
+    if (request.terminal !== undefined && request.terminal !== '') {
+      const terminal = user.merchant_id
+        ? await repo.findTerminalByCode(deps.db, user.merchant_id, request.terminal)
+        : undefined;
+      if (!terminal) return fail('INVALID_GRANT', `Terminal "${request.terminal}" is unknown for this user.`);
+      terminalId = terminal.id;
+    }
+    return ok(
+      await mint(deps, {
+        principalKind: 'user',
+        principalId: user.id,
+        merchantId: user.merchant_id,
+        providerId: user.provider_id,
+        role: user.role,
+        terminalId,
+      }),
+    );
+  });
+}
+
+/** Resolves a bearer token to its caller; unknown and expired tokens are told apart for the client's sake. */
+export async function authenticateToken(deps: Deps, token: string): Promise<Result<Caller>> {
+  const row = await repo.findToken(deps.db, tokenHash(token));
+  if (!row || !isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
+  if (Date.parse(row.expires_at) <= deps.now().getTime()) return fail('TOKEN_EXPIRED');
+  return ok({
+    principalKind: row.principal_kind === 'user' ? 'user' : 'client',
+    principalId: row.principal_id,
+    merchantId: row.merchant_id,
+    providerId: row.provider_id,
+    role: row.role,
+    terminalId: row.terminal_id,
+  });
+}
+
+/** Verifies a login and password directly (HTTP Basic schemes of the dialects), throttled like a token request. */
+export async function authenticatePassword(
+  deps: Deps,
+  username: string,
+  password: string,
+  address: string,
+): Promise<Result<Caller>> {
+  const keys = { user: `user:${username.toLowerCase()}`, ip: `ip:${address}` };
+  return throttled(deps, keys, async () => {
+    const user = await repo.findUserByLogin(deps.db, username.toLowerCase());
+    const valid = await verifySecret(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !valid || !user.active || !isRole(user.role)) return fail('UNAUTHENTICATED', 'Wrong login or password.');
+    return ok({
+      principalKind: 'user',
+      principalId: user.id,
+      merchantId: user.merchant_id,
+      providerId: user.provider_id,
+      role: user.role,
+      terminalId: null,
+    });
+  });
+}

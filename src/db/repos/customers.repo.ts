@@ -1,0 +1,242 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CustomerData } from '../../core/customer/customer.js';
+import type { CustomerTable } from '../schema/customer.table.js';
+import type { DB } from '../schema/index.js';
+
+export interface CustomerRecord {
+  id: string;
+  merchantId: string;
+  ref: number;
+  data: CustomerData;
+  cards: string[];
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Row = Selectable<CustomerTable>;
+
+const bool = (v: number | boolean) => v === 1 || v === true;
+
+function parseJson<T>(raw: string, fallback: T): T {
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function rowToRecord(row: Row, cards: string[]): CustomerRecord {
+  return {
+    id: row.id,
+    merchantId: row.merchant_id,
+    ref: Number(row.ref),
+    cards,
+    erasedAt: row.erased_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    data: {
+      civility: row.civility,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      gender: row.gender as CustomerData['gender'],
+      birthDay: row.birth_day,
+      birthMonth: row.birth_month,
+      birthYear: row.birth_year,
+      mobile: row.mobile,
+      phone: row.phone,
+      email: row.email,
+      address: {
+        line1: row.address1,
+        line2: row.address2,
+        line3: row.address3,
+        line4: row.address4,
+        zipCode: row.zip_code,
+        city: row.city,
+        country: row.country,
+      },
+      customerType: row.customer_type,
+      identificationType: row.identification_type,
+      identificationNumber: row.identification_number,
+      customerCode: row.customer_code,
+      attributes: parseJson(row.attributes, {}),
+      consents: parseJson(row.consents, { email: false, sms: false, push: false }),
+      blacklist: parseJson(row.blacklist, { email: false, sms: false, push: false }),
+      source: row.source,
+      noFidelity: bool(row.no_fidelity),
+      active: bool(row.active),
+      godfatherId: row.godfather_id,
+    },
+  };
+}
+
+/** The columns that hold a customer's data. */
+export function dataToColumns(data: CustomerData, searchText: string) {
+  return {
+    civility: data.civility,
+    first_name: data.firstName,
+    last_name: data.lastName,
+    gender: data.gender,
+    birth_day: data.birthDay,
+    birth_month: data.birthMonth,
+    birth_year: data.birthYear,
+    mobile: data.mobile,
+    phone: data.phone,
+    email: data.email,
+    address1: data.address.line1,
+    address2: data.address.line2,
+    address3: data.address.line3,
+    address4: data.address.line4,
+    zip_code: data.address.zipCode,
+    city: data.address.city,
+    country: data.address.country,
+    customer_type: data.customerType,
+    identification_type: data.identificationType,
+    identification_number: data.identificationNumber,
+    customer_code: data.customerCode,
+    attributes: JSON.stringify(data.attributes),
+    consents: JSON.stringify(data.consents),
+    blacklist: JSON.stringify(data.blacklist),
+    source: data.source,
+    no_fidelity: data.noFidelity ? 1 : 0,
+    active: data.active ? 1 : 0,
+    godfather_id: data.godfatherId,
+    search_text: searchText,
+  };
+}
+
+export async function cardNumbersOf(db: Kysely<DB>, customerIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (customerIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('cards')
+    .select(['customer_id', 'number'])
+    .where('customer_id', 'in', customerIds)
+    .orderBy('created_at')
+    .orderBy('number')
+    .execute();
+  for (const row of rows) {
+    if (!row.customer_id) continue;
+    const list = out.get(row.customer_id) ?? [];
+    list.push(row.number);
+    out.set(row.customer_id, list);
+  }
+  return out;
+}
+
+async function withCards(db: Kysely<DB>, rows: Row[]): Promise<CustomerRecord[]> {
+  const cards = await cardNumbersOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => rowToRecord(r, cards.get(r.id) ?? []));
+}
+
+export async function findCustomer(
+  db: Kysely<DB>,
+  merchantId: string,
+  by: { id: string } | { ref: number } | { customerCode: string } | { mobile: string },
+): Promise<CustomerRecord | undefined> {
+  let q = db.selectFrom('customers').selectAll().where('merchant_id', '=', merchantId).where('erased_at', 'is', null);
+  if ('id' in by) q = q.where('id', '=', by.id);
+  else if ('ref' in by) q = q.where('ref', '=', by.ref);
+  else if ('customerCode' in by) q = q.where('customer_code', '=', by.customerCode);
+  else q = q.where('mobile', '=', by.mobile);
+  const row = await q.orderBy('id').executeTakeFirst();
+  return row ? (await withCards(db, [row]))[0] : undefined;
+}
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listCustomers(
+  db: Kysely<DB>,
+  merchantId: string,
+  options: { limit: number; after?: string | undefined; q?: string | undefined; offset?: number | undefined },
+): Promise<CustomerRecord[]> {
+  let query = db
+    .selectFrom('customers')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('erased_at', 'is', null);
+  if (options.after) query = query.where('id', '>', options.after);
+  if (options.q) {
+    const pattern = likePattern(options.q);
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`search_text like ${pattern} escape '\\'`,
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('cards')
+            .select('customer_id')
+            .where('merchant_id', '=', merchantId)
+            .where(sql<boolean>`number like ${pattern} escape '\\'`)
+            .where('customer_id', 'is not', null)
+            .$narrowType<{ customer_id: string }>(),
+        ),
+      ]),
+    );
+  }
+  query = query.orderBy('id').limit(options.limit);
+  if (options.offset) query = query.offset(options.offset);
+  return withCards(db, await query.execute());
+}
+
+/** Reserves the next numeric reference of a merchant (the dialects' numeric customer id). */
+export async function nextCustomerRef(db: Kysely<DB>, merchantId: string, wanted?: number): Promise<number> {
+  if (wanted !== undefined) {
+    await db
+      .updateTable('merchants')
+      .set({
+        next_customer_ref: sql<number>`case when next_customer_ref <= ${wanted} then ${wanted + 1} else next_customer_ref end`,
+      })
+      .where('id', '=', merchantId)
+      .execute();
+    return wanted;
+  }
+  const row = await db
+    .updateTable('merchants')
+    .set({ next_customer_ref: sql<number>`next_customer_ref + 1` })
+    .where('id', '=', merchantId)
+    .returning('next_customer_ref')
+    .executeTakeFirstOrThrow();
+  return Number(row.next_customer_ref) - 1;
+}
+
+export async function insertCustomer(
+  db: Kysely<DB>,
+  row: { id: string; merchantId: string; ref: number; data: CustomerData; searchText: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto('customers')
+    .values({
+      id: row.id,
+      merchant_id: row.merchantId,
+      ref: row.ref,
+      ...dataToColumns(row.data, row.searchText),
+      erased_at: null,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .execute();
+}
+
+export async function updateCustomer(
+  db: Kysely<DB>,
+  merchantId: string,
+  id: string,
+  data: CustomerData,
+  searchText: string,
+  now: string,
+  erasedAt?: string,
+): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ ...dataToColumns(data, searchText), updated_at: now, ...(erasedAt ? { erased_at: erasedAt } : {}) })
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .execute();
+}

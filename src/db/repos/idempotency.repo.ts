@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+export async function claimKey(
+  db: Kysely<DB>,
+  row: { scope: string; key: string; method: string; path: string; body_hash: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('idempotency_keys')
+    .values({ ...row, status: null, response_body: null, response_type: null })
+    .execute();
+}
+
+export function findKey(db: Kysely<DB>, scope: string, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function completeKey(
+  db: Kysely<DB>,
+  scope: string,
+  key: string,
+  response: { status: number; body: string; type: string },
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status: response.status, response_body: response.body, response_type: response.type })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}
+
+export async function releaseKey(db: Kysely<DB>, scope: string, key: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).execute();
+}
+
+export async function deleteKeysBefore(db: Kysely<DB>, before: string): Promise<number> {
+  const r = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,37 @@
+export interface CustomerTable {
+  id: string;
+  merchant_id: string;
+  ref: number;
+  civility: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  gender: string | null;
+  birth_day: number | null;
+  birth_month: number | null;
+  birth_year: number | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  address1: string | null;
+  address2: string | null;
+  address3: string | null;
+  address4: string | null;
+  zip_code: string | null;
+  city: string | null;
+  country: string | null;
+  customer_type: string | null;
+  identification_type: string | null;
+  identification_number: string | null;
+  customer_code: string | null;
+  attributes: string;
+  consents: string;
+  blacklist: string;
+  source: string | null;
+  no_fidelity: number;
+  active: number;
+  godfather_id: string | null;
+  search_text: string;
+  erased_at: string | null;
+  created_at: string;
+  updated_at: string;
+}

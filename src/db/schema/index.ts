@@ -1,0 +1,20 @@
+import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } from './auth.table.js';
+import type { CardTable } from './card.table.js';
+import type { CustomerTable } from './customer.table.js';
+import type { IdempotencyKeyTable, IntegrationLogTable } from './http.table.js';
+import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
+
+export interface DB {
+  providers: ProviderTable;
+  merchants: MerchantTable;
+  stores: StoreTable;
+  terminals: TerminalTable;
+  users: UserTable;
+  api_clients: ApiClientTable;
+  access_tokens: AccessTokenTable;
+  login_attempts: LoginAttemptTable;
+  customers: CustomerTable;
+  cards: CardTable;
+  idempotency_keys: IdempotencyKeyTable;
+  integration_log: IntegrationLogTable;
+}

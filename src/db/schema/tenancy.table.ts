@@ -1,0 +1,34 @@
+export interface ProviderTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MerchantTable {
+  id: string;
+  provider_id: string | null;
+  slug: string;
+  name: string;
+  currency: string;
+  next_customer_ref: number;
+  created_at: string;
+}
+
+export interface StoreTable {
+  id: string;
+  merchant_id: string;
+  code: string;
+  name: string;
+  region: string | null;
+  created_at: string;
+}
+
+export interface TerminalTable {
+  id: string;
+  merchant_id: string;
+  store_id: string;
+  code: string;
+  name: string;
+  created_at: string;
+}

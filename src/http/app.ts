@@ -1,0 +1,86 @@
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from '../app/context.js';
+import { newId } from '../app/ids.js';
+import { bearerAuth } from './plugins/auth.js';
+import { installNativeErrors } from './plugins/errors.js';
+import { installIdempotency } from './plugins/idempotency.js';
+import { installIntegrationLog } from './plugins/integration-log.js';
+import { installMetrics } from './plugins/metrics.js';
+import { installContentNegotiation } from './plugins/negotiation.js';
+import { healthRoutes } from './routes/health.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { adminRoutes } from './routes/v1/admin.js';
+import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
+import { referenceRoutes } from './routes/v1/reference.js';
+import { ErrorBody } from './schemas/common.js';
+import { Customer, CustomerPage } from './schemas/customer.schema.js';
+import './types.js';
+
+export interface AppOptions {
+  logger?: boolean | object;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: () => newId('req'),
+    requestIdHeader: false,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('caller', null);
+  app.decorateRequest('failure', null);
+  app.decorateRequest('sentPayload', null);
+  app.decorateRequest('xmlRoot', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tessera',
+        version: '0.1.0',
+        description:
+          'Loyalty and promotions server. Native API under /v1; compatibility APIs for existing POS protocols under their own prefixes.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+  });
+  for (const schema of [ErrorBody, Customer, CustomerPage, ...customerSchemas]) app.addSchema(schema);
+
+  installNativeErrors(app);
+  installContentNegotiation(app);
+  installIntegrationLog(app, deps);
+  installMetrics(app);
+
+  await app.register(healthRoutes(deps));
+  await app.register(oauthRoutes(deps));
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', bearerAuth(deps));
+    installIdempotency(v1, deps);
+    v1.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, security: [{ bearer: [] }] };
+    });
+    await v1.register(customerRoutes(deps));
+    await v1.register(referenceRoutes);
+    await v1.register(adminRoutes(deps));
+  }, { prefix: '/v1' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  return app;
+}

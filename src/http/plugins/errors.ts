@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, normalizeError, type NormalizedError } from '../http-error.js';
+
+/** Records the failure on the request (for the integration log) and sets the headers it calls for. */
+export function prepareErrorReply(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): NormalizedError {
+  const normalized = normalizeError(error);
+  request.failure = normalized;
+  if (normalized.internal !== undefined) request.log.error({ err: normalized.internal }, 'unhandled error');
+  if (normalized.retryAfter !== undefined) reply.header('Retry-After', String(normalized.retryAfter));
+  if (normalized.status === 401 && !reply.hasHeader('WWW-Authenticate')) {
+    const reason = normalized.code === 'TOKEN_EXPIRED' ? ', error="invalid_token", error_description="token expired"' : '';
+    reply.header('WWW-Authenticate', `Bearer realm="tessera"${reason}`);
+  }
+  return normalized;
+}
+
+export function nativeErrorBody(request: FastifyRequest, e: NormalizedError) {
+  return {
+    error: {
+      code: e.code,
+      message: e.message,
+      requestId: request.id,
+      ...(e.details ? { details: e.details } : {}),
+    },
+  };
+}
+
+/** The native error format: { error: { code, message, requestId, details? } }. Dialects install their own. */
+export function installNativeErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const e = prepareErrorReply(request, reply, error);
+    return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = prepareErrorReply(
+      request,
+      reply,
+      new HttpError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    );
+    return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/context.js';
+import { hasFullLogging, recordExchange } from '../../app/ops/integration-log.js';
+
+function bodyText(body: unknown): string | null {
+  if (body === undefined || body === null) return null;
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+const SECRET_FIELDS = /("?(password|client_secret|secret|access_token)"?\s*[:=]\s*)("[^"]*"|[^&\s,}]+)/gi;
+
+/**
+ * The integration log: every failed request is recorded with its error; principals with full logging switched
+ * on get every exchange recorded with both bodies. Secrets are masked. Logging never fails a request.
+ */
+export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (typeof payload === 'string') request.sentPayload = payload;
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const caller = request.caller;
+    const failed = reply.statusCode >= 400;
+    if (!failed && !caller) return;
+    try {
+      const full = caller ? await hasFullLogging(deps, caller.principalId) : false;
+      if (!failed && !full) return;
+      await recordExchange(
+        deps,
+        {
+          merchantId: caller?.merchantId ?? null,
+          principalId: caller?.principalId ?? null,
+          requestId: request.id,
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          errorCode: request.failure?.code ?? null,
+          errorMessage: request.failure?.message ?? null,
+          requestBody: bodyText(request.body)?.replace(SECRET_FIELDS, '$1"***"') ?? null,
+          responseBody: request.sentPayload?.replace(SECRET_FIELDS, '$1"***"') ?? null,
+          durationMs: reply.elapsedTime,
+        },
+        full,
+      );
+    } catch (error) {
+      request.log.warn({ err: error }, 'integration log write failed');
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../app/context.js';
+import { HttpError } from '../http-error.js';
+
+export function healthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/healthz',
+      { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.String() }) } } },
+      async () => ({ status: 'ok' }),
+    );
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Readiness: the database answers',
+          response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) },
+        },
+      },
+      async () => {
+        try {
+          await sql`select 1`.execute(deps.db);
+        } catch {
+          throw new HttpError('SERVICE_UNAVAILABLE', 'The database does not answer.', undefined, 5);
+        }
+        return { status: 'ready', database: deps.dbKind };
+      },
+    );
+  };
+}

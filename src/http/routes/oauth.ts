@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { issueToken, type TokenRequest } from '../../app/auth/issue-token.js';
+import type { Deps } from '../../app/context.js';
+import { HttpError, unwrap } from '../http-error.js';
+import { prepareErrorReply } from '../plugins/errors.js';
+
+const OAUTH_ERRORS: Record<string, string> = {
+  INVALID_CLIENT: 'invalid_client',
+  INVALID_GRANT: 'invalid_grant',
+  UNSUPPORTED_GRANT_TYPE: 'unsupported_grant_type',
+  TOO_MANY_ATTEMPTS: 'too_many_attempts',
+};
+
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+}
+
+function param(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') throw new HttpError('INVALID_REQUEST', `${name} must be a string.`);
+  if (value.length > 500) throw new HttpError('INVALID_REQUEST', `${name} is too long.`);
+  return value;
+}
+
+function required(body: Record<string, unknown>, name: string): string {
+  const value = param(body, name);
+  if (value === undefined) throw new HttpError('INVALID_REQUEST', `The parameter ${name} is required.`);
+  return value;
+}
+
+export function toTokenRequest(body: Record<string, unknown>, authorization: string | undefined): TokenRequest {
+  const grantType = param(body, 'grant_type');
+  if (grantType === 'client_credentials') {
+    const basic = basicCredentials(authorization);
+    return {
+      grantType,
+      clientId: basic?.id ?? required(body, 'client_id'),
+      clientSecret: basic?.secret ?? required(body, 'client_secret'),
+    };
+  }
+  if (grantType === 'password') {
+    return {
+      grantType,
+      username: required(body, 'username'),
+      password: required(body, 'password'),
+      terminal: param(body, 'terminal'),
+    };
+  }
+  if (grantType === undefined) throw new HttpError('INVALID_REQUEST', 'The parameter grant_type is required.');
+  throw new HttpError('UNSUPPORTED_GRANT_TYPE');
+}
+
+export const TokenResponse = Type.Object({
+  access_token: Type.String(),
+  token_type: Type.Literal('Bearer'),
+  expires_in: Type.Integer(),
+});
+
+/** RFC 6749 token endpoint: form-encoded (or JSON) body, OAuth error bodies. */
+export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.setErrorHandler((error, request, reply) => {
+      const e = prepareErrorReply(request, reply, error);
+      if (e.code === 'INVALID_CLIENT') reply.header('WWW-Authenticate', 'Basic realm="tessera"');
+      return reply
+        .code(e.status)
+        .header('Cache-Control', 'no-store')
+        .send({ error: OAUTH_ERRORS[e.code] ?? 'invalid_request', error_description: e.message, requestId: request.id });
+    });
+
+    app.post(
+      '/oauth/token',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Get an access token (client_credentials, or password with an optional terminal)',
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          body: Type.Object(
+            {
+              grant_type: Type.String({ enum: ['client_credentials', 'password'] }),
+              client_id: Type.Optional(Type.String()),
+              client_secret: Type.Optional(Type.String()),
+              username: Type.Optional(Type.String()),
+              password: Type.Optional(Type.String()),
+              terminal: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
+            },
+            { additionalProperties: true },
+          ),
+          response: {
+            200: TokenResponse,
+            '4xx': Type.Object({ error: Type.String(), error_description: Type.String(), requestId: Type.String() }),
+          },
+        },
+        // Parameters are checked by hand so the errors follow RFC 6749.
+        validatorCompiler: () => () => true,
+      },
+      async (request, reply) => {
+        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+        const grant = unwrap(await issueToken(deps, toTokenRequest(body, request.headers.authorization), request.ip));
+        reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+        return { access_token: grant.accessToken, token_type: grant.tokenType, expires_in: grant.expiresIn };
+      },
+    );
+  };
+}

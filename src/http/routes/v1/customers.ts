@@ -1,0 +1,101 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import * as customers from '../../../app/customers/customers.js';
+import { unwrap } from '../../http-error.js';
+import { merchantOf, requireRole } from '../../plugins/auth.js';
+import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
+import { CustomerCreate, CustomerPatch, customerView } from '../../schemas/customer.schema.js';
+
+const tags = ['customers'];
+const writers = requireRole('administrator', 'director', 'senior_employee', 'marketer', 'cc_operator', 'cashier');
+
+export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/customers',
+      {
+        preHandler: writers,
+        schema: {
+          tags,
+          summary: 'Create a customer',
+          body: Type.Ref('CustomerCreate'),
+          response: { 201: Type.Ref('Customer'), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await customers.createCustomer(deps, merchantOf(request), request.body as never));
+        return reply.code(201).header('Location', `/v1/customers/${created.id}`).send(customerView(created));
+      },
+    );
+
+    app.get(
+      '/customers',
+      {
+        schema: {
+          tags,
+          summary: 'List customers, with search',
+          querystring: Type.Composite([
+            PageQuery,
+            Type.Object({
+              q: Type.Optional(
+                Type.String({
+                  maxLength: 100,
+                  description: 'Search in name, phone, e-mail, card number, customer code, identification (3+ characters)',
+                }),
+              ),
+            }),
+          ], { additionalProperties: false }),
+          response: { 200: Type.Ref('CustomerPage'), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const page = unwrap(await customers.listCustomers(deps, merchantOf(request), request.query));
+        return { data: page.data.map(customerView), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      '/customers/:id',
+      { schema: { tags, summary: 'Read a customer', params: IdParams, response: { 200: Type.Ref('Customer'), ...errorResponses } } },
+      async (request) => customerView(unwrap(await customers.getCustomer(deps, merchantOf(request), request.params.id))),
+    );
+
+    app.patch(
+      '/customers/:id',
+      {
+        preHandler: writers,
+        schema: {
+          tags,
+          summary: 'Update a customer (fields absent are kept; null clears)',
+          params: IdParams,
+          body: Type.Ref('CustomerPatch'),
+          response: { 200: Type.Ref('Customer'), ...errorResponses },
+        },
+      },
+      async (request) =>
+        customerView(
+          unwrap(await customers.updateCustomer(deps, merchantOf(request), request.params.id, request.body as never)),
+        ),
+    );
+
+    app.delete(
+      '/customers/:id',
+      {
+        preHandler: requireRole('administrator', 'director', 'cc_operator'),
+        schema: {
+          tags,
+          summary: 'Erase a customer (GDPR): personal data anonymised, ledger and sales kept',
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        unwrap(await customers.eraseCustomerById(deps, merchantOf(request), request.params.id));
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
+
+export const customerSchemas = [CustomerCreate, CustomerPatch];

@@ -1,0 +1,14 @@
+import type { Caller } from '../app/context.js';
+import type { NormalizedError } from './http-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+    /** The error this request ended with, for the integration log. */
+    failure: NormalizedError | null;
+    /** Body as sent, kept for full request/response logging. */
+    sentPayload: string | null;
+    /** Root element name when the answer is rendered as XML. */
+    xmlRoot: string | null;
+  }
+}

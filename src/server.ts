@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from './app/context.js';
+import type { Config } from './config.js';
+import { createDatabase, migrateToLatest, type Database } from './db/database.js';
+import { buildApp, type AppOptions } from './http/app.js';
+
+/** Opens the configured database, migrated, and the dependencies every use-case receives. */
+export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
+  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  return { deps: { db: database.db, dbKind: database.kind, config, now: () => new Date() }, database };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(deps: Deps, database: Database, options: AppOptions = {}): Promise<RunningServer> {
+  const app = await buildApp(deps, options);
+  await app.listen({ host: deps.config.host, port: deps.config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : deps.config.port;
+  const shownHost = deps.config.host === '0.0.0.0' ? '127.0.0.1' : deps.config.host;
+  return {
+    app,
+    url: `http://${shownHost}:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
