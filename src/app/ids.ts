@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const RANDOM_CHARS = 16;
 
 function encodeTime(ms: number): string {
   let out = '';
@@ -12,16 +13,35 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(length: number): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += ALPHABET[b % 32];
-  return out;
+let lastTime = -1;
+let lastRandom: number[] = [];
+
+/** Random digits in base 32; within one millisecond the previous value plus one, so ids stay ordered. */
+function nextRandom(now: number): number[] {
+  if (now === lastTime) {
+    const next = [...lastRandom];
+    for (let i = next.length - 1; i >= 0; i--) {
+      if (next[i]! < 31) {
+        next[i]! += 1;
+        break;
+      }
+      next[i] = 0;
+    }
+    lastRandom = next;
+    return next;
+  }
+  lastTime = now;
+  // The top digit starts below 16 so that increments never wrap within one millisecond in practice.
+  lastRandom = [...randomBytes(RANDOM_CHARS)].map((b, i) => (i === 0 ? b % 16 : b % 32));
+  return lastRandom;
 }
 
-/** Prefixed, time-sortable ids: `cus_01jd...`. */
+/** Prefixed, time-sortable ids (`cus_01jd...`), strictly increasing within a process. */
 export function newId(prefix: string, now: number = Date.now()): string {
-  return `${prefix}_${encodeTime(now)}${encodeRandom(16)}`;
+  const time = Math.max(now, lastTime);
+  return `${prefix}_${encodeTime(time)}${nextRandom(time)
+    .map((d) => ALPHABET[d])
+    .join('')}`;
 }
 
 /** An opaque random secret (tokens, client secrets), URL-safe. */

@@ -18,6 +18,7 @@ import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { ErrorBody } from './schemas/common.js';
 import { Customer, CustomerPage } from './schemas/customer.schema.js';
+import { createValidatorCompiler } from './validation.js';
 import './types.js';
 
 export interface AppOptions {
@@ -31,8 +32,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     genReqId: () => newId('req'),
     requestIdHeader: false,
     trustProxy: false,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const sharedSchemas = [ErrorBody, Customer, CustomerPage, ...customerSchemas];
+  app.setValidatorCompiler(createValidatorCompiler(sharedSchemas));
 
   app.decorateRequest('caller', null);
   app.decorateRequest('failure', null);
@@ -60,7 +62,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [ErrorBody, Customer, CustomerPage, ...customerSchemas]) app.addSchema(schema);
+  for (const schema of sharedSchemas) app.addSchema(schema);
 
   installNativeErrors(app);
   installContentNegotiation(app);

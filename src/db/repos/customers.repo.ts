@@ -112,8 +112,7 @@ export async function cardNumbersOf(db: Kysely<DB>, customerIds: string[]): Prom
     .selectFrom('cards')
     .select(['customer_id', 'number'])
     .where('customer_id', 'in', customerIds)
-    .orderBy('created_at')
-    .orderBy('number')
+    .orderBy('id')
     .execute();
   for (const row of rows) {
     if (!row.customer_id) continue;
