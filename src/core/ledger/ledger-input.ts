@@ -1,0 +1,65 @@
+/**
+ * Input checks and time parsing shared by the ledger. Malformed data reaching the core (a float amount, an
+ * unparseable date, a lot whose remaining exceeds its amount) is a bug upstream or corrupt storage, not an
+ * expected outcome, so it throws a {@link LedgerInputError}; the HTTP boundary validates user input first.
+ */
+
+/** Thrown when a ledger function receives data that breaks its preconditions. */
+export class LedgerInputError extends RangeError {
+  override readonly name = 'LedgerInputError';
+}
+
+/** A point in time: an ISO-8601 date-time with `Z` or an explicit offset, or epoch milliseconds. */
+export type Instant = string | number;
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1..12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Strictly parses an ISO-8601 date-time with `Z` or `±HH:MM` (no local time: its meaning would depend on the
+ * machine's time zone) into epoch milliseconds; `undefined` when invalid, including impossible dates such as
+ * `2023-02-29` or `24:00`, which `Date.parse` silently rolls over.
+ */
+export function parseIsoInstant(text: string): number | undefined {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (m[7] !== 'Z' && (Number(m[8]) > 23 || Number(m[9]) > 59)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Epoch milliseconds of an {@link Instant}; throws on an invalid string or a non-integer number. */
+export function toEpochMs(instant: Instant, field = 'instant'): number {
+  if (typeof instant === 'number') {
+    if (!Number.isSafeInteger(instant)) throw new LedgerInputError(`${field} must be integer epoch milliseconds`);
+    return instant;
+  }
+  const ms = parseIsoInstant(instant);
+  if (ms === undefined) throw new LedgerInputError(`${field} is not an ISO-8601 UTC date-time: ${instant}`);
+  return ms;
+}
+
+/** The canonical ISO form (`YYYY-MM-DDTHH:mm:ss.sssZ`) of epoch milliseconds. */
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Throws unless `value` is a safe integer >= `min`. */
+export function assertInteger(value: number, field: string, min = Number.MIN_SAFE_INTEGER): void {
+  if (!Number.isSafeInteger(value)) throw new LedgerInputError(`${field} must be an integer, got ${value}`);
+  if (value < min) throw new LedgerInputError(`${field} must be >= ${min}, got ${value}`);
+}
