@@ -17,7 +17,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(deps: Deps, database: Database, options: AppOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  deps: Deps,
+  database: Database,
+  options: AppOptions = {},
+): Promise<RunningServer> {
   const app = await buildApp(deps, options);
   await app.listen({ host: deps.config.host, port: deps.config.port });
   const address = app.server.address();

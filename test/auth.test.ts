@@ -47,8 +47,16 @@ describe.each(databases())('auth on $kind', (target) => {
 
   it('rejects an unknown terminal, a wrong secret, a wrong password and a missing grant type', async () => {
     const cases = [
-      [{ grant_type: 'password', username: 'admin@demo.test', password: 'demo-admin', terminal: '99' }, 400, 'invalid_grant'],
-      [{ grant_type: 'client_credentials', client_id: 'demo-pos', client_secret: 'nope' }, 401, 'invalid_client'],
+      [
+        { grant_type: 'password', username: 'admin@demo.test', password: 'demo-admin', terminal: '99' },
+        400,
+        'invalid_grant',
+      ],
+      [
+        { grant_type: 'client_credentials', client_id: 'demo-pos', client_secret: 'nope' },
+        401,
+        'invalid_client',
+      ],
       [{ grant_type: 'password', username: 'nobody@demo.test', password: 'x' }, 400, 'invalid_grant'],
       [{ client_id: 'demo-pos' }, 400, 'invalid_request'],
       [{ grant_type: 'authorization_code' }, 400, 'unsupported_grant_type'],

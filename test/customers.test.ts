@@ -11,7 +11,15 @@ const xavier = {
   birthDay: 30,
   birthMonth: 3,
   birthYear: 1993,
-  address: { line1: 'Porte 1', line2: 'Résidence', line3: '11 rue marc sangnier', line4: 'Lieu dit', zipCode: '33700', city: 'Mérignac', country: 'FRANCE' },
+  address: {
+    line1: 'Porte 1',
+    line2: 'Résidence',
+    line3: '11 rue marc sangnier',
+    line4: 'Lieu dit',
+    zipCode: '33700',
+    city: 'Mérignac',
+    country: 'FRANCE',
+  },
   customerCode: 'XL-33700',
   identificationType: 'id_card',
   identificationNumber: 'AB123456',
@@ -62,7 +70,12 @@ describe.each(databases())('customers on $kind', (target) => {
     const list = await h.request({ method: 'GET', url: '/v1/customers?q=soupe', token });
     expect(list.statusCode).toBe(200);
     const [catherine] = list.json().data;
-    expect(catherine).toMatchObject({ number: 634509, firstName: 'CATHERINE', lastName: 'SOUPE', cards: ['3660298205012', '13873734051'] });
+    expect(catherine).toMatchObject({
+      number: 634509,
+      firstName: 'CATHERINE',
+      lastName: 'SOUPE',
+      cards: ['3660298205012', '13873734051'],
+    });
   });
 
   it.each([
@@ -75,8 +88,16 @@ describe.each(databases())('customers on $kind', (target) => {
     [{ lastName: 'Ok', birthDay: 30, birthMonth: 2 }, 'BIRTH_DATE_INVALID', 'birthDay'],
     [{ lastName: 'Ok', birthDay: 29, birthMonth: 2, birthYear: 2023 }, 'BIRTH_DATE_INVALID', 'birthDay'],
     [{ lastName: 'Ok', birthYear: 2999 }, 'BIRTH_DATE_INVALID', 'birthDay'],
-    [{ lastName: 'Ok', address: { zipCode: '63000', city: 'Mérignac', country: 'FRANCE' } }, 'ADDRESS_INCONSISTENT', 'address.city'],
-    [{ lastName: 'Ok', address: { zipCode: '6300', country: 'FR' } }, 'ADDRESS_INCONSISTENT', 'address.zipCode'],
+    [
+      { lastName: 'Ok', address: { zipCode: '63000', city: 'Mérignac', country: 'FRANCE' } },
+      'ADDRESS_INCONSISTENT',
+      'address.city',
+    ],
+    [
+      { lastName: 'Ok', address: { zipCode: '6300', country: 'FR' } },
+      'ADDRESS_INCONSISTENT',
+      'address.zipCode',
+    ],
     [{ lastName: 'Ok', address: { city: 'Paris' } }, 'ADDRESS_INCONSISTENT', 'address.country'],
     [{ lastName: 'Ok', address: { country: 'Atlantis' } }, 'UNKNOWN_COUNTRY', 'address.country'],
     [{ lastName: 'Ok', email: 'not-an-email' }, 'EMAIL_INVALID', 'email'],
@@ -124,8 +145,18 @@ describe.each(databases())('customers on $kind', (target) => {
       payload: { email: null, mobile: '+33611223344', blacklist: { sms: true } },
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ firstName: 'Me', email: null, mobile: '+33611223344', blacklist: { sms: true, email: false } });
-    const bad = await h.request({ method: 'PATCH', url: `/v1/customers/${created.id}`, token, payload: { lastName: null } });
+    expect(patched.json()).toMatchObject({
+      firstName: 'Me',
+      email: null,
+      mobile: '+33611223344',
+      blacklist: { sms: true, email: false },
+    });
+    const bad = await h.request({
+      method: 'PATCH',
+      url: `/v1/customers/${created.id}`,
+      token,
+      payload: { lastName: null },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('LAST_NAME_REQUIRED');
   });
@@ -136,7 +167,12 @@ describe.each(databases())('customers on $kind', (target) => {
     const child = await post({ lastName: 'Filleul', godfatherId: godfather.id });
     expect(child.statusCode).toBe(201);
     expect(child.json().godfatherId).toBe(godfather.id);
-    const again = await h.request({ method: 'PATCH', url: `/v1/customers/${child.json().id}`, token, payload: { godfatherId: other.id } });
+    const again = await h.request({
+      method: 'PATCH',
+      url: `/v1/customers/${child.json().id}`,
+      token,
+      payload: { godfatherId: other.id },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('GODFATHER_ALREADY_SET');
     const ghost = await post({ lastName: 'Ghost', godfatherId: 'cus_00000000000000000000000000' });
@@ -144,8 +180,23 @@ describe.each(databases())('customers on $kind', (target) => {
   });
 
   it('searches by name, phone (international or national form), e-mail, card number, code and identification', async () => {
-    await post({ ...xavier, customerCode: 'SEARCH-1', identificationNumber: 'ZZ998877', email: 'search.me@example.com', mobile: '+33655443322', phone: null });
-    const cases = ['laffargue', 'search.me@example', '+33655443322', '0655443322', 'SEARCH-1', 'ZZ998877', '3660298205012'];
+    await post({
+      ...xavier,
+      customerCode: 'SEARCH-1',
+      identificationNumber: 'ZZ998877',
+      email: 'search.me@example.com',
+      mobile: '+33655443322',
+      phone: null,
+    });
+    const cases = [
+      'laffargue',
+      'search.me@example',
+      '+33655443322',
+      '0655443322',
+      'SEARCH-1',
+      'ZZ998877',
+      '3660298205012',
+    ];
     for (const q of cases) {
       const res = await h.request({ method: 'GET', url: `/v1/customers?q=${encodeURIComponent(q)}`, token });
       expect(res.statusCode, q).toBe(200);
@@ -153,7 +204,11 @@ describe.each(databases())('customers on $kind', (target) => {
     }
     const none = await h.request({ method: 'GET', url: '/v1/customers?q=zzzzzz', token });
     expect(none.json().data).toEqual([]);
-    const wildcard = await h.request({ method: 'GET', url: `/v1/customers?q=${encodeURIComponent('%%%')}`, token });
+    const wildcard = await h.request({
+      method: 'GET',
+      url: `/v1/customers?q=${encodeURIComponent('%%%')}`,
+      token,
+    });
     expect(wildcard.json().data).toEqual([]);
   });
 
@@ -180,7 +235,11 @@ describe.each(databases())('customers on $kind', (target) => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const total = await h.deps.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).where('erased_at', 'is', null).executeTakeFirstOrThrow();
+    const total = await h.deps.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('erased_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(seen.length).toBe(Number(total.n));
   });
 
@@ -191,9 +250,24 @@ describe.each(databases())('customers on $kind', (target) => {
     expect(cashierDelete.statusCode).toBe(403);
     const del = await h.request({ method: 'DELETE', url: `/v1/customers/${created.id}`, token: admin });
     expect(del.statusCode).toBe(204);
-    expect((await h.request({ method: 'GET', url: `/v1/customers/${created.id}`, token })).statusCode).toBe(404);
-    const row = await h.deps.db.selectFrom('customers').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ last_name: null, first_name: null, email: null, mobile: null, phone: null, address3: null, customer_code: null, search_text: '' });
+    expect((await h.request({ method: 'GET', url: `/v1/customers/${created.id}`, token })).statusCode).toBe(
+      404,
+    );
+    const row = await h.deps.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      last_name: null,
+      first_name: null,
+      email: null,
+      mobile: null,
+      phone: null,
+      address3: null,
+      customer_code: null,
+      search_text: '',
+    });
     expect(row.erased_at).not.toBeNull();
     const search = await h.request({ method: 'GET', url: '/v1/customers?q=laffargue', token });
     expect(search.json().data.map((c: { id: string }) => c.id)).not.toContain(created.id);
@@ -208,9 +282,16 @@ describe.each(databases())('customers on $kind', (target) => {
   it('serves reference lists: countries, cities of a country, civilities', async () => {
     const countries = (await h.request({ method: 'GET', url: '/v1/reference/countries', token })).json();
     expect(countries.data).toContainEqual({ code: 'FR', name: 'France', nameFr: 'France' });
-    const cities = (await h.request({ method: 'GET', url: '/v1/reference/countries/FRANCE/cities?zipCode=63000', token })).json();
-    expect(cities).toEqual({ country: 'FR', data: [{ zipCode: '63000', name: 'Clermont-Ferrand', label: 'CLERMONT FERRAND' }] });
-    const byName = (await h.request({ method: 'GET', url: '/v1/reference/countries/fr/cities?q=merig', token })).json();
+    const cities = (
+      await h.request({ method: 'GET', url: '/v1/reference/countries/FRANCE/cities?zipCode=63000', token })
+    ).json();
+    expect(cities).toEqual({
+      country: 'FR',
+      data: [{ zipCode: '63000', name: 'Clermont-Ferrand', label: 'CLERMONT FERRAND' }],
+    });
+    const byName = (
+      await h.request({ method: 'GET', url: '/v1/reference/countries/fr/cities?q=merig', token })
+    ).json();
     expect(byName.data).toContainEqual({ zipCode: '33700', name: 'Mérignac', label: 'MERIGNAC' });
     const unknown = await h.request({ method: 'GET', url: '/v1/reference/countries/XX/cities', token });
     expect(unknown.statusCode).toBe(404);

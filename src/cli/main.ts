@@ -94,12 +94,24 @@ async function main(argv: string[]): Promise<number> {
         if (!merchant) return fail(`merchant "${values.merchant}" does not exist`);
         if (command === 'admin') {
           if (!values.login || !values.password) return fail('--login and --password are required');
-          const user = await createUser(deps, { login: values.login, password: values.password, role, merchantId: merchant.id });
+          const user = await createUser(deps, {
+            login: values.login,
+            password: values.password,
+            role,
+            merchantId: merchant.id,
+          });
           if (!user.ok) return fail(user.message ?? user.code);
-          process.stdout.write(`Created user ${user.value.login} (${role}) for merchant ${merchant.slug}: ${user.value.id}\n`);
+          process.stdout.write(
+            `Created user ${user.value.login} (${role}) for merchant ${merchant.slug}: ${user.value.id}\n`,
+          );
         } else {
           if (!values.name) return fail('--name is required');
-          const client = await createApiClient(deps, { name: values.name, role, merchantId: merchant.id, logFull: values['log-full'] ?? false });
+          const client = await createApiClient(deps, {
+            name: values.name,
+            role,
+            merchantId: merchant.id,
+            logFull: values['log-full'] ?? false,
+          });
           if (!client.ok) return fail(client.message ?? client.code);
           process.stdout.write(
             `Created API client for merchant ${merchant.slug} (shown once, store it now):\n  client_id:     ${client.value.clientId}\n  client_secret: ${client.value.clientSecret}\n`,
@@ -143,7 +155,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`tessera: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `tessera: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -31,7 +31,10 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
   },
-  INVALID_IDEMPOTENCY_KEY: { status: 400, message: 'Idempotency-Key must be 1 to 255 visible ASCII characters.' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    message: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+  },
   // customers
   CUSTOMER_NOT_FOUND: { status: 404, message: 'This customer is unknown.' },
   CUSTOMER_CODE_TAKEN: { status: 409, message: 'Another customer already has this customer code.' },
@@ -52,7 +55,10 @@ export const ERROR_CATALOG = {
   BIRTH_DATE_INVALID: { status: 422, message: 'The birth date is incorrect.' },
   EMAIL_INVALID: { status: 422, message: 'The e-mail address is not valid.' },
   CIVILITY_UNKNOWN: { status: 422, message: 'Unknown civility; see /v1/reference/civilities.' },
-  GODFATHER_NOT_FOUND: { status: 422, message: 'The sponsor (godfather) is not a customer of this merchant.' },
+  GODFATHER_NOT_FOUND: {
+    status: 422,
+    message: 'The sponsor (godfather) is not a customer of this merchant.',
+  },
   GODFATHER_ALREADY_SET: { status: 409, message: 'The godchild already has a godfather.' },
   GODFATHER_SELF: { status: 422, message: 'A customer cannot sponsor themselves.' },
   SEARCH_TOO_SHORT: { status: 400, message: 'A search needs at least 3 characters.' },

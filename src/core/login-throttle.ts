@@ -21,7 +21,11 @@ export function waitRemaining(state: AttemptState | undefined, now: number): num
 }
 
 /** The state after one more failure: past the free allowance, each failure doubles the wait (1 s, 2 s, 4 s...). */
-export function recordFailure(state: AttemptState | undefined, kind: ThrottleKind, now: number): AttemptState {
+export function recordFailure(
+  state: AttemptState | undefined,
+  kind: ThrottleKind,
+  now: number,
+): AttemptState {
   const fresh = !state || now - state.windowStartedAt > THROTTLE.windowMs;
   const failures = fresh ? 1 : state.failures + 1;
   const windowStartedAt = fresh ? now : state.windowStartedAt;

@@ -39,7 +39,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     return { db, kind: 'postgres', location: redact(url), close: () => db.destroy() };
   }
   if (url && !url.startsWith('sqlite:')) {
-    throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got "${redact(url)}"`);
+    throw new Error(
+      `DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got "${redact(url)}"`,
+    );
   }
   const file = url ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'tessera.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

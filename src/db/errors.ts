@@ -1,6 +1,9 @@
 /** Database errors, translated once for both dialects. Never match on message text. */
 export class DuplicateError extends Error {
-  constructor(readonly constraint: string | undefined, cause: unknown) {
+  constructor(
+    readonly constraint: string | undefined,
+    cause: unknown,
+  ) {
     super(`duplicate value violates ${constraint ?? 'a unique constraint'}`, { cause });
   }
 }

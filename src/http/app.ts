@@ -71,16 +71,19 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));
-  await app.register(async (v1) => {
-    v1.addHook('onRequest', bearerAuth(deps));
-    installIdempotency(v1, deps);
-    v1.addHook('onRoute', (route) => {
-      route.schema = { ...route.schema, security: [{ bearer: [] }] };
-    });
-    await v1.register(customerRoutes(deps));
-    await v1.register(referenceRoutes);
-    await v1.register(adminRoutes(deps));
-  }, { prefix: '/v1' });
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', bearerAuth(deps));
+      installIdempotency(v1, deps);
+      v1.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+      });
+      await v1.register(customerRoutes(deps));
+      await v1.register(referenceRoutes);
+      await v1.register(adminRoutes(deps));
+    },
+    { prefix: '/v1' },
+  );
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });

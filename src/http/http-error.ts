@@ -38,11 +38,20 @@ interface FastifyLikeError {
   code?: string;
   statusCode?: number;
   message?: string;
-  validation?: { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string }[];
+  validation?: {
+    instancePath?: string;
+    message?: string;
+    params?: Record<string, unknown>;
+    keyword?: string;
+  }[];
   validationContext?: string;
 }
 
-function fieldOf(context: string | undefined, path: string | undefined, params?: Record<string, unknown>): string {
+function fieldOf(
+  context: string | undefined,
+  path: string | undefined,
+  params?: Record<string, unknown>,
+): string {
   const base = (path ?? '').replace(/^\//, '').replace(/\//g, '.');
   const extra = (params?.missingProperty ?? params?.additionalProperty) as string | undefined;
   const field = [base, extra].filter(Boolean).join('.');
@@ -68,13 +77,22 @@ export function normalizeError(error: unknown): NormalizedError {
         v.keyword === 'additionalProperties' ? 'is not a known field' : (v.message ?? 'is invalid');
       return { field, code: 'VALIDATION_FAILED' as const, message: `${field} ${hint}` };
     });
-    return { status: 400, code: 'VALIDATION_FAILED', message: details.map((d) => d.message).join('; '), details };
+    return {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: details.map((d) => d.message).join('; '),
+      details,
+    };
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, code: 'MALFORMED_BODY', message: `The request body is not valid JSON: ${e.message ?? ''}`.trim() };
+      return {
+        status: 400,
+        code: 'MALFORMED_BODY',
+        message: `The request body is not valid JSON: ${e.message ?? ''}`.trim(),
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: ERROR_CATALOG.PAYLOAD_TOO_LARGE.message };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -87,7 +105,11 @@ export function normalizeError(error: unknown): NormalizedError {
       break;
   }
   if (error instanceof SyntaxError) {
-    return { status: 400, code: 'MALFORMED_BODY', message: `The request body is not well-formed: ${error.message}` };
+    return {
+      status: 400,
+      code: 'MALFORMED_BODY',
+      message: `The request body is not well-formed: ${error.message}`,
+    };
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return { status: e.statusCode, code: 'VALIDATION_FAILED', message: e.message ?? 'Bad request.' };

@@ -25,7 +25,10 @@ export function databases(): DbTarget[] {
 async function freshDatabaseUrl(target: DbTarget): Promise<{ url: string; drop(): Promise<void> }> {
   if (target.kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-test-'));
-    return { url: `sqlite:${path.join(dir, 'test.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'test.sqlite')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: target.url });
@@ -58,13 +61,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(target: DbTarget, options: { demo?: boolean; now?: () => Date } = {}): Promise<Harness> {
+export async function createHarness(
+  target: DbTarget,
+  options: { demo?: boolean; now?: () => Date } = {},
+): Promise<Harness> {
   const db = await freshDatabaseUrl(target);
   const config = loadConfig({ ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
   const { deps: baseDeps, database } = await openDeps(config);
   const deps: Deps = options.now ? { ...baseDeps, now: options.now } : baseDeps;
   if (options.demo !== false) await loadDemo(deps);
-  const merchant = await deps.db.selectFrom('merchants').select('id').where('slug', '=', DEMO.merchant).executeTakeFirst();
+  const merchant = await deps.db
+    .selectFrom('merchants')
+    .select('id')
+    .where('slug', '=', DEMO.merchant)
+    .executeTakeFirst();
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   const tokens = new Map<string, string>();
@@ -89,9 +99,17 @@ export async function createHarness(target: DbTarget, options: { demo?: boolean;
     merchantId: merchant?.id ?? '',
     request,
     clientToken: () =>
-      tokenFor('client', { grant_type: 'client_credentials', client_id: DEMO.client.id, client_secret: DEMO.client.secret }),
+      tokenFor('client', {
+        grant_type: 'client_credentials',
+        client_id: DEMO.client.id,
+        client_secret: DEMO.client.secret,
+      }),
     adminToken: () =>
-      tokenFor('admin', { grant_type: 'password', username: DEMO.admin.login, password: DEMO.admin.password }),
+      tokenFor('admin', {
+        grant_type: 'password',
+        username: DEMO.admin.login,
+        password: DEMO.admin.password,
+      }),
     close: async () => {
       await app.close();
       await database.close();

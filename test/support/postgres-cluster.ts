@@ -12,9 +12,12 @@ export function findPgBin(): string | undefined {
   if (pgConfig.status === 0) candidates.push(pgConfig.stdout.trim());
   const root = '/usr/lib/postgresql';
   if (fs.existsSync(root)) {
-    for (const v of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(root, v, 'bin'));
+    for (const v of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)))
+      candidates.push(path.join(root, v, 'bin'));
   }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
+  return candidates.find(
+    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')),
+  );
 }
 
 async function freePort(): Promise<number> {

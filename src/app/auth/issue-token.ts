@@ -1,5 +1,10 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { recordFailure, waitRemaining, type AttemptState, type ThrottleKind } from '../../core/login-throttle.js';
+import {
+  recordFailure,
+  waitRemaining,
+  type AttemptState,
+  type ThrottleKind,
+} from '../../core/login-throttle.js';
 import * as repo from '../../db/repos/auth.repo.js';
 import { isRole, type Caller, type Deps } from '../context.js';
 import { newSecret } from '../ids.js';
@@ -34,7 +39,11 @@ async function mint(deps: Deps, caller: Caller): Promise<TokenGrant> {
   return { accessToken: token, tokenType: 'Bearer', expiresIn: ttl, caller };
 }
 
-function toState(row: { failures: number; window_started_at: string; blocked_until: string | null }): AttemptState {
+function toState(row: {
+  failures: number;
+  window_started_at: string;
+  blocked_until: string | null;
+}): AttemptState {
   return {
     failures: Number(row.failures),
     windowStartedAt: Date.parse(row.window_started_at),
@@ -54,7 +63,10 @@ async function throttled<T>(
   const wait = Math.max(...Object.values(keys).map((k) => waitRemaining(states.get(k), now)));
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    return { ...fail('TOO_MANY_ATTEMPTS', `Too many failed logins; retry in ${seconds} s.`), retryAfter: seconds };
+    return {
+      ...fail('TOO_MANY_ATTEMPTS', `Too many failed logins; retry in ${seconds} s.`),
+      retryAfter: seconds,
+    };
   }
   const result = await check();
   if (result.ok) {
@@ -73,7 +85,11 @@ async function throttled<T>(
   return result;
 }
 
-export async function issueToken(deps: Deps, request: TokenRequest, address: string): Promise<Result<TokenGrant>> {
+export async function issueToken(
+  deps: Deps,
+  request: TokenRequest,
+  address: string,
+): Promise<Result<TokenGrant>> {
   if (request.grantType === 'client_credentials') {
     const keys = { user: `client:${request.clientId}`, ip: `ip:${address}` };
     return throttled(deps, keys, async () => {
@@ -144,7 +160,8 @@ export async function authenticatePassword(
   return throttled(deps, keys, async () => {
     const user = await repo.findUserByLogin(deps.db, username.toLowerCase());
     const valid = await verifySecret(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !valid || !user.active || !isRole(user.role)) return fail('UNAUTHENTICATED', 'Wrong login or password.');
+    if (!user || !valid || !user.active || !isRole(user.role))
+      return fail('UNAUTHENTICATED', 'Wrong login or password.');
     return ok({
       principalKind: 'user',
       principalId: user.id,

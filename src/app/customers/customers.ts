@@ -1,4 +1,9 @@
-import { EMPTY_CUSTOMER, eraseCustomer, searchTextOf, type CustomerInput } from '../../core/customer/customer.js';
+import {
+  EMPTY_CUSTOMER,
+  eraseCustomer,
+  searchTextOf,
+  type CustomerInput,
+} from '../../core/customer/customer.js';
 import { applyCustomerInput, type Today } from '../../core/customer/validate-customer.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { decodeCursor, encodeCursor } from '../../core/cursor.js';
@@ -60,7 +65,11 @@ export async function createCustomer(
   }
 }
 
-export async function getCustomer(deps: Deps, merchantId: string, id: string): Promise<Result<CustomerRecord>> {
+export async function getCustomer(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+): Promise<Result<CustomerRecord>> {
   const found = await repo.findCustomer(deps.db, merchantId, { id });
   return found ? ok(found) : fail('CUSTOMER_NOT_FOUND');
 }
@@ -99,7 +108,11 @@ export async function updateCustomer(
 }
 
 /** GDPR erasure: personal data is anonymised; the row, its ledger and its sales stay for accounting. */
-export async function eraseCustomerById(deps: Deps, merchantId: string, id: string): Promise<Result<{ id: string }>> {
+export async function eraseCustomerById(
+  deps: Deps,
+  merchantId: string,
+  id: string,
+): Promise<Result<{ id: string }>> {
   return inTransaction(deps.db, async (tx) => {
     const current = await repo.findCustomer(tx, merchantId, { id });
     if (!current) return fail('CUSTOMER_NOT_FOUND');

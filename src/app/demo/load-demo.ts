@@ -62,7 +62,15 @@ const CUSTOMERS: DemoCustomer[] = [
       birthDay: 30,
       birthMonth: 3,
       birthYear: 1993,
-      address: { line1: 'Porte 1', line2: 'Résidence', line3: '11 rue marc sangnier', line4: 'Lieu dit', zipCode: '33700', city: 'Mérignac', country: 'FRANCE' },
+      address: {
+        line1: 'Porte 1',
+        line2: 'Résidence',
+        line3: '11 rue marc sangnier',
+        line4: 'Lieu dit',
+        zipCode: '33700',
+        city: 'Mérignac',
+        country: 'FRANCE',
+      },
     },
   },
   {
@@ -95,7 +103,12 @@ const CUSTOMERS: DemoCustomer[] = [
 export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   if (await findMerchantBySlug(deps, DEMO.merchant)) return { created: false };
   const merchant = await createMerchant(deps, { slug: DEMO.merchant, name: 'Demo Retail', currency: 'EUR' });
-  const paris = await createStore(deps, { merchantId: merchant.id, code: 'PARIS-01', name: 'Paris Opéra', region: 'Île-de-France' });
+  const paris = await createStore(deps, {
+    merchantId: merchant.id,
+    code: 'PARIS-01',
+    name: 'Paris Opéra',
+    region: 'Île-de-France',
+  });
   const clermont = await createStore(deps, {
     merchantId: merchant.id,
     code: 'CLF-01',
@@ -104,7 +117,12 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   });
   await createTerminal(deps, { merchantId: merchant.id, storeId: paris.id, code: '1', name: 'Paris till 1' });
   await createTerminal(deps, { merchantId: merchant.id, storeId: paris.id, code: '2', name: 'Paris till 2' });
-  await createTerminal(deps, { merchantId: merchant.id, storeId: clermont.id, code: '3', name: 'Clermont till 1' });
+  await createTerminal(deps, {
+    merchantId: merchant.id,
+    storeId: clermont.id,
+    code: '3',
+    name: 'Clermont till 1',
+  });
 
   const client = await createApiClient(deps, {
     name: 'Demo POS',
@@ -124,8 +142,14 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   if (!admin.ok) throw new Error(`demo admin: ${admin.code}`);
 
   for (const customer of CUSTOMERS) {
-    const created = await createCustomer(deps, merchant.id, customer.input, customer.ref ? { ref: customer.ref } : {});
-    if (!created.ok) throw new Error(`demo customer ${customer.input.lastName}: ${created.code} ${created.message ?? ''}`);
+    const created = await createCustomer(
+      deps,
+      merchant.id,
+      customer.input,
+      customer.ref ? { ref: customer.ref } : {},
+    );
+    if (!created.ok)
+      throw new Error(`demo customer ${customer.input.lastName}: ${created.code} ${created.message ?? ''}`);
     const now = deps.now().toISOString();
     for (const number of customer.cards ?? []) {
       await deps.db

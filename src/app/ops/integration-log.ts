@@ -18,7 +18,8 @@ export interface LogEntryInput {
 }
 
 const MAX_BODY = 64 * 1024;
-const clip = (s: string | null) => (s !== null && s.length > MAX_BODY ? `${s.slice(0, MAX_BODY)}…[truncated]` : s);
+const clip = (s: string | null) =>
+  s !== null && s.length > MAX_BODY ? `${s.slice(0, MAX_BODY)}…[truncated]` : s;
 
 /** Errors are always logged; full request/response logging only for principals that have it switched on. */
 export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boolean): Promise<void> {
@@ -79,18 +80,22 @@ export async function setFullLogging(
 }
 
 export async function listPrincipals(deps: Deps, merchantId: string) {
-  const [clients, users] = await Promise.all([repo.listClients(deps.db, merchantId), repo.listUsers(deps.db, merchantId)]);
-  return [...clients.map((c) => ({ ...c, kind: 'client' as const })), ...users.map((u) => ({ ...u, kind: 'user' as const }))].map(
-    (p) => ({
-      id: p.id,
-      kind: p.kind,
-      login: p.login,
-      name: p.name,
-      role: p.role,
-      logFull: p.log_full === 1,
-      active: p.active === 1,
-    }),
-  );
+  const [clients, users] = await Promise.all([
+    repo.listClients(deps.db, merchantId),
+    repo.listUsers(deps.db, merchantId),
+  ]);
+  return [
+    ...clients.map((c) => ({ ...c, kind: 'client' as const })),
+    ...users.map((u) => ({ ...u, kind: 'user' as const })),
+  ].map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    login: p.login,
+    name: p.name,
+    role: p.role,
+    logFull: p.log_full === 1,
+    active: p.active === 1,
+  }));
 }
 
 export async function listLog(

@@ -88,7 +88,8 @@ export interface NewUser {
 export async function createUser(deps: Deps, input: NewUser): Promise<Result<{ id: string; login: string }>> {
   const id = newId('usr');
   const login = input.login.trim().toLowerCase();
-  if (input.password.length < 4) return fail('VALIDATION_FAILED', 'The password needs at least 4 characters.');
+  if (input.password.length < 4)
+    return fail('VALIDATION_FAILED', 'The password needs at least 4 characters.');
   try {
     await deps.db
       .insertInto('users')

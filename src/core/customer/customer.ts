@@ -48,7 +48,8 @@ export interface CustomerData {
 
 /** What a caller may send: every field optional; null clears a field on update. */
 export type CustomerInput = {
-  [K in Exclude<keyof CustomerData, 'address' | 'consents' | 'blacklist' | 'attributes'>]?: CustomerData[K] | null;
+  [K in Exclude<keyof CustomerData, 'address' | 'consents' | 'blacklist' | 'attributes'>]?:
+    CustomerData[K] | null;
 } & {
   address?: Partial<Address> | null;
   consents?: Partial<ChannelFlags>;

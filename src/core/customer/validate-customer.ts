@@ -31,7 +31,12 @@ function daysInMonth(month: number, year: number | null): number {
 }
 
 /** Validates a partial birth date: any of day, month, year may be missing, the given parts must fit together. */
-export function checkBirthDate(day: number | null, month: number | null, year: number | null, today: Today): boolean {
+export function checkBirthDate(
+  day: number | null,
+  month: number | null,
+  year: number | null,
+  today: Today,
+): boolean {
   if (year !== null && (year < 1900 || year > today.year)) return false;
   if (month !== null && (month < 1 || month > 12)) return false;
   if (day !== null && (day < 1 || day > (month === null ? 31 : daysInMonth(month, year)))) return false;
@@ -121,7 +126,8 @@ export function applyCustomerInput(
   }
 
   const email = text(pick(input.email, current.email));
-  if (email !== null && (email.length > 254 || !EMAIL.test(email))) problems.push(detail('EMAIL_INVALID', 'email'));
+  if (email !== null && (email.length > 254 || !EMAIL.test(email)))
+    problems.push(detail('EMAIL_INVALID', 'email'));
   else next.email = email === null ? null : email.toLowerCase();
 
   next.address = applyAddress(current.address, input.address, problems);
@@ -156,7 +162,19 @@ function applyAddress(
   problems: ErrorDetail[],
 ): Address {
   if (input === undefined) return current;
-  const base = input === null ? { ...current, line1: null, line2: null, line3: null, line4: null, zipCode: null, city: null, country: null } : current;
+  const base =
+    input === null
+      ? {
+          ...current,
+          line1: null,
+          line2: null,
+          line3: null,
+          line4: null,
+          zipCode: null,
+          city: null,
+          country: null,
+        }
+      : current;
   const src = input ?? {};
   const next: Address = {
     line1: text(pick(src.line1, base.line1)),
@@ -181,7 +199,10 @@ function applyAddress(
     }
     next.country = code;
     const check = checkZipAndCity(code, next.zipCode, next.city);
-    if (check !== 'ok') problems.push(detail('ADDRESS_INCONSISTENT', check === 'zip_invalid' ? 'address.zipCode' : 'address.city'));
+    if (check !== 'ok')
+      problems.push(
+        detail('ADDRESS_INCONSISTENT', check === 'zip_invalid' ? 'address.zipCode' : 'address.city'),
+      );
   } else if (next.zipCode || next.city) {
     problems.push(detail('ADDRESS_INCONSISTENT', 'address.country', 'A zip code or city needs a country.'));
   }

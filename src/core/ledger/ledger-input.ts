@@ -12,7 +12,8 @@ export class LedgerInputError extends RangeError {
 /** A point in time: an ISO-8601 date-time with `Z` or an explicit offset, or epoch milliseconds. */
 export type Instant = string | number;
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** Days in a month of the proleptic Gregorian calendar (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
@@ -27,14 +28,9 @@ export function daysInMonth(year: number, month: number): number {
 export function parseIsoInstant(text: string): number | undefined {
   const m = ISO_INSTANT.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(
+    Number,
+  ) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   if (m[7] !== 'Z' && (Number(m[8]) > 23 || Number(m[9]) > 59)) return undefined;
@@ -45,7 +41,8 @@ export function parseIsoInstant(text: string): number | undefined {
 /** Epoch milliseconds of an {@link Instant}; throws on an invalid string or a non-integer number. */
 export function toEpochMs(instant: Instant, field = 'instant'): number {
   if (typeof instant === 'number') {
-    if (!Number.isSafeInteger(instant)) throw new LedgerInputError(`${field} must be integer epoch milliseconds`);
+    if (!Number.isSafeInteger(instant))
+      throw new LedgerInputError(`${field} must be integer epoch milliseconds`);
     return instant;
   }
   const ms = parseIsoInstant(instant);

@@ -63,7 +63,8 @@ export function compareSpendOrder(a: Lot, b: Lot): number {
 
 /** Throws a {@link LedgerInputError} unless the lot is well-formed (integers, ranges, parseable dates). */
 export function assertLot(lot: Lot): void {
-  if (typeof lot.id !== 'string' || lot.id === '') throw new LedgerInputError('lot id must be a non-empty string');
+  if (typeof lot.id !== 'string' || lot.id === '')
+    throw new LedgerInputError('lot id must be a non-empty string');
   const where = `lot ${lot.id}`;
   assertInteger(lot.amount, `${where} amount`);
   assertInteger(lot.remaining, `${where} remaining`);
@@ -85,7 +86,8 @@ export function assertLot(lot: Lot): void {
     throw new LedgerInputError(`${where}: remaining must be between 0 and amount`);
   }
   if (burnt > lot.remaining) throw new LedgerInputError(`${where}: burnt exceeds remaining`);
-  if (burnt > 0 && lot.expiresAt === null) throw new LedgerInputError(`${where}: burnt without an expiry date`);
+  if (burnt > 0 && lot.expiresAt === null)
+    throw new LedgerInputError(`${where}: burnt without an expiry date`);
 }
 
 /** Checks every lot and that ids are unique; returns the lots by id. */
@@ -102,7 +104,8 @@ export function indexLots(lots: readonly Lot[]): Map<string, Lot> {
 /** Throws unless every allocation names a lot id and a positive integer amount. */
 export function assertAllocations(allocations: readonly Allocation[]): void {
   for (const a of allocations) {
-    if (typeof a.lotId !== 'string' || a.lotId === '') throw new LedgerInputError('allocation lotId is empty');
+    if (typeof a.lotId !== 'string' || a.lotId === '')
+      throw new LedgerInputError('allocation lotId is empty');
     assertInteger(a.amount, `allocation to ${a.lotId}`, 1);
   }
 }

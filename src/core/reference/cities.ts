@@ -66,12 +66,15 @@ export type AddressCheck = 'ok' | 'zip_invalid' | 'city_mismatch';
 /** Checks that a zip code fits its country and, where we hold the data, that the city is at that zip code. */
 export function checkZipAndCity(country: string, zipCode: string | null, city: string | null): AddressCheck {
   if (!zipCode) return 'ok';
-  if (postcodeValidatorExistsForCountry(country) && !postcodeValidator(zipCode, country)) return 'zip_invalid';
+  if (postcodeValidatorExistsForCountry(country) && !postcodeValidator(zipCode, country))
+    return 'zip_invalid';
   const inCountry = POSTAL_PREFIX[country];
   if (!inCountry) return 'ok';
   const cities = index().get(zipCode);
   if (!cities || !inCountry(zipCode)) return 'zip_invalid';
   if (!city) return 'ok';
   const folded = foldName(city);
-  return cities.some((c) => foldName(c.name) === folded || foldName(c.label) === folded) ? 'ok' : 'city_mismatch';
+  return cities.some((c) => foldName(c.name) === folded || foldName(c.label) === folded)
+    ? 'ok'
+    : 'city_mismatch';
 }

@@ -133,8 +133,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('customers_merchant_ref_uq', ['merchant_id', 'ref'])
     .addUniqueConstraint('customers_merchant_code_uq', ['merchant_id', 'customer_code'])
     .execute();
-  await db.schema.createIndex('customers_merchant_mobile_idx').on('customers').columns(['merchant_id', 'mobile']).execute();
-  await db.schema.createIndex('customers_merchant_email_idx').on('customers').columns(['merchant_id', 'email']).execute();
+  await db.schema
+    .createIndex('customers_merchant_mobile_idx')
+    .on('customers')
+    .columns(['merchant_id', 'mobile'])
+    .execute();
+  await db.schema
+    .createIndex('customers_merchant_email_idx')
+    .on('customers')
+    .columns(['merchant_id', 'email'])
+    .execute();
 
   await db.schema
     .createTable('cards')

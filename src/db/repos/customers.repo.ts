@@ -136,7 +136,11 @@ export async function findCustomer(
   merchantId: string,
   by: { id: string } | { ref: number } | { customerCode: string } | { mobile: string },
 ): Promise<CustomerRecord | undefined> {
-  let q = db.selectFrom('customers').selectAll().where('merchant_id', '=', merchantId).where('erased_at', 'is', null);
+  let q = db
+    .selectFrom('customers')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('erased_at', 'is', null);
   if ('id' in by) q = q.where('id', '=', by.id);
   else if ('ref' in by) q = q.where('ref', '=', by.ref);
   else if ('customerCode' in by) q = q.where('customer_code', '=', by.customerCode);
@@ -234,7 +238,11 @@ export async function updateCustomer(
 ): Promise<void> {
   await db
     .updateTable('customers')
-    .set({ ...dataToColumns(data, searchText), updated_at: now, ...(erasedAt ? { erased_at: erasedAt } : {}) })
+    .set({
+      ...dataToColumns(data, searchText),
+      updated_at: now,
+      ...(erasedAt ? { erased_at: erasedAt } : {}),
+    })
     .where('merchant_id', '=', merchantId)
     .where('id', '=', id)
     .execute();

@@ -12,7 +12,9 @@ export function bearerAuth(deps: Deps): onRequestHookHandler {
       reply.header('WWW-Authenticate', 'Bearer realm="tessera"');
       throw new HttpError(
         'UNAUTHENTICATED',
-        header ? 'The Authorization header must be "Bearer <token>".' : 'Send an Authorization: Bearer <token> header; get a token from POST /oauth/token.',
+        header
+          ? 'The Authorization header must be "Bearer <token>".'
+          : 'Send an Authorization: Bearer <token> header; get a token from POST /oauth/token.',
       );
     }
     const result = await authenticateToken(deps, match[1]);

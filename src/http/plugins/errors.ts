@@ -12,7 +12,8 @@ export function prepareErrorReply(
   if (normalized.internal !== undefined) request.log.error({ err: normalized.internal }, 'unhandled error');
   if (normalized.retryAfter !== undefined) reply.header('Retry-After', String(normalized.retryAfter));
   if (normalized.status === 401 && !reply.hasHeader('WWW-Authenticate')) {
-    const reason = normalized.code === 'TOKEN_EXPIRED' ? ', error="invalid_token", error_description="token expired"' : '';
+    const reason =
+      normalized.code === 'TOKEN_EXPIRED' ? ', error="invalid_token", error_description="token expired"' : '';
     reply.header('WWW-Authenticate', `Bearer realm="tessera"${reason}`);
   }
   return normalized;

@@ -8,7 +8,13 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.String() }) } } },
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Liveness',
+          response: { 200: Type.Object({ status: Type.String() }) },
+        },
+      },
       async () => ({ status: 'ok' }),
     );
     app.get(

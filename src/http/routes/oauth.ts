@@ -18,7 +18,10 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  return {
+    id: decodeURIComponent(decoded.slice(0, colon)),
+    secret: decodeURIComponent(decoded.slice(colon + 1)),
+  };
 }
 
 function param(body: Record<string, unknown>, name: string): string | undefined {
@@ -36,7 +39,10 @@ function required(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
-export function toTokenRequest(body: Record<string, unknown>, authorization: string | undefined): TokenRequest {
+export function toTokenRequest(
+  body: Record<string, unknown>,
+  authorization: string | undefined,
+): TokenRequest {
   const grantType = param(body, 'grant_type');
   if (grantType === 'client_credentials') {
     const basic = basicCredentials(authorization);
@@ -54,7 +60,8 @@ export function toTokenRequest(body: Record<string, unknown>, authorization: str
       terminal: param(body, 'terminal'),
     };
   }
-  if (grantType === undefined) throw new HttpError('INVALID_REQUEST', 'The parameter grant_type is required.');
+  if (grantType === undefined)
+    throw new HttpError('INVALID_REQUEST', 'The parameter grant_type is required.');
   throw new HttpError('UNSUPPORTED_GRANT_TYPE');
 }
 
@@ -73,7 +80,11 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       return reply
         .code(e.status)
         .header('Cache-Control', 'no-store')
-        .send({ error: OAUTH_ERRORS[e.code] ?? 'invalid_request', error_description: e.message, requestId: request.id });
+        .send({
+          error: OAUTH_ERRORS[e.code] ?? 'invalid_request',
+          error_description: e.message,
+          requestId: request.id,
+        });
     });
 
     app.post(
@@ -96,15 +107,24 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           ),
           response: {
             200: TokenResponse,
-            '4xx': Type.Object({ error: Type.String(), error_description: Type.String(), requestId: Type.String() }),
+            '4xx': Type.Object({
+              error: Type.String(),
+              error_description: Type.String(),
+              requestId: Type.String(),
+            }),
           },
         },
         // Parameters are checked by hand so the errors follow RFC 6749.
         validatorCompiler: () => () => true,
       },
       async (request, reply) => {
-        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
-        const grant = unwrap(await issueToken(deps, toTokenRequest(body, request.headers.authorization), request.ip));
+        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
+          string,
+          unknown
+        >;
+        const grant = unwrap(
+          await issueToken(deps, toTokenRequest(body, request.headers.authorization), request.ip),
+        );
         reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
         return { access_token: grant.accessToken, token_type: grant.tokenType, expires_in: grant.expiresIn };
       },

@@ -5,10 +5,19 @@ import { Nullable } from './common.js';
 const Str = (max: number, description?: string) =>
   Nullable(Type.String({ maxLength: max, ...(description ? { description } : {}) }));
 const Flags = Type.Object(
-  { email: Type.Optional(Type.Boolean()), sms: Type.Optional(Type.Boolean()), push: Type.Optional(Type.Boolean()) },
+  {
+    email: Type.Optional(Type.Boolean()),
+    sms: Type.Optional(Type.Boolean()),
+    push: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
-const AttributeValue = Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean(), Type.Null()]);
+const AttributeValue = Type.Union([
+  Type.String({ maxLength: 1000 }),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Null(),
+]);
 
 const AddressInput = Type.Object(
   {
@@ -27,7 +36,16 @@ const fields = {
   civility: Type.Optional(Str(40, 'Code or label from /v1/reference/civilities')),
   firstName: Type.Optional(Str(200, 'At most 50 characters once trimmed')),
   lastName: Type.Optional(Str(200, 'Required; at most 40 characters once trimmed')),
-  gender: Type.Optional(Nullable(Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('other'), Type.Literal('unknown')]))),
+  gender: Type.Optional(
+    Nullable(
+      Type.Union([
+        Type.Literal('male'),
+        Type.Literal('female'),
+        Type.Literal('other'),
+        Type.Literal('unknown'),
+      ]),
+    ),
+  ),
   birthDay: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 31 }))),
   birthMonth: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 12 }))),
   birthYear: Type.Optional(Nullable(Type.Integer({ minimum: 1900, maximum: 9999 }))),
@@ -39,7 +57,9 @@ const fields = {
   identificationType: Type.Optional(Str(40)),
   identificationNumber: Type.Optional(Str(64)),
   customerCode: Type.Optional(Str(64, 'Unique per merchant')),
-  attributes: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), AttributeValue, { maxProperties: 100 })),
+  attributes: Type.Optional(
+    Type.Record(Type.String({ maxLength: 64 }), AttributeValue, { maxProperties: 100 }),
+  ),
   consents: Type.Optional(Flags),
   blacklist: Type.Optional(Flags),
   source: Type.Optional(Str(100)),

@@ -38,7 +38,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         preHandler: requireRole('administrator'),
         schema: {
           tags,
-          summary: 'Integration log: failed requests (kind=error) and full exchanges (kind=full), newest first',
+          summary:
+            'Integration log: failed requests (kind=error) and full exchanges (kind=full), newest first',
           querystring: Type.Object(
             {
               kind: Type.Optional(Type.Union([Type.Literal('error'), Type.Literal('full')])),
@@ -110,7 +111,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ id: Type.String(), logFull: Type.Boolean() }), ...errorResponses },
         },
       },
-      async (request) => unwrap(await setFullLogging(deps, merchantOf(request), request.params.id, request.body.logFull)),
+      async (request) =>
+        unwrap(await setFullLogging(deps, merchantOf(request), request.params.id, request.body.logFull)),
     );
   };
 }

@@ -8,7 +8,14 @@ import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
 import { CustomerCreate, CustomerPatch, customerView } from '../../schemas/customer.schema.js';
 
 const tags = ['customers'];
-const writers = requireRole('administrator', 'director', 'senior_employee', 'marketer', 'cc_operator', 'cashier');
+const writers = requireRole(
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+  'cashier',
+);
 
 export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -24,7 +31,9 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const created = unwrap(await customers.createCustomer(deps, merchantOf(request), request.body as never));
+        const created = unwrap(
+          await customers.createCustomer(deps, merchantOf(request), request.body as never),
+        );
         return reply.code(201).header('Location', `/v1/customers/${created.id}`).send(customerView(created));
       },
     );
@@ -35,17 +44,21 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'List customers, with search',
-          querystring: Type.Composite([
-            PageQuery,
-            Type.Object({
-              q: Type.Optional(
-                Type.String({
-                  maxLength: 100,
-                  description: 'Search in name, phone, e-mail, card number, customer code, identification (3+ characters)',
-                }),
-              ),
-            }),
-          ], { additionalProperties: false }),
+          querystring: Type.Composite(
+            [
+              PageQuery,
+              Type.Object({
+                q: Type.Optional(
+                  Type.String({
+                    maxLength: 100,
+                    description:
+                      'Search in name, phone, e-mail, card number, customer code, identification (3+ characters)',
+                  }),
+                ),
+              }),
+            ],
+            { additionalProperties: false },
+          ),
           response: { 200: Type.Ref('CustomerPage'), ...errorResponses },
         },
       },
@@ -57,8 +70,16 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/customers/:id',
-      { schema: { tags, summary: 'Read a customer', params: IdParams, response: { 200: Type.Ref('Customer'), ...errorResponses } } },
-      async (request) => customerView(unwrap(await customers.getCustomer(deps, merchantOf(request), request.params.id))),
+      {
+        schema: {
+          tags,
+          summary: 'Read a customer',
+          params: IdParams,
+          response: { 200: Type.Ref('Customer'), ...errorResponses },
+        },
+      },
+      async (request) =>
+        customerView(unwrap(await customers.getCustomer(deps, merchantOf(request), request.params.id))),
     );
 
     app.patch(
@@ -75,7 +96,14 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) =>
         customerView(
-          unwrap(await customers.updateCustomer(deps, merchantOf(request), request.params.id, request.body as never)),
+          unwrap(
+            await customers.updateCustomer(
+              deps,
+              merchantOf(request),
+              request.params.id,
+              request.body as never,
+            ),
+          ),
         ),
     );
 

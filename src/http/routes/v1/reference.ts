@@ -17,7 +17,11 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Countries (ISO 3166-1)',
         response: {
-          200: Type.Object({ data: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameFr: Type.String() })) }),
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object({ code: Type.String(), name: Type.String(), nameFr: Type.String() }),
+            ),
+          }),
         },
       },
     },
@@ -34,7 +38,9 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             zipCode: Type.Optional(Type.String({ maxLength: 10 })),
-            q: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Start of the city name' })),
+            q: Type.Optional(
+              Type.String({ minLength: 2, maxLength: 100, description: 'Start of the city name' }),
+            ),
             limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
           },
           { additionalProperties: false },
@@ -42,7 +48,9 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             country: Type.String(),
-            data: Type.Array(Type.Object({ zipCode: Type.String(), name: Type.String(), label: Type.String() })),
+            data: Type.Array(
+              Type.Object({ zipCode: Type.String(), name: Type.String(), label: Type.String() }),
+            ),
           }),
           ...errorResponses,
         },
@@ -50,9 +58,13 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const code = resolveCountry(request.params.country);
-      if (!code || !countryOf(code)) throw new HttpError('COUNTRY_NOT_FOUND', `Unknown country "${request.params.country}".`);
+      if (!code || !countryOf(code))
+        throw new HttpError('COUNTRY_NOT_FOUND', `Unknown country "${request.params.country}".`);
       const { zipCode, q, limit } = request.query;
-      return { country: code, data: listCities(code, { ...(zipCode ? { zipCode } : {}), ...(q ? { q } : {}) }).slice(0, limit) };
+      return {
+        country: code,
+        data: listCities(code, { ...(zipCode ? { zipCode } : {}), ...(q ? { q } : {}) }).slice(0, limit),
+      };
     },
   );
 
@@ -62,7 +74,9 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Civilities',
-        response: { 200: Type.Object({ data: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })) }) },
+        response: {
+          200: Type.Object({ data: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })) }),
+        },
       },
     },
     async () => ({ data: CIVILITIES.map(({ code, label }) => ({ code, label })) }),
