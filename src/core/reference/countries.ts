@@ -19,6 +19,18 @@ for (const locale of ['en', 'fr']) {
   }
 }
 
+/** Everyday names that the ISO lists spell out in full. */
+const ALIASES: Record<string, string> = {
+  'ETATS UNIS': 'US',
+  'ROYAUME UNI': 'GB',
+  ANGLETERRE: 'GB',
+  'GRANDE BRETAGNE': 'GB',
+  HOLLANDE: 'NL',
+  'COREE DU SUD': 'KR',
+  RUSSIE: 'RU',
+};
+for (const [name, code] of Object.entries(ALIASES)) byFoldedName.set(name, code);
+
 const all: Country[] = Object.keys(countries.getAlpha2Codes())
   .map((code) => ({
     code,
