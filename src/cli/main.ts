@@ -3,6 +3,7 @@ import { isRole, ROLES } from '../app/context.js';
 import { DEMO, loadDemo } from '../app/demo/load-demo.js';
 import { createApiClient, createUser, findMerchantBySlug } from '../app/tenancy/tenancy.js';
 import { loadConfig } from '../config.js';
+import { ERROR_CATALOG } from '../core/error-catalog.js';
 import { openDeps, startServer } from '../server.js';
 
 const USAGE = `Usage: tessera <command> [options]
@@ -100,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
             role,
             merchantId: merchant.id,
           });
-          if (!user.ok) return fail(user.message ?? user.code);
+          if (!user.ok) return fail(user.message ?? ERROR_CATALOG[user.code].message);
           process.stdout.write(
             `Created user ${user.value.login} (${role}) for merchant ${merchant.slug}: ${user.value.id}\n`,
           );
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
             merchantId: merchant.id,
             logFull: values['log-full'] ?? false,
           });
-          if (!client.ok) return fail(client.message ?? client.code);
+          if (!client.ok) return fail(client.message ?? ERROR_CATALOG[client.code].message);
           process.stdout.write(
             `Created API client for merchant ${merchant.slug} (shown once, store it now):\n  client_id:     ${client.value.clientId}\n  client_secret: ${client.value.clientSecret}\n`,
           );
