@@ -50,15 +50,36 @@ describe.each(databases())('tessera CLI on $kind', (target) => {
     const migrate = await tessera(env, 'migrate');
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toContain(`Migrations applied on ${target.kind}`);
-    if (target.kind === 'sqlite') expect(fs.existsSync(path.join(env.TESSERA_DATA!, 'tessera.sqlite'))).toBe(true);
+    if (target.kind === 'sqlite')
+      expect(fs.existsSync(path.join(env.TESSERA_DATA!, 'tessera.sqlite'))).toBe(true);
 
     expect((await tessera(env, 'demo')).stdout).toContain('Demo data loaded.');
     expect((await tessera(env, 'demo')).stdout).toContain('Demo data already present.');
 
-    const admin = await tessera(env, 'admin', 'create', '--merchant', 'demo', '--login', 'ops@demo.test', '--password', 's3cret!');
+    const admin = await tessera(
+      env,
+      'admin',
+      'create',
+      '--merchant',
+      'demo',
+      '--login',
+      'ops@demo.test',
+      '--password',
+      's3cret!',
+    );
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/Created user ops@demo\.test \(administrator\)/);
-    const again = await tessera(env, 'admin', 'create', '--merchant', 'demo', '--login', 'ops@demo.test', '--password', 's3cret!');
+    const again = await tessera(
+      env,
+      'admin',
+      'create',
+      '--merchant',
+      'demo',
+      '--login',
+      'ops@demo.test',
+      '--password',
+      's3cret!',
+    );
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already used');
 
@@ -74,7 +95,17 @@ describe.each(databases())('tessera CLI on $kind', (target) => {
 
   it('refuses bad arguments with exit code 2 and a message', async () => {
     expect((await tessera(env, 'frobnicate')).code).toBe(2);
-    const role = await tessera(env, 'client', 'create', '--merchant', 'demo', '--name', 'x', '--role', 'king');
+    const role = await tessera(
+      env,
+      'client',
+      'create',
+      '--merchant',
+      'demo',
+      '--name',
+      'x',
+      '--role',
+      'king',
+    );
     expect(role.code).toBe(2);
     expect(role.stderr).toContain('--role must be one of');
     const merchant = await tessera(env, 'client', 'create', '--merchant', 'nope', '--name', 'x');

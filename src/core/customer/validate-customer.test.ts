@@ -85,23 +85,47 @@ describe('applyCustomerInput', () => {
 
   it('accepts a city under its postal label or its name, with or without accents', () => {
     for (const city of ['Mérignac', 'MERIGNAC', 'merignac']) {
-      const r = applyCustomerInput(EMPTY_CUSTOMER, { lastName: 'A', address: { zipCode: '33700', city, country: 'FR' } }, today);
+      const r = applyCustomerInput(
+        EMPTY_CUSTOMER,
+        { lastName: 'A', address: { zipCode: '33700', city, country: 'FR' } },
+        today,
+      );
       expect(r.ok, city).toBe(true);
     }
   });
 
   it('checks zip code formats of countries without city data', () => {
-    const ok = applyCustomerInput(EMPTY_CUSTOMER, { lastName: 'A', address: { zipCode: '10115', city: 'Berlin', country: 'DE' } }, today);
+    const ok = applyCustomerInput(
+      EMPTY_CUSTOMER,
+      { lastName: 'A', address: { zipCode: '10115', city: 'Berlin', country: 'DE' } },
+      today,
+    );
     expect(ok.ok).toBe(true);
-    const bad = applyCustomerInput(EMPTY_CUSTOMER, { lastName: 'A', address: { zipCode: 'ABC', city: 'Berlin', country: 'DE' } }, today);
+    const bad = applyCustomerInput(
+      EMPTY_CUSTOMER,
+      { lastName: 'A', address: { zipCode: 'ABC', city: 'Berlin', country: 'DE' } },
+      today,
+    );
     expect(bad).toMatchObject({ ok: false, code: 'ADDRESS_INCONSISTENT' });
   });
 });
 
 describe('erasure and search text', () => {
   it('erases personal data but keeps the flags the ledger needs', () => {
-    const erased = eraseCustomer({ ...EMPTY_CUSTOMER, lastName: 'X', email: 'x@y.fr', noFidelity: true, godfatherId: 'cus_1' });
-    expect(erased).toMatchObject({ lastName: null, email: null, noFidelity: true, active: false, godfatherId: 'cus_1' });
+    const erased = eraseCustomer({
+      ...EMPTY_CUSTOMER,
+      lastName: 'X',
+      email: 'x@y.fr',
+      noFidelity: true,
+      godfatherId: 'cus_1',
+    });
+    expect(erased).toMatchObject({
+      lastName: null,
+      email: null,
+      noFidelity: true,
+      active: false,
+      godfatherId: 'cus_1',
+    });
     expect(erased.blacklist).toEqual({ email: true, sms: true, push: true });
   });
 

@@ -31,7 +31,11 @@ export function expireLots(lots: readonly Lot[], now: Instant): Allocation[] {
  * a `LedgerInputError` on an unknown lot, a lot not yet expired at `now`, or if `burnt` would exceed
  * `remaining`.
  */
-export function applyExpirations(lots: readonly Lot[], expirations: readonly Allocation[], now: Instant): Lot[] {
+export function applyExpirations(
+  lots: readonly Lot[],
+  expirations: readonly Allocation[],
+  now: Instant,
+): Lot[] {
   const t = toEpochMs(now, 'now');
   const byId = indexLots(lots);
   assertAllocations(expirations);

@@ -15,9 +15,20 @@ export type Instant = string | number;
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
+/**
+ * Epoch milliseconds of a UTC calendar date-time (month0 is 0..11; out-of-range fields roll over). Unlike
+ * `Date.UTC`, years 0..99 are not taken as 1900..1999.
+ */
+export function utcMs(year: number, month0: number, day: number, h = 0, min = 0, s = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  d.setUTCHours(h, min, s, ms);
+  return d.getTime();
+}
+
 /** Days in a month of the proleptic Gregorian calendar (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 /**

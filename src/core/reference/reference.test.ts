@@ -33,7 +33,7 @@ describe('reference data', () => {
 
   it('folds names for comparison', () => {
     expect(foldName('Clermont-Ferrand')).toBe('CLERMONT FERRAND');
-    expect(foldName("Saint-Étienne")).toBe('ST ETIENNE');
+    expect(foldName('Saint-Étienne')).toBe('ST ETIENNE');
     expect(foldName('  l’Isle-d’Abeau ')).toBe('L ISLE D ABEAU');
   });
 
@@ -47,7 +47,9 @@ describe('reference data', () => {
   });
 
   it('lists the cities of a zip code', () => {
-    expect(listCities('FR', { zipCode: '33700' })).toEqual([{ zipCode: '33700', name: 'Mérignac', label: 'MERIGNAC' }]);
+    expect(listCities('FR', { zipCode: '33700' })).toEqual([
+      { zipCode: '33700', name: 'Mérignac', label: 'MERIGNAC' },
+    ]);
     expect(listCities('DE')).toEqual([]);
   });
 });

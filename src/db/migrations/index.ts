@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-loyalty.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-loyalty': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

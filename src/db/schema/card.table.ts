@@ -1,10 +1,20 @@
-/** Loyalty cards. The foundation needs number and owner (search, tenant isolation); the loyalty engine grows it. */
+import type { Generated } from 'kysely';
+
+/** Loyalty cards (loyalty elements), one per number per merchant. */
 export interface CardTable {
   id: string;
   merchant_id: string;
   number: string;
   customer_id: string | null;
   status: string;
+  program_id: string | null;
+  block_reason: number | null;
+  blocked_by_role: string | null;
+  expires_at: string | null;
+  replaced_by: string | null;
+  discount_minor: Generated<number>;
+  issued_at: string | null;
+  activated_at: string | null;
   created_at: string;
   updated_at: string;
 }

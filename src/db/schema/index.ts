@@ -1,6 +1,19 @@
 import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } from './auth.table.js';
 import type { CardTable } from './card.table.js';
 import type { CustomerTable } from './customer.table.js';
+import type {
+  AllocationTable,
+  GiftAwardTable,
+  GiftTable,
+  LotTable,
+  MovementTable,
+  ProgramTable,
+  SaleReturnTable,
+  SaleTable,
+  StepRewardTable,
+  VoucherTable,
+  VoucherUseTable,
+} from './loyalty.table.js';
 import type { IdempotencyKeyTable, IntegrationLogTable } from './http.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
@@ -17,4 +30,15 @@ export interface DB {
   cards: CardTable;
   idempotency_keys: IdempotencyKeyTable;
   integration_log: IntegrationLogTable;
+  programs: ProgramTable;
+  lots: LotTable;
+  movements: MovementTable;
+  allocations: AllocationTable;
+  sales: SaleTable;
+  sale_returns: SaleReturnTable;
+  vouchers: VoucherTable;
+  voucher_uses: VoucherUseTable;
+  gifts: GiftTable;
+  gift_awards: GiftAwardTable;
+  step_rewards: StepRewardTable;
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assertInteger,
+  daysInMonth,
+  LedgerInputError,
+  parseIsoInstant,
+  toEpochMs,
+  toIso,
+  utcMs,
+} from './ledger-input.js';
+
+describe('parseIsoInstant', () => {
+  it.each([
+    ['2024-01-01T00:00:00Z', Date.UTC(2024, 0, 1)],
+    ['2024-01-01T00:00:00.000Z', Date.UTC(2024, 0, 1)],
+    ['2024-01-01T00:00Z', Date.UTC(2024, 0, 1)],
+    ['2024-01-01T02:00:00+02:00', Date.UTC(2024, 0, 1)],
+    ['2023-12-31T19:00:00-05:00', Date.UTC(2024, 0, 1)],
+    ['2024-02-29T12:30:15.250Z', Date.UTC(2024, 1, 29, 12, 30, 15, 250)],
+  ])('%s parses', (text, ms) => {
+    expect(parseIsoInstant(text)).toBe(ms);
+  });
+
+  it.each([
+    ['2024-01-01T00:00:00', 'no offset: local time'],
+    ['2024-01-01', 'date only'],
+    ['2023-02-29T00:00:00Z', 'not a leap year'],
+    ['2024-02-30T00:00:00Z', 'Feb 30'],
+    ['2024-13-01T00:00:00Z', 'month 13'],
+    ['2024-01-01T24:00:00Z', '24:00'],
+    ['2024-01-01T00:60:00Z', 'minute 60'],
+    ['2024-01-01T00:00:00+24:00', 'offset 24h'],
+    ['March 7, 2024', 'not ISO'],
+    ['', 'empty'],
+  ])('%s is refused (%s)', (text) => {
+    expect(parseIsoInstant(text)).toBeUndefined();
+  });
+});
+
+describe('toEpochMs', () => {
+  it.each([
+    [0, 0],
+    [1_700_000_000_000, 1_700_000_000_000],
+    ['1970-01-01T00:00:00Z', 0],
+  ])('%s -> %s', (input, ms) => {
+    expect(toEpochMs(input)).toBe(ms);
+  });
+
+  it.each([[1.5], [Number.NaN], [Infinity], ['yesterday']])('%s throws a LedgerInputError', (input) => {
+    expect(() => toEpochMs(input)).toThrow(LedgerInputError);
+  });
+});
+
+describe('calendar helpers', () => {
+  it.each([
+    [2024, 2, 29],
+    [2023, 2, 28],
+    [2100, 2, 28],
+    [2000, 2, 29],
+    [2024, 4, 30],
+    [2024, 12, 31],
+    [50, 2, 28],
+  ])('daysInMonth(%i, %i) = %i', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
+  });
+
+  it('utcMs does not map years 0..99 to 1900..1999', () => {
+    expect(toIso(utcMs(50, 0, 1))).toBe('0050-01-01T00:00:00.000Z');
+    expect(utcMs(2024, 0, 1, 1, 2, 3, 4)).toBe(Date.UTC(2024, 0, 1, 1, 2, 3, 4));
+  });
+});
+
+describe('assertInteger', () => {
+  it.each([
+    [1.5, 0],
+    [-1, 0],
+    [Number.NaN, 0],
+    [2 ** 53, 0],
+  ])('%s (min %i) throws', (value, min) => {
+    expect(() => assertInteger(value, 'x', min)).toThrow(LedgerInputError);
+  });
+
+  it('accepts integers at the bound', () => {
+    expect(() => assertInteger(0, 'x', 0)).not.toThrow();
+  });
+});
