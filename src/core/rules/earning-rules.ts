@@ -1,0 +1,164 @@
+/**
+ * Earning rules (Fidelisa's rule basis: Passage, TotalAmount, SubTotal1..9, Item; plus brands) and the
+ * computation of what a sale earns. Amounts are minor units of the program's currency; points integers.
+ */
+import { scaleRounded, type Rounding } from './rounding.js';
+import type { SaleLine } from './sale-line.js';
+import { deductAmountVouchers, type LineDeduction } from './voucher-deduction.js';
+
+/** `points` for every `per` minor units of the eligible amount. */
+export interface AmountRate {
+  points: number;
+  per: number;
+}
+
+/** `points` for each sale (visit). */
+export interface VisitRate {
+  points: number;
+}
+
+interface RuleCommon {
+  id: string;
+  /** How the rule's points are rounded; applied once, to the rule's eligible total (not line by line). */
+  rounding: Rounding;
+  /** Minor units; below this eligible total (after vouchers) the rule gives nothing. 0 = no minimum. */
+  minimumAmount: number;
+  /** Leave out discounted purchase lines (see isDiscountedLine). */
+  excludeDiscounted: boolean;
+}
+
+/** Fidelisa "Passage": points per sale with at least one eligible purchase line. */
+export interface VisitRule extends RuleCommon {
+  kind: 'visit';
+  rate: VisitRate;
+}
+/** Fidelisa "TotalAmount": every purchase line. */
+export interface TotalAmountRule extends RuleCommon {
+  kind: 'total_amount';
+  rate: AmountRate;
+}
+/** Fidelisa "SubTotal1".."SubTotal9": purchase lines of one category. */
+export interface CategorySubtotalRule extends RuleCommon {
+  kind: 'category_subtotal';
+  category: number;
+  rate: AmountRate;
+}
+export interface BrandRule extends RuleCommon {
+  kind: 'brand';
+  /** Compared exactly (case-sensitive) with the line's brand. */
+  brand: string;
+  rate: AmountRate;
+}
+/** Fidelisa "Item": purchase lines whose item code is listed. */
+export interface ItemsRule extends RuleCommon {
+  kind: 'items';
+  itemCodes: readonly string[];
+  rate: AmountRate;
+}
+
+export type EarningRule = VisitRule | TotalAmountRule | CategorySubtotalRule | BrandRule | ItemsRule;
+export type EarningRuleKind = EarningRule['kind'];
+export const EARNING_RULE_KINDS: readonly EarningRuleKind[] = [
+  'visit',
+  'total_amount',
+  'category_subtotal',
+  'brand',
+  'items',
+];
+
+export interface RuleEarning {
+  ruleId: string;
+  points: number;
+  /** The purchase lines the rule selected (whether or not its minimum was reached). */
+  lineNos: number[];
+  /** Sum of those lines' amounts after voucher deduction, minor units. */
+  eligibleAmount: number;
+}
+
+export interface EarningResult {
+  points: number;
+  /** One entry per rule, in the order of the rules, including rules that earned 0. */
+  perRule: RuleEarning[];
+  /** Lines no rule selected (Fidelisa's "Not Use"). Non-purchase lines always appear here. */
+  unusedLines: number[];
+  /** How the voucher money was taken off the purchase lines before computing. */
+  deductions: LineDeduction[];
+}
+
+/** Does the rule's selector (category, brand, items; everything for visit and total) match the line? */
+export function ruleMatchesLine(rule: EarningRule, line: SaleLine): boolean {
+  switch (rule.kind) {
+    case 'visit':
+    case 'total_amount':
+      return true;
+    case 'category_subtotal':
+      return line.category === rule.category;
+    case 'brand':
+      return line.brand !== undefined && line.brand === rule.brand;
+    case 'items':
+      return line.itemCode !== undefined && rule.itemCodes.includes(line.itemCode);
+  }
+}
+
+/**
+ * A purchase line is discounted when the till applied a percentage discount to it, or when the sale has a
+ * discount operation line (Avomark operations 2 and 5) for the same item code.
+ */
+export function isDiscountedLine(line: SaleLine, lines: readonly SaleLine[]): boolean {
+  if (line.discountPercent > 0) return true;
+  if (line.itemCode === undefined) return false;
+  return lines.some((other) => other.operation === 'discount' && other.itemCode === line.itemCode);
+}
+
+/** The purchase lines a rule selects: purchase operation, matching selector, not excluded as discounted. */
+export function eligibleLines(rule: EarningRule, lines: readonly SaleLine[]): SaleLine[] {
+  return lines.filter(
+    (line) =>
+      line.operation === 'purchase' &&
+      ruleMatchesLine(rule, line) &&
+      !(rule.excludeDiscounted && isDiscountedLine(line, lines)),
+  );
+}
+
+function pointsFor(rule: EarningRule, selected: readonly SaleLine[], eligibleAmount: number): number {
+  if (selected.length === 0 || eligibleAmount < rule.minimumAmount) return 0;
+  if (rule.kind === 'visit') return rule.rate.points;
+  return scaleRounded(eligibleAmount, rule.rate.points, rule.rate.per, rule.rounding);
+}
+
+/**
+ * What a sale earns. First the voucher money (`voucherDeductions`, minor units: the sum of the amount
+ * vouchers used, and of gift vouchers' money value) is taken off the purchase lines (deductAmountVouchers);
+ * then each rule independently selects its eligible purchase lines and earns on their total. Rules add up:
+ * a line selected by two rules earns under both. Only purchase lines earn; percentage vouchers are
+ * expected to be already applied by the till. Rules are assumed valid (validateRule) and lines too
+ * (validateSaleLines).
+ */
+export function computeEarning(
+  rules: readonly EarningRule[],
+  lines: readonly SaleLine[],
+  voucherDeductions = 0,
+): EarningResult {
+  const deducted = deductAmountVouchers(lines, voucherDeductions);
+  const used = new Set<number>();
+  const perRule = rules.map((rule): RuleEarning => {
+    const selected = eligibleLines(rule, deducted.lines);
+    for (const line of selected) used.add(line.lineNo);
+    const eligibleAmount = Math.max(
+      0,
+      selected.reduce((sum, line) => sum + line.amount, 0),
+    );
+    return {
+      ruleId: rule.id,
+      points: pointsFor(rule, selected, eligibleAmount),
+      lineNos: selected.map((line) => line.lineNo),
+      eligibleAmount,
+    };
+  });
+  return {
+    points: perRule.reduce((sum, earning) => sum + earning.points, 0),
+    perRule,
+    unusedLines: lines.filter((line) => !used.has(line.lineNo)).map((line) => line.lineNo),
+    deductions: deducted.deductions,
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { operationFromAvomarkId, validateSaleLines, type SaleLine } from './sale-line.js';
+
+describe('operationFromAvomarkId', () => {
+  it.each([
+    [0, 'purchase'],
+    [1, 'purchase'],
+    [2, 'discount'],
+    [5, 'discount'],
+    [7, 'credit'],
+    [10, 'opening_fees'],
+    [11, 'deposit'],
+    [12, 'withdrawal'],
+    [13, 'return'],
+    [17, 'reset'],
+    [3, null],
+    [4, null],
+    [6, null],
+    [18, null],
+    [-1, null],
+    [1.5, null],
+  ] as const)('%d → %s', (id, operation) => {
+    expect(operationFromAvomarkId(id)).toBe(operation);
+  });
+});
+
+const line = (overrides: Partial<SaleLine> = {}): SaleLine => ({
+  lineNo: 1,
+  operation: 'purchase',
+  amount: 1000,
+  quantity: 1,
+  discountPercent: 0,
+  ...overrides,
+});
+
+describe('validateSaleLines', () => {
+  it.each([
+    ['a plain purchase', [line()], []],
+    ['a negative discount line', [line({ operation: 'discount', amount: -100 })], []],
+    ['a category', [line({ category: 9 }), line({ lineNo: 2, category: null })], []],
+    ['a zero lineNo', [line({ lineNo: 0 })], ['LINE_NO_INVALID']],
+    ['a duplicate lineNo', [line(), line()], ['LINE_NO_DUPLICATE']],
+    ['an unknown operation', [line({ operation: 'refund' as SaleLine['operation'] })], ['OPERATION_UNKNOWN']],
+    ['a decimal amount', [line({ amount: 10.5 })], ['AMOUNT_NOT_INTEGER']],
+    ['a negative purchase', [line({ amount: -1 })], ['PURCHASE_AMOUNT_NEGATIVE']],
+    ['a NaN quantity', [line({ quantity: Number.NaN })], ['QUANTITY_INVALID']],
+    ['a discount above 100', [line({ discountPercent: 101 })], ['DISCOUNT_PERCENT_INVALID']],
+    ['category 0', [line({ category: 0 })], ['CATEGORY_OUT_OF_RANGE']],
+    ['category 10', [line({ category: 10 })], ['CATEGORY_OUT_OF_RANGE']],
+    [
+      'several issues',
+      [line({ amount: 1.5, category: 12 })],
+      ['AMOUNT_NOT_INTEGER', 'CATEGORY_OUT_OF_RANGE'],
+    ],
+  ] as const)('%s', (_name, lines, reasons) => {
+    const result = validateSaleLines(lines);
+    if (reasons.length === 0) expect(result).toEqual({ ok: true });
+    else expect(result.ok === false && result.issues.map((issue) => issue.reason)).toEqual(reasons);
+  });
+});
