@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lot } from '../../core/ledger/index.js';
+import { RetryableDbError } from '../errors.js';
 import type { DB } from '../schema/index.js';
 import type { LotTable, MovementTable } from '../schema/loyalty.table.js';
 import type { Tx } from '../transaction.js';
@@ -37,7 +38,12 @@ export async function openLots(db: Kysely<DB>, cardId: string): Promise<Lot[]> {
 
 export async function lotsById(db: Kysely<DB>, ids: readonly string[]): Promise<Lot[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('lots').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('lots')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
   return rows.map(toLot);
 }
 
@@ -57,13 +63,22 @@ export async function insertAllocations(
   if (rows.length === 0) return;
   await tx
     .insertInto('allocations')
-    .values(rows.map((r) => ({ id: r.id, movement_id: movementId, lot_id: r.lotId, kind: r.kind, amount: r.amount })))
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        movement_id: movementId,
+        lot_id: r.lotId,
+        kind: r.kind,
+        amount: r.amount,
+      })),
+    )
     .execute();
 }
 
-export class StaleLotError extends Error {
+/** A lot changed between read and write: the transaction is retried (see inTransaction). */
+export class StaleLotError extends RetryableDbError {
   constructor(lotId: string) {
-    super(`lot ${lotId} changed concurrently`);
+    super(new Error(`lot ${lotId} changed concurrently`));
   }
 }
 
@@ -88,7 +103,12 @@ export async function saveLotChanges(tx: Tx, before: readonly Lot[], after: read
 }
 
 export function allocationsOf(db: Kysely<DB>, movementId: string) {
-  return db.selectFrom('allocations').selectAll().where('movement_id', '=', movementId).orderBy('id').execute();
+  return db
+    .selectFrom('allocations')
+    .selectAll()
+    .where('movement_id', '=', movementId)
+    .orderBy('id')
+    .execute();
 }
 
 export function findMovement(db: Kysely<DB>, id: string) {
