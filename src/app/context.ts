@@ -3,20 +3,9 @@ import type { Config } from '../config.js';
 import type { DbKind } from '../db/database.js';
 import type { DB } from '../db/schema/index.js';
 
-export const ROLES = [
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-  'client',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../core/roles.js';
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+export { ROLES, isRole, type Role } from '../core/roles.js';
 
 /** Everything a use-case needs from the outside world. Time is injectable for tests. */
 export interface Deps {

@@ -10,17 +10,11 @@
  *   * and never when an administrator placed the block; the same goes for every role but the administrator.
  */
 
-/** The caller roles of Tessera (same list as the app's `Role`; core owns its own copy). */
-export const CARD_ROLES = [
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-  'client',
-] as const;
-export type CardRole = (typeof CARD_ROLES)[number];
+import { ROLES, type Role } from '../roles.js';
+
+/** The caller roles, as the card rules name them. */
+export const CARD_ROLES = ROLES;
+export type CardRole = Role;
 
 export const BLOCK_REASON_CODES = [0, 1, 2, 3, 4] as const;
 export type BlockReasonCode = (typeof BLOCK_REASON_CODES)[number];
