@@ -6,56 +6,44 @@ export interface CheckReport {
   lines: string[];
 }
 
-interface Check {
+export interface Check {
   name: string;
   /** A query counting the rows that break the invariant. */
   count(deps: Deps): Promise<number>;
 }
 
-const countOf = async (q: Promise<{ n: number | string | bigint }[]>) => Number((await q)[0]?.n ?? 0);
+/** A check whose query counts the rows that break it. */
+function countingCheck(name: string, query: ReturnType<typeof sql<{ n: number }>>): Check {
+  return {
+    name,
+    count: async (deps) => Number((await query.execute(deps.db)).rows[0]?.n ?? 0),
+  };
+}
 
 const CHECKS: Check[] = [
-  {
-    name: 'cards belong to a customer of their own merchant',
-    count: (deps) =>
-      countOf(
-        sql<{ n: number }>`select count(*) as n from cards c join customers u on u.id = c.customer_id
-          where u.merchant_id <> c.merchant_id`
-          .execute(deps.db)
-          .then((r) => r.rows),
-      ),
-  },
-  {
-    name: 'sponsors (godfathers) are customers of the same merchant',
-    count: (deps) =>
-      countOf(
-        sql<{ n: number }>`select count(*) as n from customers c join customers g on g.id = c.godfather_id
-          where g.merchant_id <> c.merchant_id or g.id = c.id`
-          .execute(deps.db)
-          .then((r) => r.rows),
-      ),
-  },
-  {
-    name: 'erased customers hold no personal data',
-    count: (deps) =>
-      countOf(
-        sql<{ n: number }>`select count(*) as n from customers where erased_at is not null and
+  countingCheck(
+    'cards belong to a customer of their own merchant',
+    sql<{ n: number }>`select count(*) as n from cards c join customers u on u.id = c.customer_id
+          where u.merchant_id <> c.merchant_id`,
+  ),
+  countingCheck(
+    'sponsors (godfathers) are customers of the same merchant',
+    sql<{ n: number }>`select count(*) as n from customers c join customers g on g.id = c.godfather_id
+          where g.merchant_id <> c.merchant_id or g.id = c.id`,
+  ),
+  countingCheck(
+    'erased customers hold no personal data',
+    sql<{ n: number }>`select count(*) as n from customers where erased_at is not null and
           (first_name is not null or last_name is not null or email is not null or mobile is not null
-           or phone is not null or address1 is not null or address3 is not null or birth_year is not null)`
-          .execute(deps.db)
-          .then((r) => r.rows),
-      ),
-  },
-  {
-    name: 'terminals belong to a store of their own merchant',
-    count: (deps) =>
-      countOf(
-        sql<{ n: number }>`select count(*) as n from terminals t join stores s on s.id = t.store_id
-          where s.merchant_id <> t.merchant_id`
-          .execute(deps.db)
-          .then((r) => r.rows),
-      ),
-  },
+           or phone is not null or address1 is not null or address2 is not null or address3 is not null
+           or address4 is not null or birth_year is not null or customer_code is not null
+           or identification_number is not null)`,
+  ),
+  countingCheck(
+    'terminals belong to a store of their own merchant',
+    sql<{ n: number }>`select count(*) as n from terminals t join stores s on s.id = t.store_id
+          where s.merchant_id <> t.merchant_id`,
+  ),
 ];
 
 /** Verifies the database invariants; each failed check names how many rows break it. */
