@@ -21,7 +21,8 @@ async function tessera(env: NodeJS.ProcessEnv, ...args: string[]) {
   }
 }
 
-describe.each(databases())('tessera CLI on $kind', (target) => {
+// Each command starts a fresh Node process through tsx (seconds each on a busy 2-core machine).
+describe.each(databases())('tessera CLI on $kind', { timeout: 180_000 }, (target) => {
   let env: NodeJS.ProcessEnv;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
