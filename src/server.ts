@@ -3,6 +3,7 @@ import type { Deps } from './app/context.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
+import { scheduleExpiry } from './jobs/expiry.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
@@ -27,10 +28,14 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const shownHost = deps.config.host === '0.0.0.0' ? '127.0.0.1' : deps.config.host;
+  const stopExpiry = scheduleExpiry(deps, 60_000, (error) =>
+    app.log.error({ err: error }, 'expiry job failed'),
+  );
   return {
     app,
     url: `http://${shownHost}:${port}`,
     close: async () => {
+      stopExpiry();
       await app.close();
       await database.close();
     },

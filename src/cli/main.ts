@@ -17,6 +17,7 @@ Commands:
   client create --merchant SLUG --name N [--role R] [--log-full]
                                           create an API client; prints its credentials once
   check                                   verify the database invariants (exit 1 on any difference)
+  expire                                  burn the points past their expiry date now
 
 Configuration (environment): PORT, HOST, TESSERA_DATA (data directory, default ./data),
 DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL.`;
@@ -127,9 +128,20 @@ async function main(argv: string[]): Promise<number> {
       const { deps, database } = await openDeps(config);
       try {
         const { runChecks } = await import('../app/ops/check.js');
-        const report = await runChecks(deps);
+        const report = await runChecks(deps, (await import('../app/ops/check-ledger.js')).ledgerChecks);
         for (const line of report.lines) process.stdout.write(`${line}\n`);
         return report.ok ? 0 : 1;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'expire': {
+      const { deps, database } = await openDeps(config);
+      try {
+        const { runExpiry } = await import('../jobs/expiry.js');
+        const done = await runExpiry(deps, deps.now());
+        process.stdout.write(`Expired ${done.points} points on ${done.cards} cards.\n`);
+        return 0;
       } finally {
         await database.close();
       }

@@ -97,6 +97,11 @@ export const ERROR_CATALOG = {
   PROGRAM_MISMATCH: { status: 409, message: 'The cards belong to different programs.' },
   SUCCESSOR_NOT_AVAILABLE: { status: 409, message: 'The replacement card is not available.' },
   NO_CARD_AVAILABLE: { status: 409, message: 'No new unassigned card of this program is left.' },
+  CARD_REASON_CODE_INVALID: { status: 422, message: 'This block or unblock reason code does not exist.' },
+  CARD_BLOCKED_BY_ADMINISTRATOR: {
+    status: 403,
+    message: 'A card blocked by an administrator can be unblocked or replaced only by an administrator.',
+  },
   // ledger and sales
   INSUFFICIENT_POINTS: { status: 409, message: 'The balance does not cover this debit.' },
   RETURN_EXCEEDS_SALE: { status: 422, message: 'The returned amount exceeds what is left of the sale.' },
@@ -141,6 +146,8 @@ export const ERROR_CATALOG = {
   GIFT_NOT_AVAILABLE: { status: 409, message: 'This gift is not available now.' },
   GIFT_AWARD_NOT_FOUND: { status: 404, message: 'This gift award is unknown.' },
   GIFT_ALREADY_RESTORED: { status: 409, message: 'This gift award has already been restored.' },
+  VOUCHER_NUMBER_TAKEN: { status: 409, message: 'Another voucher of this merchant has this number.' },
+  VOUCHER_NOT_OWNED: { status: 409, message: 'This voucher belongs to another card or customer.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

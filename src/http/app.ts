@@ -14,8 +14,14 @@ import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
+import { balanceRoutes } from './routes/v1/balances.js';
+import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
+import { programRoutes } from './routes/v1/programs.js';
+import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
+import { saleRoutes } from './routes/v1/sales.js';
+import { voucherRoutes } from './routes/v1/vouchers.js';
 import { ErrorBody } from './schemas/common.js';
 import { Customer, CustomerPage } from './schemas/customer.schema.js';
 import { createValidatorCompiler } from './validation.js';
@@ -79,6 +85,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         route.schema = { ...route.schema, security: [{ bearer: [] }] };
       });
       await v1.register(customerRoutes(deps));
+      await v1.register(programRoutes(deps));
+      await v1.register(cardRoutes(deps));
+      await v1.register(saleRoutes(deps));
+      await v1.register(balanceRoutes(deps));
+      await v1.register(voucherRoutes(deps));
+      await v1.register(giftRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
     },

@@ -1,7 +1,8 @@
 import type { CustomerInput } from '../../core/customer/customer.js';
 import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/customers.js';
-import { newId } from '../ids.js';
+import { loadDemoLoyalty } from './demo-loyalty.js';
+import { loadDemoRewards } from './demo-rewards.js';
 import {
   createApiClient,
   createMerchant,
@@ -20,7 +21,6 @@ export const DEMO = {
 interface DemoCustomer {
   ref?: number;
   input: CustomerInput;
-  cards?: string[];
 }
 
 const CUSTOMERS: DemoCustomer[] = [
@@ -37,7 +37,6 @@ const CUSTOMERS: DemoCustomer[] = [
       source: 'FICHER DOME FLEUR',
       address: { line3: '159 AVENUE', zipCode: '63000', city: 'CLERMONT FERRAND', country: 'FRANCE' },
     },
-    cards: ['3660298205012', '13873734051'],
   },
   {
     input: {
@@ -150,21 +149,8 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
     );
     if (!created.ok)
       throw new Error(`demo customer ${customer.input.lastName}: ${created.code} ${created.message ?? ''}`);
-    const now = deps.now().toISOString();
-    for (const number of customer.cards ?? []) {
-      await deps.db
-        .insertInto('cards')
-        .values({
-          id: newId('card'),
-          merchant_id: merchant.id,
-          number,
-          customer_id: created.value.id,
-          status: 'active',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
   }
+  await loadDemoRewards(deps, merchant.id);
+  await loadDemoLoyalty(deps, merchant.id);
   return { created: true };
 }

@@ -3,6 +3,7 @@ import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardTable } from '../schema/card.table.js';
 import type { DB } from '../schema/index.js';
+import type { Tx } from '../transaction.js';
 
 export type CardRow = Selectable<CardTable>;
 
@@ -18,6 +19,13 @@ export interface CardRecord {
   discountMinor: number;
   createdAt: string;
   state: CardState;
+  blockReason: number | null;
+  blockedByRole: string | null;
+  /** Number of the card that took over (status 'replaced'). */
+  replacedBy: string | null;
+  issuedAt: string | null;
+  activatedAt: string | null;
+  updatedAt: string;
 }
 
 export function toCardRecord(row: CardRow, replaces: string | null = null): CardRecord {
@@ -32,6 +40,12 @@ export function toCardRecord(row: CardRow, replaces: string | null = null): Card
     expiresAt: row.expires_at,
     discountMinor: Number(row.discount_minor),
     createdAt: row.created_at,
+    blockReason: row.block_reason === null ? null : Number(row.block_reason),
+    blockedByRole: row.blocked_by_role,
+    replacedBy: row.replaced_by,
+    issuedAt: row.issued_at,
+    activatedAt: row.activated_at,
+    updatedAt: row.updated_at,
     state: {
       number: row.number,
       programId: row.program_id ?? '',
@@ -91,4 +105,142 @@ export async function cardsOfCustomer(
     .orderBy('id')
     .execute();
   return rows.map((r) => toCardRecord(r));
+}
+
+export interface NewCardRow {
+  id: string;
+  merchantId: string;
+  programId: string;
+  number: string;
+  status: CardStatus;
+  customerId?: string | null;
+  expiresAt?: string | null;
+  issuedAt?: string | null;
+  activatedAt?: string | null;
+  now: string;
+}
+
+/** Inserts cards in chunks (SQLite caps the number of bound values per statement). */
+export async function insertCards(tx: Tx, cards: readonly NewCardRow[], chunk = 500): Promise<void> {
+  for (let i = 0; i < cards.length; i += chunk) {
+    await tx
+      .insertInto('cards')
+      .values(
+        cards.slice(i, i + chunk).map((c) => ({
+          id: c.id,
+          merchant_id: c.merchantId,
+          number: c.number,
+          customer_id: c.customerId ?? null,
+          status: c.status,
+          program_id: c.programId,
+          block_reason: null,
+          blocked_by_role: null,
+          expires_at: c.expiresAt ?? null,
+          replaced_by: null,
+          issued_at: c.issuedAt ?? null,
+          activated_at: c.activatedAt ?? null,
+          created_at: c.now,
+          updated_at: c.now,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Time stamps and values a transition writes besides the state itself. */
+export interface CardStateExtras {
+  issuedAt?: string;
+  activatedAt?: string;
+  expiresAt?: string | null;
+  discountMinor?: number;
+}
+
+/** Writes a card's state-machine fields (status, customer, block, successor). The card must be locked. */
+export async function saveCardState(
+  tx: Tx,
+  cardId: string,
+  state: CardState,
+  extras: CardStateExtras,
+  now: string,
+): Promise<void> {
+  await tx
+    .updateTable('cards')
+    .set({
+      status: state.status,
+      customer_id: state.customerId,
+      block_reason: state.block?.reasonCode ?? null,
+      blocked_by_role: state.block?.blockedBy ?? null,
+      replaced_by: state.replacedBy,
+      ...(extras.issuedAt === undefined ? {} : { issued_at: extras.issuedAt }),
+      ...(extras.activatedAt === undefined ? {} : { activated_at: extras.activatedAt }),
+      ...(extras.expiresAt === undefined ? {} : { expires_at: extras.expiresAt }),
+      ...(extras.discountMinor === undefined ? {} : { discount_minor: extras.discountMinor }),
+      updated_at: now,
+    })
+    .where('id', '=', cardId)
+    .execute();
+}
+
+/** New, unassigned cards of a program, oldest first: candidates for "next available card". */
+export async function newUnassignedCards(
+  db: Kysely<DB>,
+  merchantId: string,
+  programId: string,
+  limit: number,
+): Promise<CardRecord[]> {
+  const rows = await db
+    .selectFrom('cards')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('program_id', '=', programId)
+    .where('status', '=', 'new')
+    .where('customer_id', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toCardRecord(r));
+}
+
+/**
+ * Claims a new unassigned card with one conditional UPDATE: it writes `status` (the issued state) only if
+ * the card is still new and unassigned. False when another request took it first.
+ */
+export async function claimNewCard(
+  db: Kysely<DB>,
+  cardId: string,
+  status: CardStatus,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cards')
+    .set({ status, issued_at: now, updated_at: now })
+    .where('id', '=', cardId)
+    .where('status', '=', 'new')
+    .where('customer_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Moves a card's balance and history to its successor: point lots, movements, sales, vouchers, rewarded
+ * steps and gift awards now belong to `toId`. Both cards must be locked.
+ */
+export async function moveCardHistory(tx: Tx, fromId: string, toId: string): Promise<void> {
+  for (const table of ['lots', 'movements', 'sales', 'vouchers', 'step_rewards', 'gift_awards'] as const) {
+    await tx.updateTable(table).set({ card_id: toId }).where('card_id', '=', fromId).execute();
+  }
+}
+
+/**
+ * Serialises the card changes of one customer (binding, replacing), so that two cards bound at once cannot
+ * both pass the one-card-per-customer check. PostgreSQL: a row lock on the customer. SQLite runs one
+ * transaction at a time already.
+ */
+export async function lockCustomerCards(
+  tx: Tx,
+  dbKind: 'sqlite' | 'postgres',
+  customerId: string,
+): Promise<void> {
+  if (dbKind !== 'postgres') return;
+  await tx.selectFrom('customers').select('id').where('id', '=', customerId).forUpdate().execute();
 }

@@ -1,0 +1,206 @@
+/**
+ * Balances, derived at read time from lots and dates (right even if the expiry job has not run), purchase
+ * figures from sales, tier status, and the statement.
+ */
+import type { Kysely } from 'kysely';
+import { encodeCursor, decodeCursor } from '../../core/cursor.js';
+import { fail, ok, type Result } from '../../core/error-catalog.js';
+import { balanceOf } from '../../core/ledger/index.js';
+import { tierStatus, type TierStatus } from '../../core/rules/index.js';
+import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
+import * as ledger from '../../db/repos/ledger.repo.js';
+import * as sales from '../../db/repos/sales.repo.js';
+import type { DB } from '../../db/schema/index.js';
+import type { Deps } from '../context.js';
+
+export interface PointsBalance {
+  active: number;
+  pending: number;
+  expired: number;
+  frozen: number;
+  nearestExpiry: { amount: number; date: string } | null;
+  discountMinor: number;
+}
+
+/** The points of a card at `now`; reads inside or outside a transaction. */
+export async function pointsBalance(
+  db: Kysely<DB>,
+  card: { id: string; status: string },
+  now: string,
+): Promise<PointsBalance> {
+  const lots = await ledger.openLots(db, card.id);
+  const b = balanceOf(lots, now, { frozen: card.status === 'blocked' });
+  const row = await db
+    .selectFrom('cards')
+    .select('discount_minor')
+    .where('id', '=', card.id)
+    .executeTakeFirst();
+  return { ...b, discountMinor: Number(row?.discount_minor ?? 0) };
+}
+
+/** The value tiers are measured on: unexpired points (active, frozen or pending), or purchases to date. */
+export async function tierValue(
+  db: Kysely<DB>,
+  card: { id: string; status: string },
+  basis: 'points' | 'purchaseAmount',
+  now: string,
+): Promise<number> {
+  if (basis === 'purchaseAmount') return (await sales.purchaseStats(db, card.id)).amount;
+  const b = await pointsBalance(db, card, now);
+  return b.active + b.frozen + b.pending;
+}
+
+export interface CardBalance extends PointsBalance {
+  cardNumber: string;
+  cardStatus: string;
+  customerId: string | null;
+  programId: string | null;
+  purchases: {
+    period: { from: string; to: string; count: number; amount: number };
+    cumulative: { count: number; amount: number };
+    firstDate: string | null;
+    lastDate: string | null;
+  };
+  tier: (TierStatus & { value: number }) | null;
+}
+
+export interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function resolvePeriod(period: Period, now: Date): { from: string; to: string } {
+  const year = now.getUTCFullYear();
+  return {
+    from: period.from ?? new Date(Date.UTC(year, 0, 1)).toISOString(),
+    to: period.to ?? new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
+  };
+}
+
+async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Promise<CardBalance> {
+  const nowDate = deps.now();
+  const now = nowDate.toISOString();
+  const points = await pointsBalance(deps.db, card, now);
+  const range = resolvePeriod(period, nowDate);
+  const inPeriod = await sales.purchaseStats(deps.db, card.id, range);
+  const all = await sales.purchaseStats(deps.db, card.id);
+  const program = await sales.loadLedgerProgram(deps.db, card.programId);
+  let tier: CardBalance['tier'] = null;
+  if (program.tiers.steps.length > 0) {
+    const value =
+      program.tiers.type === 'purchaseAmount' ? all.amount : points.active + points.frozen + points.pending;
+    tier = { ...tierStatus(program.tiers, value, await sales.rewardedSteps(deps.db, card.id)), value };
+  }
+  return {
+    cardNumber: card.number,
+    cardStatus: card.status,
+    customerId: card.customerId,
+    programId: card.programId,
+    ...points,
+    purchases: {
+      period: { ...range, count: inPeriod.count, amount: inPeriod.amount },
+      cumulative: { count: all.count, amount: all.amount },
+      firstDate: all.first,
+      lastDate: all.last,
+    },
+    tier,
+  };
+}
+
+export async function balanceByCard(
+  deps: Deps,
+  merchantId: string,
+  number: string,
+  period: Period = {},
+): Promise<Result<CardBalance>> {
+  const card = await findCardByNumber(deps.db, merchantId, number);
+  if (!card) return fail('CARD_NOT_FOUND');
+  return ok(await balanceOfCard(deps, card, period));
+}
+
+async function balancesOfCustomer(deps: Deps, merchantId: string, customerId: string, period: Period) {
+  const cards = await cardsOfCustomer(deps.db, merchantId, customerId);
+  const data: CardBalance[] = [];
+  for (const card of cards) data.push(await balanceOfCard(deps, card, period));
+  return { customerId, cards: data };
+}
+
+export interface CustomerBalances {
+  customerId: string;
+  cards: CardBalance[];
+}
+
+export async function balanceByCustomer(
+  deps: Deps,
+  merchantId: string,
+  customerId: string,
+  period: Period = {},
+): Promise<Result<CustomerBalances>> {
+  const customer = await deps.db
+    .selectFrom('customers')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (!customer) return fail('CUSTOMER_NOT_FOUND');
+  return ok(await balancesOfCustomer(deps, merchantId, customerId, period));
+}
+
+/** Balances of every customer found by mobile (E.164) or customer code. */
+export async function balancesBy(
+  deps: Deps,
+  merchantId: string,
+  by: { mobile?: string | undefined; customerCode?: string | undefined },
+  period: Period = {},
+): Promise<Result<{ data: CustomerBalances[] }>> {
+  if (by.mobile === undefined && by.customerCode === undefined) {
+    return fail('VALIDATION_FAILED', 'Give mobile or customerCode.');
+  }
+  let q = deps.db.selectFrom('customers').select('id').where('merchant_id', '=', merchantId);
+  if (by.mobile !== undefined) q = q.where('mobile', '=', by.mobile.replace(/[\s.()-]/g, ''));
+  if (by.customerCode !== undefined) q = q.where('customer_code', '=', by.customerCode);
+  const customers = await q.orderBy('id').limit(20).execute();
+  if (customers.length === 0) return fail('CUSTOMER_NOT_FOUND');
+  const data: CustomerBalances[] = [];
+  for (const c of customers) data.push(await balancesOfCustomer(deps, merchantId, c.id, period));
+  return ok({ data });
+}
+
+export interface StatementLine {
+  id: string;
+  date: string;
+  kind: string;
+  points: number;
+  receipt: string | null;
+  storeCode: string | null;
+  terminalCode: string | null;
+  reason: string | null;
+}
+
+export async function cardStatement(
+  deps: Deps,
+  merchantId: string,
+  number: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Result<{ data: StatementLine[]; nextCursor: string | null }>> {
+  const card = await findCardByNumber(deps.db, merchantId, number);
+  if (!card) return fail('CARD_NOT_FOUND');
+  let before: string | undefined;
+  if (page.cursor !== undefined) {
+    before = decodeCursor(page.cursor);
+    if (before === undefined) return fail('INVALID_CURSOR');
+  }
+  const rows = await ledger.statement(deps.db, card.id, { before, limit: page.limit + 1 });
+  const data = rows.slice(0, page.limit).map((r) => ({
+    id: r.id,
+    date: r.created_at,
+    kind: r.kind,
+    points: Number(r.points),
+    receipt: r.receipt ?? null,
+    storeCode: r.store_code ?? null,
+    terminalCode: r.terminal_code ?? null,
+    reason: r.reason,
+  }));
+  const last = data.at(-1);
+  return ok({ data, nextCursor: rows.length > page.limit && last ? encodeCursor(last.id) : null });
+}

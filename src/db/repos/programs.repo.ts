@@ -1,0 +1,204 @@
+/**
+ * Programs (card types). The structured settings live in text columns as JSON:
+ * - `rules`: EarningRule[];
+ * - `steps_basis`: tiers.type ('points' | 'purchaseAmount');
+ * - `steps`: `{ "steps": Tier[], "voucherTemplates": VoucherTemplate[] }` — the schema has no column of its
+ *   own for voucher templates, and the tiers are what refer to them, so both are stored together here;
+ * - `expiry_policy`: ExpiryPolicy; `required_fields`: RequirableField[].
+ * `discount_percent` holds `discountBasisPoints` (hundredths of a percent: 500 = 5 %), so that fractional
+ * percentages stay integers. `next_serial` is the next card serial a batch takes.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { CardNumberFormat } from '../../core/cards/card-number.js';
+import type { ExpiryPolicy } from '../../core/ledger/expiry-policy.js';
+import type {
+  CardCategory,
+  CardType,
+  Program,
+  ProgramSettings,
+  RequirableField,
+  VoucherTemplate,
+} from '../../core/loyalty/program.js';
+import type { EarningRule } from '../../core/rules/earning-rules.js';
+import type { Tier, TierBasis } from '../../core/rules/tiers.js';
+import type { DB } from '../schema/index.js';
+import type { ProgramTable } from '../schema/loyalty.table.js';
+import type { Tx } from '../transaction.js';
+
+export type ProgramRow = Selectable<ProgramTable>;
+
+/** A stored program: its settings plus what only the database knows. */
+export interface ProgramRecord extends Program {
+  merchantId: string;
+  nextSerial: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface StepsColumn {
+  steps: Tier[];
+  voucherTemplates: VoucherTemplate[];
+}
+
+const bool = (v: number | boolean) => v === 1 || v === true;
+
+export function toProgramRecord(row: ProgramRow): ProgramRecord {
+  const steps = JSON.parse(row.steps) as StepsColumn;
+  const numberFormat: CardNumberFormat = {
+    prefix: row.number_prefix,
+    length: Number(row.number_length),
+    checkDigit: row.check_digit as CardNumberFormat['checkDigit'],
+  };
+  return {
+    id: row.id,
+    merchantId: row.merchant_id,
+    code: row.code,
+    name: row.name,
+    active: bool(row.active),
+    cardType: row.card_type as CardType,
+    cardCategory: row.card_category as CardCategory,
+    numberFormat,
+    pointsLabel: row.points_label,
+    currency: row.currency,
+    pendingDays: Number(row.pending_days),
+    expiry: JSON.parse(row.expiry_policy) as ExpiryPolicy,
+    rules: JSON.parse(row.rules) as EarningRule[],
+    tiers: { type: row.steps_basis as TierBasis, steps: steps.steps },
+    voucherTemplates: steps.voucherTemplates,
+    requiredFields: JSON.parse(row.required_fields) as RequirableField[],
+    discountBasisPoints: Number(row.discount_percent),
+    negativeBalance: row.negative_balance as ProgramSettings['negativeBalance'],
+    cancelWindowHours: Number(row.cancel_window_hours),
+    requireKnownItems: bool(row.require_known_items),
+    oneCardPerCustomer: bool(row.one_card_per_customer),
+    nextSerial: Number(row.next_serial),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns that hold a program's code, name, active flag and settings. */
+export function programColumns(program: Omit<Program, 'id'>) {
+  const steps: StepsColumn = {
+    steps: [...program.tiers.steps],
+    voucherTemplates: program.voucherTemplates,
+  };
+  return {
+    code: program.code,
+    name: program.name,
+    active: program.active ? 1 : 0,
+    card_type: program.cardType,
+    card_category: program.cardCategory,
+    number_prefix: program.numberFormat.prefix,
+    number_length: program.numberFormat.length,
+    check_digit: program.numberFormat.checkDigit,
+    points_label: program.pointsLabel,
+    currency: program.currency,
+    pending_days: program.pendingDays,
+    expiry_policy: JSON.stringify(program.expiry),
+    steps_basis: program.tiers.type,
+    steps: JSON.stringify(steps),
+    rules: JSON.stringify(program.rules),
+    required_fields: JSON.stringify(program.requiredFields),
+    discount_percent: program.discountBasisPoints,
+    negative_balance: program.negativeBalance,
+    cancel_window_hours: program.cancelWindowHours,
+    require_known_items: program.requireKnownItems ? 1 : 0,
+    one_card_per_customer: program.oneCardPerCustomer ? 1 : 0,
+  };
+}
+
+export async function insertProgram(
+  tx: Tx,
+  input: { id: string; merchantId: string; program: Omit<Program, 'id'>; now: string },
+): Promise<void> {
+  await tx
+    .insertInto('programs')
+    .values({
+      id: input.id,
+      merchant_id: input.merchantId,
+      ...programColumns(input.program),
+      next_serial: 0,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .execute();
+}
+
+export async function updateProgram(
+  tx: Tx,
+  merchantId: string,
+  id: string,
+  program: Omit<Program, 'id'>,
+  now: string,
+): Promise<void> {
+  await tx
+    .updateTable('programs')
+    .set({ ...programColumns(program), updated_at: now })
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findProgram(
+  db: Kysely<DB>,
+  merchantId: string,
+  by: { id: string } | { code: string },
+): Promise<ProgramRecord | undefined> {
+  let q = db.selectFrom('programs').selectAll().where('merchant_id', '=', merchantId);
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('code', '=', by.code);
+  const row = await q.executeTakeFirst();
+  return row ? toProgramRecord(row) : undefined;
+}
+
+/** Programs of a merchant by id, after the cursor `after` (an id). */
+export async function listPrograms(
+  db: Kysely<DB>,
+  merchantId: string,
+  options: { limit: number; after?: string | undefined },
+): Promise<ProgramRecord[]> {
+  let q = db.selectFrom('programs').selectAll().where('merchant_id', '=', merchantId);
+  if (options.after) q = q.where('id', '>', options.after);
+  const rows = await q.orderBy('id').limit(options.limit).execute();
+  return rows.map(toProgramRecord);
+}
+
+export async function countProgramCards(db: Kysely<DB>, programId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', programId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Reserves `count` serials starting at `first` (default: the program's next serial) with one conditional
+ * update on the value just read: a concurrent batch makes it fail and this reads again, so two batches
+ * never get the same serials. next_serial only moves forward. Undefined when the program is unknown.
+ */
+export async function reserveSerials(
+  db: Kysely<DB>,
+  programId: string,
+  count: number,
+  first?: number,
+): Promise<number | undefined> {
+  for (;;) {
+    const row = await db
+      .selectFrom('programs')
+      .select('next_serial')
+      .where('id', '=', programId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const current = Number(row.next_serial);
+    const start = first ?? current;
+    const next = Math.max(current, start + count);
+    const result = await db
+      .updateTable('programs')
+      .set({ next_serial: next })
+      .where('id', '=', programId)
+      .where('next_serial', '=', current)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) return start;
+  }
+}

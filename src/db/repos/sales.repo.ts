@@ -1,0 +1,248 @@
+/** Sales, returns, the program settings the ledger needs, and the queries behind balances and checks. */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ExpiryPolicy } from '../../core/ledger/index.js';
+import type { CardType } from '../../core/loyalty/program.js';
+import type { EarningRule, TierLadder } from '../../core/rules/index.js';
+import { RetryableDbError } from '../errors.js';
+import { toProgramRecord } from './programs.repo.js';
+import type { DB } from '../schema/index.js';
+import type { SaleReturnTable, SaleTable } from '../schema/loyalty.table.js';
+import type { Tx } from '../transaction.js';
+
+export type SaleRow = Selectable<SaleTable>;
+export type SaleReturnRow = Selectable<SaleReturnTable>;
+
+/** What posting a sale needs to know of a card's program. */
+export interface LedgerProgram {
+  id: string | null;
+  cardType: CardType;
+  rules: EarningRule[];
+  tiers: TierLadder;
+  pendingDays: number;
+  expiry: ExpiryPolicy;
+  /** Basis points of the eligible amount accumulated as discount (discount programs). */
+  discountBasisPoints: number;
+  negativeBalance: 'allow' | 'cap_at_zero';
+  cancelWindowHours: number;
+  requireKnownItems: boolean;
+}
+
+/** A card without a program earns nothing and keeps its points forever. */
+export const NO_PROGRAM: LedgerProgram = {
+  id: null,
+  cardType: 'bonus',
+  rules: [],
+  tiers: { type: 'points', steps: [] },
+  pendingDays: 0,
+  expiry: { kind: 'none' },
+  discountBasisPoints: 0,
+  negativeBalance: 'allow',
+  cancelWindowHours: 24,
+  requireKnownItems: false,
+};
+
+/** The ledger's view of a card's program, read with the programs repository's mapping. */
+export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null): Promise<LedgerProgram> {
+  if (programId === null) return NO_PROGRAM;
+  const row = await db.selectFrom('programs').selectAll().where('id', '=', programId).executeTakeFirst();
+  if (!row) return NO_PROGRAM;
+  const p = toProgramRecord(row);
+  return {
+    id: p.id,
+    cardType: p.cardType,
+    rules: p.rules,
+    tiers: p.tiers,
+    pendingDays: p.pendingDays,
+    expiry: p.expiry,
+    discountBasisPoints: p.discountBasisPoints,
+    negativeBalance: p.negativeBalance === 'cap_at_zero' ? 'cap_at_zero' : 'allow',
+    cancelWindowHours: p.cancelWindowHours,
+    requireKnownItems: p.requireKnownItems,
+  };
+}
+
+export function findStoreByCode(db: Kysely<DB>, merchantId: string, code: string) {
+  return db
+    .selectFrom('stores')
+    .select(['id', 'code'])
+    .where('merchant_id', '=', merchantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+  let q = db.selectFrom('terminals').select(['id', 'code', 'store_id']).where('merchant_id', '=', merchantId);
+  if (by.id !== undefined) q = q.where('id', '=', by.id);
+  if (by.code !== undefined) q = q.where('code', '=', by.code);
+  return q.executeTakeFirst();
+}
+
+export async function insertSale(tx: Tx, row: SaleTable): Promise<void> {
+  await tx.insertInto('sales').values(row).execute();
+}
+
+export function findSaleByReceipt(db: Kysely<DB>, merchantId: string, storeId: string, receipt: string) {
+  return db
+    .selectFrom('sales')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('store_id', '=', storeId)
+    .where('receipt', '=', receipt)
+    .executeTakeFirst();
+}
+
+export function findSale(db: Kysely<DB>, merchantId: string, id: string) {
+  return db
+    .selectFrom('sales')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function saveSaleResult(
+  tx: Tx,
+  id: string,
+  values: { result: string; earned_points: number; redeemed_points: number; eligible_minor: number },
+): Promise<void> {
+  await tx.updateTable('sales').set(values).where('id', '=', id).execute();
+}
+
+/** A sale changed between read and write: retry the transaction. */
+export class StaleSaleError extends RetryableDbError {
+  constructor(saleId: string) {
+    super(new Error(`sale ${saleId} changed concurrently`));
+  }
+}
+
+/** Records a return or a cancellation on the sale, conditional on the totals it was read with. */
+export async function updateSaleReversal(
+  tx: Tx,
+  before: SaleRow,
+  values: { returned_minor: number; reversed_points: number; status?: string },
+): Promise<void> {
+  const result = await tx
+    .updateTable('sales')
+    .set(values)
+    .where('id', '=', before.id)
+    .where('returned_minor', '=', before.returned_minor)
+    .where('reversed_points', '=', before.reversed_points)
+    .where('status', '=', before.status)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new StaleSaleError(before.id);
+}
+
+export function listSales(
+  db: Kysely<DB>,
+  merchantId: string,
+  options: { cardId?: string | undefined; before?: string | undefined; limit: number },
+) {
+  let q = db.selectFrom('sales').selectAll().where('merchant_id', '=', merchantId);
+  if (options.cardId !== undefined) q = q.where('card_id', '=', options.cardId);
+  if (options.before) q = q.where('id', '<', options.before);
+  return q.orderBy('id', 'desc').limit(options.limit).execute();
+}
+
+export async function insertReturn(tx: Tx, row: SaleReturnTable): Promise<void> {
+  await tx.insertInto('sale_returns').values(row).execute();
+}
+
+export function findReturn(db: Kysely<DB>, saleId: string, receipt: string) {
+  return db
+    .selectFrom('sale_returns')
+    .selectAll()
+    .where('sale_id', '=', saleId)
+    .where('receipt', '=', receipt)
+    .executeTakeFirst();
+}
+
+export async function saveReturnResult(tx: Tx, id: string, result: string): Promise<void> {
+  await tx.updateTable('sale_returns').set({ result }).where('id', '=', id).execute();
+}
+
+/** The earning lots of a sale (overdraft lots written by its returns are left out). */
+export async function saleLotIds(db: Kysely<DB>, saleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lots')
+    .select('id')
+    .where('sale_id', '=', saleId)
+    .where('amount', '>', 0)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The sale's points debit (redeemPoints), if any. */
+export function redeemMovementOf(db: Kysely<DB>, saleId: string) {
+  return db
+    .selectFrom('movements')
+    .select(['id', 'points'])
+    .where('sale_id', '=', saleId)
+    .where('kind', '=', 'redeem')
+    .executeTakeFirst();
+}
+
+export async function addCardDiscount(tx: Tx, cardId: string, amount: number): Promise<void> {
+  if (amount === 0) return;
+  await tx
+    .updateTable('cards')
+    .set((eb) => ({ discount_minor: eb('discount_minor', '+', amount) }))
+    .where('id', '=', cardId)
+    .execute();
+}
+
+export interface PurchaseStats {
+  count: number;
+  amount: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Purchases of a card (cancelled sales left out; returns deducted), optionally within [from, to). */
+export async function purchaseStats(
+  db: Kysely<DB>,
+  cardId: string,
+  range: { from?: string; to?: string } = {},
+): Promise<PurchaseStats> {
+  let q = db
+    .selectFrom('sales')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(total_minor - returned_minor), 0)`.as('amount'),
+      sql<string | null>`min(sold_at)`.as('first'),
+      sql<string | null>`max(sold_at)`.as('last'),
+    ])
+    .where('card_id', '=', cardId)
+    .where('status', '<>', 'cancelled');
+  if (range.from !== undefined) q = q.where('sold_at', '>=', range.from);
+  if (range.to !== undefined) q = q.where('sold_at', '<', range.to);
+  const row = await q.executeTakeFirst();
+  return {
+    count: Number(row?.n ?? 0),
+    amount: Number(row?.amount ?? 0),
+    first: row?.first ?? null,
+    last: row?.last ?? null,
+  };
+}
+
+export async function rewardedSteps(db: Kysely<DB>, cardId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('step_rewards')
+    .select('step_index')
+    .where('card_id', '=', cardId)
+    .orderBy('step_index')
+    .execute();
+  return rows.map((r) => Number(r.step_index));
+}
+
+/** Cards holding lots past their expiry date that still have points to burn. */
+export function cardsWithDueLots(db: Kysely<DB>, now: string) {
+  return db
+    .selectFrom('lots')
+    .select(['card_id', 'merchant_id'])
+    .distinct()
+    .where('expires_at', '<=', now)
+    .where((eb) => eb('remaining', '>', eb.ref('burnt')))
+    .orderBy('card_id')
+    .execute();
+}

@@ -1,0 +1,135 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import { adjustPoints } from '../../../app/loyalty/adjustments.js';
+import {
+  balanceByCard,
+  balanceByCustomer,
+  balancesBy,
+  cardStatement,
+  type Period,
+} from '../../../app/loyalty/balance.js';
+import { unwrap } from '../../http-error.js';
+import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
+import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
+import {
+  AdjustmentCreate,
+  AdjustmentResult,
+  CardBalance,
+  CustomerBalances,
+  PeriodQuery,
+  Statement,
+} from '../../schemas/sale.schema.js';
+
+const tags = ['balances'];
+const readers = requireRole(
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+  'cashier',
+);
+const NumberParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 32 }) });
+
+const period = (q: { from?: string | undefined; to?: string | undefined }): Period => ({
+  from: q.from === undefined ? undefined : new Date(q.from).toISOString(),
+  to: q.to === undefined ? undefined : new Date(q.to).toISOString(),
+});
+
+export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/cards/:number/balance',
+      {
+        preHandler: readers,
+        schema: {
+          tags,
+          summary: 'Balance of a card: points by state, nearest expiry, discount, purchases, tier',
+          params: NumberParams,
+          querystring: PeriodQuery,
+          response: { 200: CardBalance, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(await balanceByCard(deps, merchantOf(request), request.params.number, period(request.query))),
+    );
+
+    app.get(
+      '/cards/:number/statement',
+      {
+        preHandler: readers,
+        schema: {
+          tags,
+          summary: 'Movements of a card, newest first',
+          params: NumberParams,
+          querystring: PageQuery,
+          response: { 200: Statement, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(await cardStatement(deps, merchantOf(request), request.params.number, request.query)),
+    );
+
+    app.get(
+      '/customers/:id/balance',
+      {
+        preHandler: readers,
+        schema: {
+          tags,
+          summary: "Balances of a customer's cards",
+          params: IdParams,
+          querystring: PeriodQuery,
+          response: { 200: CustomerBalances, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(await balanceByCustomer(deps, merchantOf(request), request.params.id, period(request.query))),
+    );
+
+    app.get(
+      '/balances',
+      {
+        preHandler: readers,
+        schema: {
+          tags,
+          summary: 'Balances of the customers found by mobile number or customer code',
+          querystring: Type.Composite(
+            [
+              PeriodQuery,
+              Type.Object({
+                mobile: Type.Optional(Type.String({ minLength: 3, maxLength: 32, description: 'E.164' })),
+                customerCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+              }),
+            ],
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ data: Type.Array(CustomerBalances) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { mobile, customerCode } = request.query;
+        return unwrap(
+          await balancesBy(deps, merchantOf(request), { mobile, customerCode }, period(request.query)),
+        );
+      },
+    );
+
+    app.post(
+      '/adjustments',
+      {
+        preHandler: requireRole('administrator', 'director', 'senior_employee'),
+        schema: {
+          tags,
+          summary: 'Correct the points of a card by hand (with a reason)',
+          body: AdjustmentCreate,
+          response: { 201: AdjustmentResult, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const done = unwrap(await adjustPoints(deps, callerOf(request), merchantOf(request), request.body));
+        return reply.code(201).send(done);
+      },
+    );
+  };
+}

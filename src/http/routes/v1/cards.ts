@@ -1,0 +1,200 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { preHandlerHookHandler } from 'fastify';
+import type { Deps } from '../../../app/context.js';
+import { createBatch, nextAvailable } from '../../../app/loyalty/cards-batch.js';
+import { getCard } from '../../../app/loyalty/cards-common.js';
+import * as lifecycle from '../../../app/loyalty/cards-lifecycle.js';
+import { changeExpiry, replace } from '../../../app/loyalty/cards-replace.js';
+import { unwrap } from '../../http-error.js';
+import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas/common.js';
+import {
+  BindBody,
+  BlockBody,
+  CardBatch,
+  CardBatchBody,
+  CardNumberParams,
+  CardView,
+  ExpiryBody,
+  ExpiryResult,
+  NextAvailableBody,
+  ReplaceBody,
+  UnblockBody,
+  cardView,
+} from '../../schemas/card.schema.js';
+
+const tags = ['cards'];
+/** Card stock is managed by the back office. */
+const stockManagers = requireRole('administrator', 'director', 'senior_employee', 'marketer');
+/** Everyone but the customer-facing client. */
+const staff = requireRole(
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+  'cashier',
+);
+const expiryEditors = requireRole('administrator', 'director', 'senior_employee', 'marketer', 'cc_operator');
+
+const action = (summary: string, body?: TSchema, preHandler?: preHandlerHookHandler) => ({
+  ...(preHandler ? { preHandler } : {}),
+  schema: {
+    tags,
+    summary,
+    params: CardNumberParams,
+    ...(body ? { body } : {}),
+    response: { 200: CardView, ...errorResponses },
+  },
+});
+
+export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/cards/batch',
+      {
+        preHandler: stockManagers,
+        schema: {
+          tags,
+          summary: 'Create a batch of new card numbers for a program',
+          body: CardBatchBody,
+          response: { 201: CardBatch, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(unwrap(await createBatch(deps, merchantOf(request), request.body))),
+    );
+
+    app.post(
+      '/cards/next-available',
+      {
+        preHandler: staff,
+        schema: {
+          tags,
+          summary: 'Hand out the next new unassigned card of a program (it becomes issued)',
+          body: NextAvailableBody,
+          response: { 200: CardView, ...errorResponses },
+        },
+      },
+      async (request) =>
+        cardView(unwrap(await nextAvailable(deps, merchantOf(request), request.body.programId))),
+    );
+
+    app.get(
+      '/cards/:number',
+      {
+        schema: {
+          tags,
+          summary: 'Read a card: status, program, customer, block reason, expiry',
+          params: CardNumberParams,
+          response: { 200: CardView, ...errorResponses },
+        },
+      },
+      async (request) => cardView(unwrap(await getCard(deps, merchantOf(request), request.params.number))),
+    );
+
+    app.post(
+      '/cards/:number/issue',
+      action('Issue (sell) a new card: new → issued', undefined, staff),
+      async (request) =>
+        cardView(unwrap(await lifecycle.issue(deps, merchantOf(request), request.params.number))),
+    );
+
+    app.post(
+      '/cards/:number/bind',
+      action('Bind an issued card to a customer (by id or mobile)', BindBody),
+      async (request) =>
+        cardView(
+          unwrap(
+            await lifecycle.bind(
+              deps,
+              merchantOf(request),
+              request.params.number,
+              request.body as lifecycle.CustomerRef,
+            ),
+          ),
+        ),
+    );
+
+    app.post(
+      '/cards/:number/activate',
+      action("Activate a bound card once the customer's required fields are filled"),
+      async (request) =>
+        cardView(unwrap(await lifecycle.activate(deps, merchantOf(request), request.params.number))),
+    );
+
+    app.post(
+      '/cards/:number/block',
+      action("Block a card with a reason the caller's role may use", BlockBody),
+      async (request) =>
+        cardView(
+          unwrap(
+            await lifecycle.block(
+              deps,
+              callerOf(request),
+              merchantOf(request),
+              request.params.number,
+              request.body as { reasonCode: number },
+            ),
+          ),
+        ),
+    );
+
+    app.post(
+      '/cards/:number/unblock',
+      action('Unblock a card (back to active, or issued when customer data is missing)', UnblockBody),
+      async (request) =>
+        cardView(
+          unwrap(
+            await lifecycle.unblock(
+              deps,
+              callerOf(request),
+              merchantOf(request),
+              request.params.number,
+              request.body as { reasonCode: number },
+            ),
+          ),
+        ),
+    );
+
+    app.post(
+      '/cards/:number/replace',
+      action('Replace a card: balance and history move to the new card', ReplaceBody),
+      async (request) => {
+        const { newNumber } = request.body as { newNumber: string };
+        return cardView(
+          unwrap(
+            await replace(deps, callerOf(request), merchantOf(request), request.params.number, newNumber),
+          ),
+        );
+      },
+    );
+
+    app.post(
+      '/cards/:number/expiry',
+      {
+        preHandler: expiryEditors,
+        schema: {
+          tags,
+          summary: "Change a card's expiry date, optionally resetting its points",
+          params: CardNumberParams,
+          body: ExpiryBody,
+          response: { 200: ExpiryResult, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const result = unwrap(
+          await changeExpiry(
+            deps,
+            callerOf(request),
+            merchantOf(request),
+            request.params.number,
+            request.body,
+          ),
+        );
+        return { ...cardView(result), pointsReset: result.pointsReset };
+      },
+    );
+  };
+}

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import * as gifts from '../../../app/loyalty/gifts.js';
+import { unwrap } from '../../http-error.js';
+import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
+import { IdParams, errorResponses } from '../../schemas/common.js';
+import {
+  Gift,
+  GiftAward,
+  GiftAwardBody,
+  GiftCreate,
+  GiftList,
+  GiftListQuery,
+  GiftRestore,
+} from '../../schemas/voucher.schema.js';
+
+const tags = ['gifts'];
+const catalogWriters = requireRole('administrator', 'director', 'marketer');
+const awarders = requireRole(
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+  'cashier',
+);
+const restorers = requireRole('administrator', 'director', 'senior_employee', 'cc_operator');
+
+export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/gifts',
+      {
+        preHandler: catalogWriters,
+        schema: {
+          tags,
+          summary: 'Add a gift to the catalog',
+          body: GiftCreate,
+          response: { 201: Gift, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await gifts.createGift(deps, merchantOf(request), request.body));
+        return reply.code(201).header('Location', `/v1/gifts/${created.id}`).send(created);
+      },
+    );
+
+    app.get(
+      '/gifts',
+      {
+        schema: {
+          tags,
+          summary: 'The gift catalog; with cardNumber, the gifts that card can afford now',
+          querystring: GiftListQuery,
+          response: { 200: GiftList, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        data: unwrap(await gifts.listGifts(deps, merchantOf(request), request.query.cardNumber)),
+      }),
+    );
+
+    app.post(
+      '/gifts/:id/award',
+      {
+        preHandler: awarders,
+        schema: {
+          tags,
+          summary: 'Award a gift to a card: debits its points and returns the gift voucher',
+          params: IdParams,
+          body: GiftAwardBody,
+          response: { 201: GiftAward, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const award = unwrap(
+          await gifts.awardGift(
+            deps,
+            merchantOf(request),
+            request.params.id,
+            request.body.cardNumber,
+            callerOf(request).principalId,
+          ),
+        );
+        return reply.code(201).send(award);
+      },
+    );
+
+    app.post(
+      '/gift-awards/:id/restore',
+      {
+        preHandler: restorers,
+        schema: {
+          tags,
+          summary: 'Undo a gift award: points and stock back, gift voucher cancelled',
+          params: IdParams,
+          response: { 200: GiftRestore, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(
+          await gifts.restoreAward(
+            deps,
+            merchantOf(request),
+            request.params.id,
+            callerOf(request).principalId,
+          ),
+        ),
+    );
+  };
+}

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import * as programs from '../../../app/loyalty/programs.js';
+import { unwrap } from '../../http-error.js';
+import { merchantOf, requireRole } from '../../plugins/auth.js';
+import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
+import {
+  ProgramCreate,
+  ProgramPage,
+  ProgramPatch,
+  ProgramView,
+  programView,
+} from '../../schemas/program.schema.js';
+
+const tags = ['programs'];
+const writers = requireRole('administrator', 'director');
+
+export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/programs',
+      {
+        preHandler: writers,
+        schema: {
+          tags,
+          summary: 'Create a loyalty program (card type)',
+          body: ProgramCreate,
+          response: { 201: ProgramView, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(
+          await programs.createProgram(
+            deps,
+            merchantOf(request),
+            request.body as programs.ProgramCreateInput,
+          ),
+        );
+        return reply.code(201).header('Location', `/v1/programs/${created.id}`).send(programView(created));
+      },
+    );
+
+    app.get(
+      '/programs',
+      {
+        schema: {
+          tags,
+          summary: 'List programs',
+          querystring: PageQuery,
+          response: { 200: ProgramPage, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const page = unwrap(await programs.listPrograms(deps, merchantOf(request), request.query));
+        return { data: page.data.map(programView), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      '/programs/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Read a program',
+          params: IdParams,
+          response: { 200: ProgramView, ...errorResponses },
+        },
+      },
+      async (request) =>
+        programView(unwrap(await programs.getProgram(deps, merchantOf(request), request.params.id))),
+    );
+
+    app.patch(
+      '/programs/:id',
+      {
+        preHandler: writers,
+        schema: {
+          tags,
+          summary: 'Update a program (fields absent are kept; the number format is fixed once cards exist)',
+          params: IdParams,
+          body: ProgramPatch,
+          response: { 200: ProgramView, ...errorResponses },
+        },
+      },
+      async (request) =>
+        programView(
+          unwrap(
+            await programs.updateProgram(
+              deps,
+              merchantOf(request),
+              request.params.id,
+              request.body as programs.ProgramPatchInput,
+            ),
+          ),
+        ),
+    );
+  };
+}

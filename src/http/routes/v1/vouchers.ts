@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import { claimStepReward } from '../../../app/loyalty/step-rewards.js';
+import * as vouchers from '../../../app/loyalty/vouchers.js';
+import { unwrap } from '../../http-error.js';
+import { merchantOf, requireRole } from '../../plugins/auth.js';
+import { errorResponses } from '../../schemas/common.js';
+import {
+  StepParams,
+  StepReward,
+  Voucher,
+  VoucherCreate,
+  VoucherListQuery,
+  VoucherNumberParams,
+  VoucherPage,
+} from '../../schemas/voucher.schema.js';
+
+const tags = ['vouchers'];
+const issuers = requireRole('administrator', 'director', 'marketer');
+const tills = requireRole(
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+  'cashier',
+);
+
+export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/vouchers',
+      {
+        preHandler: issuers,
+        schema: {
+          tags,
+          summary: 'Create a voucher for a card, a customer or the bearer',
+          body: VoucherCreate,
+          response: { 201: Voucher, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await vouchers.createVoucher(deps, merchantOf(request), request.body));
+        return reply.code(201).header('Location', `/v1/vouchers/${created.number}`).send(created);
+      },
+    );
+
+    app.get(
+      '/vouchers',
+      {
+        schema: {
+          tags,
+          summary: "List vouchers, optionally a card's or by status",
+          querystring: VoucherListQuery,
+          response: { 200: VoucherPage, ...errorResponses },
+        },
+      },
+      async (request) => unwrap(await vouchers.listVouchers(deps, merchantOf(request), request.query)),
+    );
+
+    app.get(
+      '/vouchers/:number',
+      {
+        schema: {
+          tags,
+          summary: 'Read a voucher by its number',
+          params: VoucherNumberParams,
+          response: { 200: Voucher, ...errorResponses },
+        },
+      },
+      async (request) => unwrap(await vouchers.getVoucher(deps, merchantOf(request), request.params.number)),
+    );
+
+    app.post(
+      '/vouchers/:number/cancel',
+      {
+        preHandler: issuers,
+        schema: {
+          tags,
+          summary: 'Cancel an active voucher',
+          params: VoucherNumberParams,
+          response: { 200: Voucher, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(await vouchers.cancelVoucherByNumber(deps, merchantOf(request), request.params.number)),
+    );
+
+    app.post(
+      '/cards/:number/steps/:index/reward',
+      {
+        preHandler: tills,
+        schema: {
+          tags,
+          summary: 'Generate the reward of a reached step (tier) for a card',
+          params: StepParams,
+          response: { 201: StepReward, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { number, index } = request.params;
+        const reward = unwrap(await claimStepReward(deps, merchantOf(request), number, index));
+        return reply.code(201).send(reward);
+      },
+    );
+  };
+}

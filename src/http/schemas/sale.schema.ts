@@ -1,0 +1,258 @@
+import { Type } from '@sinclair/typebox';
+import { SALE_OPERATIONS } from '../../core/rules/index.js';
+import { Nullable } from './common.js';
+
+const Minor = (description: string) => Type.Integer({ description });
+
+export const SaleLineInput = Type.Object(
+  {
+    operation: Type.Union(
+      SALE_OPERATIONS.map((o) => Type.Literal(o)),
+      { description: 'Operation type (Avomark table): purchase, discount, credit, return...' },
+    ),
+    itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    itemLabel: Type.Optional(Type.String({ maxLength: 200 })),
+    category: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 9, description: 'Item type / category 1..9' }),
+    ),
+    categoryLabel: Type.Optional(Type.String({ maxLength: 100 })),
+    brand: Type.Optional(Type.String({ maxLength: 100 })),
+    amount: Minor('Line amount, minor units, tax included'),
+    quantity: Type.Number(),
+    discountPercent: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SaleCreate = Type.Object(
+  {
+    receipt: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'External receipt id, unique per store',
+    }),
+    date: Type.String({ format: 'date-time', description: 'RFC 3339' }),
+    storeCode: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "Default: the caller's terminal's store" }),
+    ),
+    terminalCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    seller: Type.Optional(Type.String({ maxLength: 100 })),
+    cardNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    lines: Type.Array(SaleLineInput, { maxItems: 500 }),
+    payments: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { method: Type.String({ minLength: 1, maxLength: 40 }), amount: Minor('Minor units') },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    vouchers: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            number: Type.String({ minLength: 1, maxLength: 64 }),
+            type: Type.Optional(Type.String({ maxLength: 20 })),
+            value: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Number()])),
+            amount: Type.Optional(Minor('Minor units used from an amount voucher')),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    redeemPoints: Type.Optional(Type.Integer({ minimum: 0, description: 'Points to spend' })),
+  },
+  { additionalProperties: false },
+);
+
+export const PointsBalance = Type.Object({
+  active: Type.Integer(),
+  pending: Type.Integer(),
+  expired: Type.Integer(),
+  frozen: Type.Integer(),
+  nearestExpiry: Nullable(Type.Object({ amount: Type.Integer(), date: Type.String() })),
+  discountMinor: Type.Integer(),
+});
+
+export const SaleResult = Type.Object({
+  saleId: Type.String(),
+  receipt: Type.String(),
+  cardNumber: Nullable(Type.String()),
+  pointsEarned: Type.Integer(),
+  pointsRedeemed: Type.Integer(),
+  discountEarnedMinor: Type.Integer(),
+  unusedLines: Type.Array(Type.Object({ lineNo: Type.Integer(), reason: Type.Literal('Not Use') })),
+  stepsReached: Type.Array(Type.Integer()),
+  vouchersGenerated: Type.Array(Type.String()),
+  vouchersUsed: Type.Array(
+    Type.Object({
+      number: Type.String(),
+      kind: Type.String(),
+      deduction: Type.Integer(),
+      remainder: Type.Integer(),
+    }),
+  ),
+  balance: Nullable(PointsBalance),
+});
+
+export const SaleLine = Type.Object({
+  lineNo: Type.Integer(),
+  operation: Type.String(),
+  itemCode: Type.Optional(Type.String()),
+  itemLabel: Type.Optional(Type.String()),
+  category: Type.Optional(Nullable(Type.Integer())),
+  categoryLabel: Type.Optional(Type.String()),
+  brand: Type.Optional(Type.String()),
+  amount: Type.Integer(),
+  quantity: Type.Number(),
+  discountPercent: Type.Number(),
+});
+
+export const Sale = Type.Object({
+  id: Type.String(),
+  receipt: Type.String(),
+  storeId: Type.String(),
+  terminalId: Nullable(Type.String()),
+  seller: Nullable(Type.String()),
+  cardId: Nullable(Type.String()),
+  customerId: Nullable(Type.String()),
+  date: Type.String(),
+  totalMinor: Type.Integer(),
+  status: Type.String({ description: 'posted | cancelled' }),
+  earnedPoints: Type.Integer(),
+  redeemedPoints: Type.Integer(),
+  reversedPoints: Type.Integer(),
+  returnedMinor: Type.Integer(),
+  lines: Type.Array(SaleLine),
+  createdAt: Type.String(),
+});
+
+export const SalePage = Type.Object({ data: Type.Array(Sale), nextCursor: Nullable(Type.String()) });
+
+export const ReturnCreate = Type.Object(
+  {
+    receipt: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'Receipt of the return, unique per sale',
+    }),
+    amount: Type.Optional(Type.Integer({ minimum: 0, description: 'Returned amount, minor units' })),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            lineNo: Type.Integer({ minimum: 1 }),
+            amount: Type.Optional(Type.Integer({ minimum: 0, description: 'Default: the whole line' })),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 500 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ReturnResult = Type.Object({
+  returnId: Type.String(),
+  saleId: Type.String(),
+  receipt: Type.String(),
+  amount: Type.Integer(),
+  pointsReversed: Type.Integer(),
+  deficit: Type.Integer(),
+  waived: Type.Integer(),
+  saleReturnedMinor: Type.Integer(),
+  saleReversedPoints: Type.Integer(),
+  balance: Nullable(PointsBalance),
+});
+
+export const CancelResult = Type.Object({
+  saleId: Type.String(),
+  status: Type.Literal('cancelled'),
+  pointsReversed: Type.Integer(),
+  pointsRestored: Type.Integer(),
+  vouchersRestored: Type.Array(Type.String()),
+  balance: Nullable(PointsBalance),
+});
+
+const Purchases = Type.Object({
+  period: Type.Object({
+    from: Type.String(),
+    to: Type.String(),
+    count: Type.Integer(),
+    amount: Type.Integer(),
+  }),
+  cumulative: Type.Object({ count: Type.Integer(), amount: Type.Integer() }),
+  firstDate: Nullable(Type.String()),
+  lastDate: Nullable(Type.String()),
+});
+
+export const CardBalance = Type.Composite([
+  Type.Object({
+    cardNumber: Type.String(),
+    cardStatus: Type.String(),
+    customerId: Nullable(Type.String()),
+    programId: Nullable(Type.String()),
+  }),
+  PointsBalance,
+  Type.Object({
+    purchases: Purchases,
+    tier: Nullable(
+      Type.Object({
+        current: Nullable(Type.Integer()),
+        next: Nullable(Type.Integer()),
+        availables: Type.Array(Type.Integer()),
+        type: Type.String(),
+        value: Type.Integer(),
+      }),
+    ),
+  }),
+]);
+
+export const CustomerBalances = Type.Object({ customerId: Type.String(), cards: Type.Array(CardBalance) });
+
+export const Statement = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      date: Type.String(),
+      kind: Type.String(),
+      points: Type.Integer(),
+      receipt: Nullable(Type.String()),
+      storeCode: Nullable(Type.String()),
+      terminalCode: Nullable(Type.String()),
+      reason: Nullable(Type.String()),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const AdjustmentCreate = Type.Object(
+  {
+    cardNumber: Type.String({ minLength: 1, maxLength: 32 }),
+    points: Type.Integer({ not: { const: 0 }, description: 'Signed, non-zero' }),
+    reason: Type.String({ maxLength: 500, description: 'Required' }),
+  },
+  { additionalProperties: false },
+);
+
+export const AdjustmentResult = Type.Object({
+  movementId: Type.String(),
+  cardNumber: Type.String(),
+  points: Type.Integer(),
+  reason: Type.String(),
+  balance: PointsBalance,
+});
+
+export const PeriodQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Default: 1 January of this year' })),
+    to: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Exclusive; default: next 1 January' }),
+    ),
+  },
+  { additionalProperties: false },
+);
