@@ -118,6 +118,11 @@ export const ERROR_CATALOG = {
   ITEM_TYPE_UNKNOWN: { status: 422, message: 'Item type not found.' },
   SELLER_INVALID: { status: 422, message: 'Seller invalid.' },
   ADJUSTMENT_REASON_REQUIRED: { status: 422, message: 'A manual adjustment needs a reason.' },
+  WALLET_NOT_ACTIVATED: { status: 409, message: "The wallet is not activated for this card's program." },
+  WALLET_INSUFFICIENT_FUNDS: {
+    status: 409,
+    message: 'The wallet balance does not cover this withdrawal or fee.',
+  },
   // tiers
   STEP_NOT_FOUND: { status: 404, message: 'This step does not exist.' },
   STEP_NOT_REACHED: { status: 409, message: 'This step has not been reached.' },

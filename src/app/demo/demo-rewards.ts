@@ -4,7 +4,8 @@
  */
 import type { Deps } from '../context.js';
 import { createGift, type GiftInput } from '../loyalty/gifts.js';
-import { inTransactionResult, issueVoucher, type IssueInput } from '../loyalty/vouchers.js';
+import { issueVoucher, type IssueInput } from '../loyalty/issue-voucher.js';
+import { inRollbackableTransaction } from '../loyalty/result-transaction.js';
 
 export const DEMO_GIFTS: GiftInput[] = [
   { title: 'Une nuit offerte', pointsCost: 1200 },
@@ -29,7 +30,7 @@ export async function loadDemoRewards(deps: Deps, merchantId: string): Promise<v
   }
   const now = deps.now().toISOString();
   for (const voucher of DEMO_VOUCHERS) {
-    const issued = await inTransactionResult(deps, (tx) =>
+    const issued = await inRollbackableTransaction(deps, (tx) =>
       issueVoucher(tx, {
         ...voucher,
         merchantId,

@@ -8,8 +8,10 @@ import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { balanceOf } from '../../core/ledger/index.js';
 import { tierStatus, type TierStatus } from '../../core/rules/index.js';
 import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
+import { customerExists } from '../../db/repos/customers.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
+import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 
@@ -89,7 +91,7 @@ async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Prom
   if (program.tiers.steps.length > 0) {
     const value =
       program.tiers.type === 'purchaseAmount' ? all.amount : points.active + points.frozen + points.pending;
-    tier = { ...tierStatus(program.tiers, value, await sales.rewardedSteps(deps.db, card.id)), value };
+    tier = { ...tierStatus(program.tiers, value, await rewardedStepIndexes(deps.db, card.id)), value };
   }
   return {
     cardNumber: card.number,
@@ -136,13 +138,7 @@ export async function balanceByCustomer(
   customerId: string,
   period: Period = {},
 ): Promise<Result<CustomerBalances>> {
-  const customer = await deps.db
-    .selectFrom('customers')
-    .select('id')
-    .where('merchant_id', '=', merchantId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
-  if (!customer) return fail('CUSTOMER_NOT_FOUND');
+  if (!(await customerExists(deps.db, merchantId, customerId))) return fail('CUSTOMER_NOT_FOUND');
   return ok(await balancesOfCustomer(deps, merchantId, customerId, period));
 }
 

@@ -6,7 +6,8 @@ import { claimNewCard, findCardById, insertCards, newUnassignedCards } from '../
 import { findProgram, reserveSerials } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { cardDetails, inRollbackableTransaction, type CardDetails } from './cards-common.js';
+import { cardDetails, type CardDetails } from './cards-common.js';
+import { inRollbackableTransaction } from './result-transaction.js';
 
 export const MAX_BATCH = 10_000;
 

@@ -10,10 +10,11 @@ import { findCardById, findCardByNumber, type CardRecord } from '../../db/repos/
 import { findCustomer, type CustomerRecord } from '../../db/repos/customers.repo.js';
 import { lockCard } from '../../db/repos/ledger.repo.js';
 import { findProgram, type ProgramRecord } from '../../db/repos/programs.repo.js';
-import { inTransaction, type Tx } from '../../db/transaction.js';
+import type { Tx } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Caller, Deps } from '../context.js';
+import { inRollbackableTransaction } from './result-transaction.js';
 
 export type { CardRecord } from '../../db/repos/cards.repo.js';
 
@@ -106,30 +107,6 @@ export async function lockAndRead(tx: Tx, card: CardRecord, now: string): Promis
   const locked = await findCardById(tx, card.merchantId, card.id);
   if (!locked) throw new Error(`card ${card.id} vanished under lock`);
   return locked;
-}
-
-/** Carries a failure out of a transaction so that the transaction rolls back. */
-export class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.code);
-  }
-}
-
-/** Runs `fn` in a transaction; a thrown Rollback undoes everything and answers its failure. */
-export async function inRollbackableTransaction<T>(
-  deps: Deps,
-  fn: (tx: Tx) => Promise<Result<T>>,
-): Promise<Result<T>> {
-  try {
-    return await inTransaction(deps.db, async (tx) => {
-      const result = await fn(tx);
-      if (!result.ok) throw new Rollback(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.failure;
-    throw error;
-  }
 }
 
 /**

@@ -18,7 +18,6 @@ import {
   cardRole,
   changeCard,
   customerOf,
-  inRollbackableTransaction,
   lockAndRead,
   missingFields,
   programOf,
@@ -27,6 +26,7 @@ import {
 } from './cards-common.js';
 import { stampsOf } from './cards-lifecycle.js';
 import { reclaimEarned } from './ledger-writer.js';
+import { inRollbackableTransaction } from './result-transaction.js';
 
 /**
  * Replaces card `number` by card `newNumber` (new or issued, same program). In one transaction, both

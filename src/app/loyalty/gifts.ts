@@ -12,7 +12,9 @@ import * as vouchers from '../../db/repos/vouchers.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { debitPoints, reverseDebit } from './ledger-writer.js';
-import { inTransactionResult, issueVoucher, voucherView, type VoucherView } from './vouchers.js';
+import { issueVoucher } from './issue-voucher.js';
+import { inRollbackableTransaction } from './result-transaction.js';
+import { voucherView, type VoucherView } from './voucher-view.js';
 
 export interface GiftView {
   id: string;
@@ -135,7 +137,7 @@ export async function awardGift(
 ): Promise<Result<{ awardId: string; voucher: VoucherView }>> {
   const now = deps.now();
   const at = now.toISOString();
-  const result = await inTransactionResult(deps, async (tx) => {
+  const result = await inRollbackableTransaction(deps, async (tx) => {
     const gift = await gifts.findGift(tx, merchantId, giftId);
     if (!gift) return fail('GIFT_NOT_FOUND');
     const card = await findCardByNumber(tx, merchantId, cardNumber);
@@ -198,7 +200,7 @@ export async function restoreAward(
   principalId: string | null = null,
 ): Promise<Result<{ awardId: string; status: 'restored'; pointsRestored: number }>> {
   const at = deps.now().toISOString();
-  return inTransactionResult(deps, async (tx) => {
+  return inRollbackableTransaction(deps, async (tx) => {
     const award = await gifts.findAward(tx, merchantId, awardId);
     if (!award) return fail('GIFT_AWARD_NOT_FOUND');
     if (award.status !== 'awarded') return fail('GIFT_ALREADY_RESTORED');

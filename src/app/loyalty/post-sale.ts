@@ -3,7 +3,6 @@
  * vouchers, earns points on what loyalty did not pay for, spends the points asked for, accumulates the
  * discount and rewards the tiers crossed. The answer is stored with the sale and replayed on a retry.
  */
-import { createHash } from 'node:crypto';
 import { detail, fail, ok, type ErrorDetail, type Failure, type Result } from '../../core/error-catalog.js';
 import {
   computeEarning,
@@ -12,14 +11,15 @@ import {
   type SaleOperation,
 } from '../../core/rules/index.js';
 import { DuplicateError } from '../../db/errors.js';
-import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
 import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
-import { inTransaction, type Tx } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { pointsBalance, tierValue, type PointsBalance } from './balance.js';
+import { hashBody } from './body-hash.js';
 import { creditPoints, debitPoints } from './ledger-writer.js';
+import { inTransactionResult, Rollback } from './result-transaction.js';
+import { resolveCard, resolvePlace } from './sale-context.js';
 import { redeemVouchersForSale } from './sale-vouchers.js';
 import { rewardForcedSteps } from './step-rewards.js';
 
@@ -70,38 +70,6 @@ export interface SaleResult {
   balance: PointsBalance | null;
 }
 
-/** Thrown inside the transaction to roll it back with an expected failure. */
-export class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.code);
-  }
-}
-
-/** Runs a transaction whose body may roll back with an expected failure. */
-export async function inTransactionResult<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<Result<T>> {
-  try {
-    return ok(await inTransaction(deps.db, fn));
-  } catch (error) {
-    if (error instanceof Rollback) return error.failure;
-    throw error;
-  }
-}
-
-/** JSON with object keys sorted, so that the same content always hashes the same. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export const hashBody = (body: unknown): string =>
-  createHash('sha256').update(stableJson(body)).digest('hex');
-
 function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
   return lines.map((l, i) => ({
     lineNo: i + 1,
@@ -115,70 +83,6 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
     quantity: l.quantity,
     discountPercent: l.discountPercent ?? 0,
   }));
-}
-
-/** Where the sale happened: the store named, or the caller's terminal's store. */
-async function resolvePlace(
-  deps: Deps,
-  caller: Caller,
-  merchantId: string,
-  input: { storeCode?: string | undefined; terminalCode?: string | undefined },
-): Promise<Result<{ storeId: string; terminalId: string | null }>> {
-  const own =
-    caller.terminalId !== null
-      ? await sales.findTerminal(deps.db, merchantId, { id: caller.terminalId })
-      : undefined;
-  let storeId: string | undefined;
-  if (input.storeCode !== undefined) {
-    const store = await sales.findStoreByCode(deps.db, merchantId, input.storeCode);
-    if (!store) return fail('STORE_NOT_FOUND', `No store has the code "${input.storeCode}".`);
-    storeId = store.id;
-  } else if (own) storeId = own.store_id;
-  if (storeId === undefined) {
-    return fail('VALIDATION_FAILED', 'storeCode is required (the caller has no terminal).', [
-      detail('VALIDATION_FAILED', 'storeCode', 'storeCode is required'),
-    ]);
-  }
-  if (input.terminalCode !== undefined) {
-    const terminal = await sales.findTerminal(deps.db, merchantId, { code: input.terminalCode });
-    if (!terminal || terminal.store_id !== storeId) {
-      return fail('TERMINAL_NOT_FOUND', `The store has no terminal "${input.terminalCode}".`);
-    }
-    return ok({ storeId, terminalId: terminal.id });
-  }
-  return ok({ storeId, terminalId: own && own.store_id === storeId ? own.id : null });
-}
-
-async function resolveCard(
-  deps: Deps,
-  merchantId: string,
-  input: SaleInput,
-): Promise<Result<{ card: CardRecord | null; customerId: string | null }>> {
-  if (input.cardNumber !== undefined) {
-    const card = await findCardByNumber(deps.db, merchantId, input.cardNumber);
-    if (!card) return fail('CARD_NOT_FOUND');
-    if (input.customerId !== undefined && card.customerId !== input.customerId) {
-      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
-    }
-    if (card.status !== 'active') {
-      return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
-    }
-    return ok({ card, customerId: card.customerId });
-  }
-  if (input.customerId !== undefined) {
-    const customer = await deps.db
-      .selectFrom('customers')
-      .select('id')
-      .where('merchant_id', '=', merchantId)
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
-    if (!customer) return fail('CUSTOMER_NOT_FOUND');
-    const cards = await cardsOfCustomer(deps.db, merchantId, customer.id);
-    return ok({ card: cards.find((c) => c.status === 'active') ?? null, customerId: customer.id });
-  }
-  return fail('VALIDATION_FAILED', 'Give cardNumber or customerId.', [
-    detail('VALIDATION_FAILED', 'cardNumber', 'cardNumber or customerId is required'),
-  ]);
 }
 
 function checkLines(lines: SaleLine[], requireKnownItems: boolean): Failure | null {

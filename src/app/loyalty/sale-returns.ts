@@ -1,23 +1,26 @@
 /**
- * Returns and cancellations: they reverse what a sale did, never more. A return takes back points in
- * proportion to the cumulative returned amount (pointsToReverse); a cancellation takes back everything
- * still earned, gives back the points the sale spent and restores its vouchers. Both are idempotent.
+ * Returns: they reverse what a sale did, never more. A return takes back points in proportion to the
+ * cumulative returned amount (pointsToReverse) and the matching share of the accumulated discount. A
+ * return is idempotent on its receipt. Cancellations are in sale-cancel.ts.
  */
-import { encodeCursor, decodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { pointsToReverse } from '../../core/ledger/index.js';
 import type { SaleLine } from '../../core/rules/index.js';
 import { DuplicateError } from '../../db/errors.js';
-import { findCardByNumber } from '../../db/repos/cards.repo.js';
-import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
-import type { Tx } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { pointsBalance, type PointsBalance } from './balance.js';
-import { reclaimEarned, reverseDebit } from './ledger-writer.js';
-import { restoreVouchersForSale } from './sale-vouchers.js';
-import { hashBody, inTransactionResult, Rollback } from './post-sale.js';
+import type { PointsBalance } from './balance.js';
+import { hashBody } from './body-hash.js';
+import { reclaimEarned } from './ledger-writer.js';
+import { inTransactionResult, Rollback } from './result-transaction.js';
+import {
+  discountReturned,
+  ledgerProgramOfSale,
+  lockedSale,
+  reversalContext,
+  saleCardBalance,
+} from './sale-reversal.js';
 
 export interface ReturnInput {
   receipt: string;
@@ -42,96 +45,6 @@ export interface ReturnResult {
   balance: PointsBalance | null;
 }
 
-export interface SaleView {
-  id: string;
-  receipt: string;
-  storeId: string;
-  terminalId: string | null;
-  seller: string | null;
-  cardId: string | null;
-  customerId: string | null;
-  date: string;
-  totalMinor: number;
-  status: string;
-  earnedPoints: number;
-  redeemedPoints: number;
-  reversedPoints: number;
-  returnedMinor: number;
-  lines: SaleLine[];
-  createdAt: string;
-}
-
-export function saleView(row: sales.SaleRow): SaleView {
-  return {
-    id: row.id,
-    receipt: row.receipt,
-    storeId: row.store_id,
-    terminalId: row.terminal_id,
-    seller: row.seller,
-    cardId: row.card_id,
-    customerId: row.customer_id,
-    date: row.sold_at,
-    totalMinor: Number(row.total_minor),
-    status: row.status,
-    earnedPoints: Number(row.earned_points),
-    redeemedPoints: Number(row.redeemed_points),
-    reversedPoints: Number(row.reversed_points),
-    returnedMinor: Number(row.returned_minor),
-    lines: JSON.parse(row.lines) as SaleLine[],
-    createdAt: row.created_at,
-  };
-}
-
-export async function getSale(deps: Deps, merchantId: string, id: string): Promise<Result<SaleView>> {
-  const row = await sales.findSale(deps.db, merchantId, id);
-  return row ? ok(saleView(row)) : fail('SALE_NOT_FOUND');
-}
-
-export async function listSales(
-  deps: Deps,
-  merchantId: string,
-  query: { cardNumber?: string | undefined; limit: number; cursor?: string | undefined },
-): Promise<Result<{ data: SaleView[]; nextCursor: string | null }>> {
-  let cardId: string | undefined;
-  if (query.cardNumber !== undefined) {
-    const card = await findCardByNumber(deps.db, merchantId, query.cardNumber);
-    if (!card) return fail('CARD_NOT_FOUND');
-    cardId = card.id;
-  }
-  let before: string | undefined;
-  if (query.cursor !== undefined) {
-    before = decodeCursor(query.cursor);
-    if (before === undefined) return fail('INVALID_CURSOR');
-  }
-  const rows = await sales.listSales(deps.db, merchantId, { cardId, before, limit: query.limit + 1 });
-  const data = rows.slice(0, query.limit).map(saleView);
-  const last = data.at(-1);
-  return ok({ data, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null });
-}
-
-/** Numbers of the vouchers a sale used and has not given back yet. */
-async function restoredVoucherNumbers(tx: Tx, saleId: string): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('voucher_uses')
-    .innerJoin('vouchers', 'vouchers.id', 'voucher_uses.voucher_id')
-    .select('vouchers.number')
-    .where('voucher_uses.sale_id', '=', saleId)
-    .where('voucher_uses.restored_at', 'is', null)
-    .orderBy('vouchers.number')
-    .execute();
-  return rows.map((r) => r.number);
-}
-
-/** The sale, re-read after the card lock so that its totals are the latest committed ones. */
-async function lockedSale(tx: Tx, merchantId: string, saleId: string, now: string) {
-  const first = await sales.findSale(tx, merchantId, saleId);
-  if (!first) throw new Rollback(fail('SALE_NOT_FOUND'));
-  if (first.card_id) await lockCard(tx, first.card_id, now);
-  const sale = await sales.findSale(tx, merchantId, saleId);
-  if (!sale) throw new Rollback(fail('SALE_NOT_FOUND'));
-  return sale;
-}
-
 function returnAmount(sale: sales.SaleRow, input: ReturnInput): Result<number> {
   if (input.amount !== undefined && input.lines !== undefined) {
     return fail('VALIDATION_FAILED', 'Give amount or lines, not both.');
@@ -152,18 +65,6 @@ function returnAmount(sale: sales.SaleRow, input: ReturnInput): Result<number> {
     total += amount;
   }
   return ok(total);
-}
-
-/**
- * The part of the discount a sale accumulated that returns of `returned` (cumulative, minor units) take
- * back: in proportion, rounded down, all of it once the sale is fully returned (as pointsToReverse).
- */
-function discountReturned(sale: sales.SaleRow, returned: number): number {
-  const earned = (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ?? 0;
-  const total = Number(sale.total_minor);
-  if (earned === 0) return 0;
-  if (returned >= total) return earned;
-  return Number((BigInt(earned) * BigInt(returned)) / BigInt(total));
 }
 
 /** Replays a return already recorded under this receipt, or refuses other content. */
@@ -189,18 +90,7 @@ export async function returnSale(
   if (!known) return fail('SALE_NOT_FOUND');
   const seen = await replayReturn(deps, saleId, input.receipt, hash);
   if (seen) return seen;
-  const program = await sales.loadLedgerProgram(
-    deps.db,
-    known.card_id
-      ? ((
-          await deps.db
-            .selectFrom('cards')
-            .select('program_id')
-            .where('id', '=', known.card_id)
-            .executeTakeFirst()
-        )?.program_id ?? null)
-      : null,
-  );
+  const program = await ledgerProgramOfSale(deps.db, known);
   try {
     return await inTransactionResult(deps, async (tx) => {
       const now = deps.now().toISOString();
@@ -240,16 +130,12 @@ export async function returnSale(
       if (sale.card_id && points.points > 0) {
         const reclaim = await reclaimEarned(
           tx,
-          {
+          reversalContext(sale, sale.card_id, {
             merchantId,
-            cardId: sale.card_id,
-            now,
-            saleId: sale.id,
-            storeId: sale.store_id,
-            terminalId: sale.terminal_id,
             principalId: caller.principalId,
+            now,
             reason: `return ${input.receipt}`,
-          },
+          }),
           await sales.saleLotIds(tx, sale.id),
           points.points,
           program.negativeBalance,
@@ -265,13 +151,6 @@ export async function returnSale(
         returned_minor: returned + amount.value,
         reversed_points: reversed + points.points,
       });
-      const card = sale.card_id
-        ? await tx
-            .selectFrom('cards')
-            .select(['id', 'status'])
-            .where('id', '=', sale.card_id)
-            .executeTakeFirst()
-        : undefined;
       const result: ReturnResult = {
         returnId,
         saleId: sale.id,
@@ -282,7 +161,7 @@ export async function returnSale(
         waived,
         saleReturnedMinor: returned + amount.value,
         saleReversedPoints: reversed + points.points,
-        balance: card ? await pointsBalance(tx, card, now) : null,
+        balance: await saleCardBalance(tx, sale, now),
       };
       await sales.saveReturnResult(tx, returnId, JSON.stringify(result));
       return { status: 201 as const, result };
@@ -293,94 +172,4 @@ export async function returnSale(
     if (again) return again;
     throw error;
   }
-}
-
-export interface CancelResult {
-  saleId: string;
-  status: 'cancelled';
-  pointsReversed: number;
-  pointsRestored: number;
-  vouchersRestored: string[];
-  balance: PointsBalance | null;
-}
-
-/** Voids a whole sale within the program's cancel window. A second cancel is SALE_CANCELLED. */
-export async function cancelSale(
-  deps: Deps,
-  caller: Caller,
-  merchantId: string,
-  saleId: string,
-): Promise<Result<CancelResult>> {
-  const known = await sales.findSale(deps.db, merchantId, saleId);
-  if (!known) return fail('SALE_NOT_FOUND');
-  const programId = known.card_id
-    ? ((
-        await deps.db
-          .selectFrom('cards')
-          .select('program_id')
-          .where('id', '=', known.card_id)
-          .executeTakeFirst()
-      )?.program_id ?? null)
-    : null;
-  const program = await sales.loadLedgerProgram(deps.db, programId);
-  return inTransactionResult(deps, async (tx) => {
-    const nowDate = deps.now();
-    const now = nowDate.toISOString();
-    const sale = await lockedSale(tx, merchantId, saleId, now);
-    if (sale.status === 'cancelled') throw new Rollback(fail('SALE_CANCELLED'));
-    const deadline = new Date(sale.sold_at).getTime() + program.cancelWindowHours * 3_600_000;
-    if (nowDate.getTime() > deadline) {
-      throw new Rollback(
-        fail('CANCEL_WINDOW_PASSED', `Sales can be cancelled within ${program.cancelWindowHours} hours.`),
-      );
-    }
-    const earned = Number(sale.earned_points);
-    const reversed = Number(sale.reversed_points);
-    const toReclaim = earned - reversed;
-    let pointsRestored = 0;
-    if (sale.card_id) {
-      const ctx = {
-        merchantId,
-        cardId: sale.card_id,
-        now,
-        saleId: sale.id,
-        storeId: sale.store_id,
-        terminalId: sale.terminal_id,
-        principalId: caller.principalId,
-        reason: 'cancel',
-      };
-      const redeem = await sales.redeemMovementOf(tx, sale.id);
-      if (redeem) pointsRestored = (await reverseDebit(tx, ctx, redeem.id)).points;
-      if (toReclaim > 0) {
-        await reclaimEarned(tx, ctx, await sales.saleLotIds(tx, sale.id), toReclaim, program.negativeBalance);
-      }
-    }
-    const vouchersRestored = await restoredVoucherNumbers(tx, sale.id);
-    await restoreVouchersForSale(tx, sale.id, now);
-    if (sale.card_id) {
-      const returned = Number(sale.returned_minor);
-      const discount = discountReturned(sale, Number(sale.total_minor)) - discountReturned(sale, returned);
-      await sales.addCardDiscount(tx, sale.card_id, -discount);
-    }
-    await sales.updateSaleReversal(tx, sale, {
-      returned_minor: Number(sale.returned_minor),
-      reversed_points: earned,
-      status: 'cancelled',
-    });
-    const card = sale.card_id
-      ? await tx
-          .selectFrom('cards')
-          .select(['id', 'status'])
-          .where('id', '=', sale.card_id)
-          .executeTakeFirst()
-      : undefined;
-    return {
-      saleId: sale.id,
-      status: 'cancelled' as const,
-      pointsReversed: toReclaim,
-      pointsRestored,
-      vouchersRestored,
-      balance: card ? await pointsBalance(tx, card, now) : null,
-    };
-  });
 }

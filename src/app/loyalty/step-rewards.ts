@@ -23,7 +23,9 @@ import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { tierValue } from './balance.js';
-import { inTransactionResult, issueVoucher, voucherView, type VoucherView } from './vouchers.js';
+import { issueVoucher } from './issue-voucher.js';
+import { inRollbackableTransaction } from './result-transaction.js';
+import { voucherView, type VoucherView } from './voucher-view.js';
 
 export interface ProgramRewards {
   ladder: TierLadder;
@@ -144,7 +146,7 @@ export async function claimStepReward(
 ): Promise<Result<{ stepIndex: number; voucher: VoucherView }>> {
   const now = deps.now();
   const iso = now.toISOString();
-  const result = await inTransactionResult(deps, async (tx) => {
+  const result = await inRollbackableTransaction(deps, async (tx) => {
     const card = await findCardByNumber(tx, merchantId, cardNumber);
     if (!card) return fail('CARD_NOT_FOUND');
     if (card.status !== 'active') {

@@ -1,219 +1,25 @@
 /**
- * Vouchers as records: mapping between rows and the pure core model, issuing (by an administrator, a
- * step or a gift), reading, listing and cancelling. Redemption inside a sale is in sale-vouchers.ts.
+ * Vouchers as records: creating one by hand, reading, listing and cancelling. The mapping to the core
+ * model is in voucher-view.ts, issuing (also by a step or a gift) in issue-voucher.ts, redemption inside a
+ * sale in sale-vouchers.ts.
  */
-import { randomInt } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Failure, type Result } from '../../core/error-catalog.js';
-import {
-  cancelVoucher as cancelCore,
-  validateVoucher,
-  voucherStatusAt,
-  type ChoiceType,
-  type Voucher,
-  type VoucherChoice,
-  type VoucherStatus,
-} from '../../core/rewards/index.js';
+import { cancelVoucher as cancelCore, voucherStatusAt } from '../../core/rewards/index.js';
 import { findCardByNumber } from '../../db/repos/cards.repo.js';
+import { customerExists } from '../../db/repos/customers.repo.js';
 import * as repo from '../../db/repos/vouchers.repo.js';
 import { isDuplicate } from '../../db/errors.js';
-import { inTransaction, type Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
-import { newId } from '../ids.js';
-
-export type VoucherKind = Voucher['kind'];
-export const VOUCHER_KINDS: readonly VoucherKind[] = ['amount', 'percentage', 'gift', 'choices'];
-
-/** A choices voucher's option as stored and shown: value in minor units, percent, or a gift id. */
-export interface VoucherOption {
-  type: ChoiceType;
-  value: number | string;
-  label?: string;
-  moneyValue?: number | null;
-}
-
-export interface VoucherView {
-  id: string;
-  number: string;
-  kind: VoucherKind;
-  /** Minor units (amount), percent (percentage), money value in minor units (gift), 0 (choices). */
-  value: number;
-  remaining: number;
-  splittable: boolean;
-  options: VoucherOption[];
-  label: string | null;
-  status: VoucherStatus;
-  validFrom: string | null;
-  validUntil: string | null;
-  cardNumber: string | null;
-  customerId: string | null;
-  source: string;
-  stepIndex: number | null;
-  giftId: string | null;
-  createdAt: string;
-}
-
-const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-
-export function parseOptions(text: string): VoucherOption[] {
-  const parsed = JSON.parse(text) as unknown;
-  return Array.isArray(parsed) ? (parsed as VoucherOption[]) : [];
-}
-
-/** The pure model of a stored voucher (`chosen`: the option a use took, for a restore). */
-export function toCoreVoucher(row: repo.VoucherRow, chosen?: VoucherChoice): Voucher {
-  const common = {
-    number: row.number,
-    status: row.status as VoucherStatus,
-    validFrom: ms(row.valid_from),
-    validUntil: ms(row.valid_until),
-  };
-  const value = Number(row.value);
-  switch (row.kind as VoucherKind) {
-    case 'amount':
-      return {
-        ...common,
-        kind: 'amount',
-        value,
-        splittable: row.splittable === 1,
-        remaining: Number(row.remaining),
-      };
-    case 'percentage':
-      return { ...common, kind: 'percentage', percent: value };
-    case 'gift':
-      return { ...common, kind: 'gift', giftId: row.gift_id, label: row.label ?? '', moneyValue: value };
-    case 'choices':
-      return {
-        ...common,
-        kind: 'choices',
-        options: parseOptions(row.options).map(toChoice),
-        ...(chosen ? { chosen } : {}),
-      };
-    default:
-      throw new Error(`voucher ${row.id} has an unknown kind ${row.kind}`);
-  }
-}
-
-export function toChoice(option: VoucherOption): VoucherChoice {
-  if (option.type === 'gift') {
-    return { type: 'gift', value: String(option.value), moneyValue: option.moneyValue ?? null };
-  }
-  return { type: option.type, value: Number(option.value) };
-}
-
-export function voucherView(row: repo.VoucherRow, now: Date): VoucherView {
-  return {
-    id: row.id,
-    number: row.number,
-    kind: row.kind as VoucherKind,
-    value: Number(row.value),
-    remaining: Number(row.remaining),
-    splittable: row.splittable === 1,
-    options: parseOptions(row.options),
-    label: row.label,
-    status: voucherStatusAt(toCoreVoucher(row), now.getTime()),
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    cardNumber: row.card_number,
-    customerId: row.customer_id,
-    source: row.source,
-    stepIndex: row.step_index === null ? null : Number(row.step_index),
-    giftId: row.gift_id,
-    createdAt: row.created_at,
-  };
-}
-
-/** A failure that must undo the whole transaction: thrown inside, turned back into a value outside. */
-class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.code);
-  }
-}
-
-/** Runs fn in one transaction; a failed result rolls everything back and is returned as the value. */
-export async function inTransactionResult<T>(
-  deps: Deps,
-  fn: (tx: Tx) => Promise<Result<T>>,
-): Promise<Result<T>> {
-  try {
-    return await inTransaction(deps.db, async (tx) => {
-      const result = await fn(tx);
-      if (!result.ok) throw new Rollback(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.failure;
-    throw error;
-  }
-}
-
-export interface IssueInput {
-  merchantId: string;
-  /** Given by the caller, or generated (10 digits) when absent. */
-  number?: string | undefined;
-  cardId: string | null;
-  customerId: string | null;
-  kind: VoucherKind;
-  value: number;
-  options: VoucherOption[];
-  label: string | null;
-  splittable: boolean;
-  validFrom: string | null;
-  validUntil: string | null;
-  source: 'manual' | 'step' | 'gift' | 'demo';
-  stepIndex?: number | null;
-  giftId?: string | null;
-  now: string;
-}
-
-const generatedNumber = () => String(randomInt(1_000_000_000, 10_000_000_000));
-
-/** Validates and inserts a voucher in the caller's transaction. */
-export async function issueVoucher(tx: Tx, input: IssueInput): Promise<Result<repo.VoucherRow>> {
-  let number = input.number;
-  if (number === undefined) {
-    for (let i = 0; i < 10 && number === undefined; i++) {
-      const candidate = generatedNumber();
-      if (!(await repo.voucherNumberExists(tx, input.merchantId, candidate))) number = candidate;
-    }
-    if (number === undefined) throw new Error('could not generate a free voucher number');
-  } else if (await repo.voucherNumberExists(tx, input.merchantId, number)) {
-    return fail('VOUCHER_NUMBER_TAKEN', `A voucher numbered ${number} already exists.`);
-  }
-  const row: repo.VoucherRow = {
-    id: newId('vch'),
-    merchant_id: input.merchantId,
-    number,
-    card_id: input.cardId,
-    customer_id: input.customerId,
-    kind: input.kind,
-    value: input.kind === 'choices' ? 0 : input.value,
-    remaining: input.kind === 'amount' ? input.value : 0,
-    splittable: input.kind === 'amount' && input.splittable ? 1 : 0,
-    options: JSON.stringify(input.kind === 'choices' ? input.options : []),
-    label: input.label,
-    status: 'active',
-    valid_from: input.validFrom,
-    valid_until: input.validUntil,
-    source: input.source,
-    step_index: input.stepIndex ?? null,
-    gift_id: input.giftId ?? null,
-    created_at: input.now,
-    updated_at: input.now,
-    card_number: null,
-  };
-  const checked = validateVoucher(toCoreVoucher(row));
-  if (!checked.ok) {
-    return fail(
-      'VOUCHER_INVALID',
-      checked.issues.map((i) => `${i.field}: ${i.message}`).join(' '),
-      checked.issues.map((i) => ({ field: i.field, code: 'VOUCHER_INVALID', message: i.message })),
-    );
-  }
-  const { card_number: _cardNumber, ...values } = row;
-  await repo.insertVoucher(tx, values);
-  return ok((await repo.findVoucherById(tx, row.id))!);
-}
+import { issueVoucher } from './issue-voucher.js';
+import { inRollbackableTransaction } from './result-transaction.js';
+import {
+  toCoreVoucher,
+  voucherView,
+  type VoucherKind,
+  type VoucherOption,
+  type VoucherView,
+} from './voucher-view.js';
 
 export interface CreateVoucherInput {
   number?: string | undefined;
@@ -247,7 +53,7 @@ export async function createVoucher(
   if (validUntil !== null && typeof validUntil === 'object') return validUntil;
   const now = deps.now();
   try {
-    const issued = await inTransactionResult(deps, async (tx) => {
+    const issued = await inRollbackableTransaction(deps, async (tx) => {
       let cardId: string | null = null;
       let customerId: string | null = input.customerId ?? null;
       if (input.cardNumber !== undefined) {
@@ -259,13 +65,7 @@ export async function createVoucher(
         cardId = card.id;
         customerId = card.customerId;
       } else if (customerId !== null) {
-        const customer = await tx
-          .selectFrom('customers')
-          .select('id')
-          .where('merchant_id', '=', merchantId)
-          .where('id', '=', customerId)
-          .executeTakeFirst();
-        if (!customer) return fail('CUSTOMER_NOT_FOUND');
+        if (!(await customerExists(tx, merchantId, customerId))) return fail('CUSTOMER_NOT_FOUND');
       }
       return issueVoucher(tx, {
         merchantId,
@@ -338,7 +138,7 @@ export async function cancelVoucherByNumber(
   number: string,
 ): Promise<Result<VoucherView>> {
   const now = deps.now();
-  return inTransactionResult(deps, async (tx) => {
+  return inRollbackableTransaction(deps, async (tx) => {
     const row = await repo.findVoucherByNumber(tx, merchantId, number);
     if (!row) return fail('VOUCHER_NOT_FOUND');
     const voucher = toCoreVoucher(row);

@@ -149,6 +149,17 @@ export async function findCustomer(
   return row ? (await withCards(db, [row]))[0] : undefined;
 }
 
+/** Whether the merchant has a customer with this id (an erased customer still counts: its row stays). */
+export async function customerExists(db: Kysely<DB>, merchantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

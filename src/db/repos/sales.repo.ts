@@ -225,16 +225,6 @@ export async function purchaseStats(
   };
 }
 
-export async function rewardedSteps(db: Kysely<DB>, cardId: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('step_rewards')
-    .select('step_index')
-    .where('card_id', '=', cardId)
-    .orderBy('step_index')
-    .execute();
-  return rows.map((r) => Number(r.step_index));
-}
-
 /** Cards holding lots past their expiry date that still have points to burn. */
 export function cardsWithDueLots(db: Kysely<DB>, now: string) {
   return db

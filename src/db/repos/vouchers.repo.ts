@@ -126,6 +126,7 @@ export async function markUseRestored(tx: Tx, useId: string, now: string): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The tier steps already rewarded to a card, in order. */
 export async function rewardedStepIndexes(db: Kysely<DB>, cardId: string): Promise<number[]> {
   const rows = await db
     .selectFrom('step_rewards')

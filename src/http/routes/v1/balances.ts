@@ -9,6 +9,7 @@ import {
   cardStatement,
   type Period,
 } from '../../../app/loyalty/balance.js';
+import { STAFF_ROLES, SUPERVISOR_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
@@ -22,14 +23,7 @@ import {
 } from '../../schemas/sale.schema.js';
 
 const tags = ['balances'];
-const readers = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
+const readers = requireRole(...STAFF_ROLES);
 const NumberParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 32 }) });
 
 const period = (q: { from?: string | undefined; to?: string | undefined }): Period => ({
@@ -118,7 +112,7 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/adjustments',
       {
-        preHandler: requireRole('administrator', 'director', 'senior_employee'),
+        preHandler: requireRole(...SUPERVISOR_ROLES),
         schema: {
           tags,
           summary: 'Correct the points of a card by hand (with a reason)',

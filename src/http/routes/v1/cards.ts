@@ -6,6 +6,7 @@ import { createBatch, nextAvailable } from '../../../app/loyalty/cards-batch.js'
 import { getCard } from '../../../app/loyalty/cards-common.js';
 import * as lifecycle from '../../../app/loyalty/cards-lifecycle.js';
 import { changeExpiry, replace } from '../../../app/loyalty/cards-replace.js';
+import { BACK_OFFICE_ROLES, OFFICE_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
@@ -26,17 +27,10 @@ import {
 
 const tags = ['cards'];
 /** Card stock is managed by the back office. */
-const stockManagers = requireRole('administrator', 'director', 'senior_employee', 'marketer');
+const stockManagers = requireRole(...BACK_OFFICE_ROLES);
 /** Everyone but the customer-facing client. */
-const staff = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
-const expiryEditors = requireRole('administrator', 'director', 'senior_employee', 'marketer', 'cc_operator');
+const staff = requireRole(...STAFF_ROLES);
+const expiryEditors = requireRole(...OFFICE_ROLES);
 
 const action = (summary: string, body?: TSchema, preHandler?: preHandlerHookHandler) => ({
   ...(preHandler ? { preHandler } : {}),

@@ -2,20 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import * as customers from '../../../app/customers/customers.js';
+import { ERASURE_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
 import { CustomerCreate, CustomerPatch, customerView } from '../../schemas/customer.schema.js';
 
 const tags = ['customers'];
-const writers = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
+const writers = requireRole(...STAFF_ROLES);
 
 export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -110,7 +104,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.delete(
       '/customers/:id',
       {
-        preHandler: requireRole('administrator', 'director', 'cc_operator'),
+        preHandler: requireRole(...ERASURE_ROLES),
         schema: {
           tags,
           summary: 'Erase a customer (GDPR): personal data anonymised, ledger and sales kept',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import * as gifts from '../../../app/loyalty/gifts.js';
+import { MARKETING_ROLES, SERVICE_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, errorResponses } from '../../schemas/common.js';
@@ -15,16 +16,9 @@ import {
 } from '../../schemas/voucher.schema.js';
 
 const tags = ['gifts'];
-const catalogWriters = requireRole('administrator', 'director', 'marketer');
-const awarders = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
-const restorers = requireRole('administrator', 'director', 'senior_employee', 'cc_operator');
+const catalogWriters = requireRole(...MARKETING_ROLES);
+const awarders = requireRole(...STAFF_ROLES);
+const restorers = requireRole(...SERVICE_ROLES);
 
 export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import * as programs from '../../../app/loyalty/programs.js';
+import { MANAGER_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
@@ -13,7 +14,7 @@ import {
 } from '../../schemas/program.schema.js';
 
 const tags = ['programs'];
-const writers = requireRole('administrator', 'director');
+const writers = requireRole(...MANAGER_ROLES);
 
 export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import { postSale } from '../../../app/loyalty/post-sale.js';
-import { cancelSale, getSale, listSales, returnSale } from '../../../app/loyalty/sale-returns.js';
+import { cancelSale } from '../../../app/loyalty/sale-cancel.js';
+import { returnSale } from '../../../app/loyalty/sale-returns.js';
+import { getSale, listSales } from '../../../app/loyalty/sale-view.js';
+import { SELLING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
@@ -17,15 +20,8 @@ import {
 } from '../../schemas/sale.schema.js';
 
 const tags = ['sales'];
-const sellers = requireRole('administrator', 'director', 'senior_employee', 'cc_operator', 'cashier');
-const readers = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
+const sellers = requireRole(...SELLING_ROLES);
+const readers = requireRole(...STAFF_ROLES);
 
 export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import { claimStepReward } from '../../../app/loyalty/step-rewards.js';
 import * as vouchers from '../../../app/loyalty/vouchers.js';
+import { MARKETING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
@@ -16,15 +17,8 @@ import {
 } from '../../schemas/voucher.schema.js';
 
 const tags = ['vouchers'];
-const issuers = requireRole('administrator', 'director', 'marketer');
-const tills = requireRole(
-  'administrator',
-  'director',
-  'senior_employee',
-  'marketer',
-  'cc_operator',
-  'cashier',
-);
+const issuers = requireRole(...MARKETING_ROLES);
+const tills = requireRole(...STAFF_ROLES);
 
 export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
