@@ -35,6 +35,7 @@ export const BASE_PROGRAM: Omit<Program, 'id'> = {
   negativeBalance: 'allow',
   cancelWindowHours: 24,
   requireKnownItems: false,
+  walletEnabled: false,
   oneCardPerCustomer: false,
 };
 

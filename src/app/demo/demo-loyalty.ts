@@ -85,6 +85,7 @@ export const DEMO_PRIV: ProgramCreateInput = {
   rules: [{ id: 'total', kind: 'total_amount', rate: perEuro }],
   discountBasisPoints: 500,
   oneCardPerCustomer: true,
+  walletEnabled: true,
 };
 
 const vipNumber = (serial: number): string => {

@@ -22,6 +22,7 @@ export interface PointsBalance {
   frozen: number;
   nearestExpiry: { amount: number; date: string } | null;
   discountMinor: number;
+  walletMinor: number;
 }
 
 /** The points of a card at `now`; reads inside or outside a transaction. */
@@ -37,7 +38,11 @@ export async function pointsBalance(
     .select('discount_minor')
     .where('id', '=', card.id)
     .executeTakeFirst();
-  return { ...b, discountMinor: Number(row?.discount_minor ?? 0) };
+  return {
+    ...b,
+    discountMinor: Number(row?.discount_minor ?? 0),
+    walletMinor: await ledger.walletBalance(db, card.id),
+  };
 }
 
 /** The value tiers are measured on: unexpired points (active, frozen or pending), or purchases to date. */

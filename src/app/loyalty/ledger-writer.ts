@@ -17,12 +17,21 @@ import {
   type Lot,
 } from '../../core/ledger/index.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
+import type { WalletMovementKind } from '../../core/loyalty/wallet.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
 
 export type MovementKind =
-  'earn' | 'redeem' | 'adjust' | 'expire' | 'reverse' | 'transfer_in' | 'transfer_out';
+  | 'earn'
+  | 'redeem'
+  | 'adjust'
+  | 'expire'
+  | 'reverse'
+  | 'transfer_in'
+  | 'transfer_out'
+  | WalletMovementKind
+  | 'wallet_reverse';
 
 /** Who and what a movement belongs to. */
 export interface MovementContext {
@@ -41,6 +50,7 @@ async function writeMovement(
   ctx: MovementContext,
   kind: MovementKind,
   points: number,
+  money = 0,
 ): Promise<string> {
   const id = newId('mov');
   await ledger.insertMovement(tx, {
@@ -49,7 +59,7 @@ async function writeMovement(
     card_id: ctx.cardId,
     kind,
     points,
-    money: 0,
+    money,
     sale_id: ctx.saleId ?? null,
     store_id: ctx.storeId ?? null,
     terminal_id: ctx.terminalId ?? null,
@@ -200,4 +210,14 @@ export async function expireDue(tx: Tx, ctx: MovementContext): Promise<number> {
   await ledger.insertAllocations(tx, movementId, rows(burns, 'burn'));
   await ledger.saveLotChanges(tx, lots, applyExpirations(lots, burns, ctx.now));
   return total;
+}
+
+/** Moves money in the card's wallet (no points). The caller has checked the balance under the card lock. */
+export async function moveWallet(
+  tx: Tx,
+  ctx: MovementContext,
+  kind: WalletMovementKind | 'wallet_reverse',
+  money: number,
+): Promise<string> {
+  return writeMovement(tx, ctx, kind, 0, money);
 }

@@ -21,6 +21,7 @@ import { creditPoints, debitPoints } from './ledger-writer.js';
 import { inTransactionResult, Rollback } from './result-transaction.js';
 import { resolveCard, resolvePlace } from './sale-context.js';
 import { redeemVouchersForSale } from './sale-vouchers.js';
+import { applySaleWallet } from './sale-wallet.js';
 import { rewardForcedSteps } from './step-rewards.js';
 
 export interface SaleLineInput {
@@ -212,6 +213,8 @@ export async function postSale(
         const debit = await debitPoints(tx, ctx, redeem, 'redeem');
         if (!debit.ok) throw new Rollback(debit);
       }
+      const wallet = await applySaleWallet(tx, ctx, lines, program.walletEnabled);
+      if (!wallet.ok) throw new Rollback(wallet);
       if (ctx && pointsEarned > 0) {
         await creditPoints(tx, ctx, pointsEarned, {
           pendingDays: program.pendingDays,

@@ -56,6 +56,7 @@ export const PROGRAM_DEFAULTS = {
   negativeBalance: 'allow',
   cancelWindowHours: 24,
   requireKnownItems: false,
+  walletEnabled: false,
   oneCardPerCustomer: true,
 } as const satisfies Partial<ProgramSettings>;
 

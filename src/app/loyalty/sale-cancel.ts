@@ -18,6 +18,7 @@ import {
   saleCardBalance,
 } from './sale-reversal.js';
 import { restoreVouchersForSale } from './sale-vouchers.js';
+import { reverseSaleWallet } from './sale-wallet.js';
 
 /** Numbers of the vouchers a sale used and has not given back yet. */
 async function restoredVoucherNumbers(tx: Tx, saleId: string): Promise<string[]> {
@@ -73,6 +74,8 @@ export async function cancelSale(
         now,
         reason: 'cancel',
       });
+      const wallet = await reverseSaleWallet(tx, ctx, sale.id);
+      if (!wallet.ok) throw new Rollback(wallet);
       const redeem = await sales.redeemMovementOf(tx, sale.id);
       if (redeem) pointsRestored = (await reverseDebit(tx, ctx, redeem.id)).points;
       if (toReclaim > 0) {

@@ -41,6 +41,8 @@ export async function unbalancedCards(deps: Deps): Promise<string[]> {
   const movements = await deps.db.selectFrom('movements').select(['card_id', 'kind', 'points']).execute();
   const byCard = new Map<string, { kind: MovementKind; points: number }[]>();
   for (const m of movements) {
+    // Wallet movements move money, never points: the wallet checks below cover them.
+    if (m.kind.startsWith('wallet_') && Number(m.points) === 0) continue;
     const list = byCard.get(m.card_id) ?? [];
     list.push({ kind: m.kind as MovementKind, points: Number(m.points) });
     byCard.set(m.card_id, list);
@@ -99,6 +101,30 @@ export const ledgerChecks: LedgerCheck[] = [
   {
     name: "every lot's remaining and burnt agree with its allocations",
     count: async (deps) => (await inconsistentLots(deps)).length,
+  },
+  {
+    name: 'no wallet is below zero, and wallet movements carry no points',
+    count: async (deps) => {
+      const negative = await deps.db
+        .selectFrom('movements')
+        .select('card_id')
+        .groupBy('card_id')
+        .having(sql<number>`sum(money)`, '<', 0)
+        .execute();
+      const mixed = await deps.db
+        .selectFrom('movements')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('kind', 'in', [
+          'wallet_deposit',
+          'wallet_withdrawal',
+          'wallet_credit',
+          'wallet_fees',
+          'wallet_reverse',
+        ])
+        .where('points', '<>', 0)
+        .executeTakeFirst();
+      return negative.length + Number(mixed?.n ?? 0);
+    },
   },
   {
     name: 'no sale has reversed more points or returned more than it had',

@@ -59,6 +59,8 @@ export interface ProgramSettings {
   cancelWindowHours: number;
   requireKnownItems: boolean;
   oneCardPerCustomer: boolean;
+  /** The card carries a money wallet (deposit, withdrawal, credit, fees lines of a sale). */
+  walletEnabled: boolean;
 }
 
 export interface Program extends ProgramSettings {

@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('cancel_window_hours', 'integer', (c) => c.notNull())
     .addColumn('require_known_items', 'integer', (c) => c.notNull())
     .addColumn('one_card_per_customer', 'integer', (c) => c.notNull())
+    .addColumn('wallet_enabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_serial', 'bigint', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

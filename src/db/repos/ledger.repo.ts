@@ -115,6 +115,26 @@ export function findMovement(db: Kysely<DB>, id: string) {
   return db.selectFrom('movements').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Money in the card's wallet: the sum of its movements' money. */
+export async function walletBalance(db: Kysely<DB>, cardId: string): Promise<number> {
+  const row = await db
+    .selectFrom('movements')
+    .select(sql<number>`coalesce(sum(money), 0)`.as('total'))
+    .where('card_id', '=', cardId)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/** The wallet movements of a sale, for its cancellation. */
+export function walletMovementsOfSale(db: Kysely<DB>, saleId: string) {
+  return db
+    .selectFrom('movements')
+    .selectAll()
+    .where('sale_id', '=', saleId)
+    .where('money', '<>', 0)
+    .execute();
+}
+
 /** Sum of movements per card, for the consistency check. */
 export async function movementTotals(db: Kysely<DB>): Promise<Map<string, number>> {
   const rows = await db

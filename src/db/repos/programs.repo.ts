@@ -70,6 +70,7 @@ export function toProgramRecord(row: ProgramRow): ProgramRecord {
     negativeBalance: row.negative_balance as ProgramSettings['negativeBalance'],
     cancelWindowHours: Number(row.cancel_window_hours),
     requireKnownItems: bool(row.require_known_items),
+    walletEnabled: bool(row.wallet_enabled),
     oneCardPerCustomer: bool(row.one_card_per_customer),
     nextSerial: Number(row.next_serial),
     createdAt: row.created_at,
@@ -104,6 +105,7 @@ export function programColumns(program: Omit<Program, 'id'>) {
     negative_balance: program.negativeBalance,
     cancel_window_hours: program.cancelWindowHours,
     require_known_items: program.requireKnownItems ? 1 : 0,
+    wallet_enabled: program.walletEnabled ? 1 : 0,
     one_card_per_customer: program.oneCardPerCustomer ? 1 : 0,
   };
 }

@@ -25,6 +25,7 @@ export interface LedgerProgram {
   negativeBalance: 'allow' | 'cap_at_zero';
   cancelWindowHours: number;
   requireKnownItems: boolean;
+  walletEnabled: boolean;
 }
 
 /** A card without a program earns nothing and keeps its points forever. */
@@ -39,6 +40,7 @@ export const NO_PROGRAM: LedgerProgram = {
   negativeBalance: 'allow',
   cancelWindowHours: 24,
   requireKnownItems: false,
+  walletEnabled: false,
 };
 
 /** The ledger's view of a card's program, read with the programs repository's mapping. */
@@ -58,6 +60,7 @@ export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null
     negativeBalance: p.negativeBalance === 'cap_at_zero' ? 'cap_at_zero' : 'allow',
     cancelWindowHours: p.cancelWindowHours,
     requireKnownItems: p.requireKnownItems,
+    walletEnabled: p.walletEnabled,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** A loyalty program (card type): number format, earning rules, tiers, lifetimes, settings. JSON columns are text. */
 export interface ProgramTable {
   id: string;
@@ -22,6 +24,7 @@ export interface ProgramTable {
   cancel_window_hours: number;
   require_known_items: number;
   one_card_per_customer: number;
+  wallet_enabled: Generated<number>;
   next_serial: number;
   active: number;
   created_at: string;

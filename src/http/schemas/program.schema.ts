@@ -131,6 +131,7 @@ const settings = {
   negativeBalance: Enum(['allow', 'cap_at_zero'] as const, 'Default allow'),
   cancelWindowHours: Int({ minimum: 0, maximum: 8760, description: 'Default 24' }),
   requireKnownItems: Type.Boolean({ description: 'Default false' }),
+  walletEnabled: Type.Boolean({ description: 'The card carries a money wallet. Default false' }),
   oneCardPerCustomer: Type.Boolean({ description: 'Default true' }),
 };
 const identity = {
@@ -183,6 +184,7 @@ export const ProgramView = Type.Object({
   negativeBalance: Type.String(),
   cancelWindowHours: Type.Integer(),
   requireKnownItems: Type.Boolean(),
+  walletEnabled: Type.Boolean(),
   oneCardPerCustomer: Type.Boolean(),
   nextSerial: Type.Integer({ description: 'Serial the next batch starts at' }),
   createdAt: Type.String({ format: 'date-time' }),

@@ -75,6 +75,7 @@ export const PointsBalance = Type.Object({
   frozen: Type.Integer(),
   nearestExpiry: Nullable(Type.Object({ amount: Type.Integer(), date: Type.String() })),
   discountMinor: Type.Integer(),
+  walletMinor: Type.Integer({ description: "Money in the card's wallet, minor units" }),
 });
 
 export const SaleResult = Type.Object({
