@@ -97,6 +97,6 @@ describe.each(databases())('wallet on $kind', (target) => {
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(10);
     expect(await wallet(number)).toBe(0);
     const report = await ledgerCheck(h);
-    expect(report.lines.join("\n")).toContain("All checks passed.");
+    expect(report.lines.join('\n')).toContain('All checks passed.');
   });
 });
