@@ -200,8 +200,20 @@ export async function reclaimEarned(
   return { movementId, reclaimed: reclaim.reclaimed, deficit: reclaim.deficit, waived: reclaim.waived };
 }
 
-/** Burns the points of lots past their expiry date (the scheduled job; idempotent). */
+/**
+ * Pays a debt (overdraft lot) from points that have become active since it was recorded, on a movement of
+ * zero points: earned points that were still pending when the debt arose must pay it before they can expire.
+ */
+export async function settleDebts(tx: Tx, ctx: MovementContext): Promise<void> {
+  const lots = await ledger.openLots(tx, ctx.cardId);
+  if (settleOverdraft(lots, ctx.now).settlements.length === 0) return;
+  const movementId = await writeMovement(tx, { ...ctx, reason: 'debt settled' }, 'adjust', 0);
+  await settle(tx, movementId, lots, ctx.now);
+}
+
+/** Burns the points of lots past their expiry date (the scheduled job; idempotent). Settles debts first. */
 export async function expireDue(tx: Tx, ctx: MovementContext): Promise<number> {
+  await settleDebts(tx, ctx);
   const lots = await ledger.openLots(tx, ctx.cardId);
   const burns = expireLots(lots, ctx.now);
   const total = burns.reduce((sum, b) => sum + b.amount, 0);

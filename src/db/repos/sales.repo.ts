@@ -234,8 +234,13 @@ export function cardsWithDueLots(db: Kysely<DB>, now: string) {
     .selectFrom('lots')
     .select(['card_id', 'merchant_id'])
     .distinct()
-    .where('expires_at', '<=', now)
-    .where((eb) => eb('remaining', '>', eb.ref('burnt')))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('expires_at', '<=', now), eb('remaining', '>', eb.ref('burnt'))]),
+        // a debt (overdraft lot) that points which have meanwhile become active may pay off
+        eb('remaining', '<', 0),
+      ]),
+    )
     .orderBy('card_id')
     .execute();
 }
