@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-loyalty.js';
+import * as m0003 from './0003-dialects.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-loyalty': m0002,
+  '0003-dialects': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,3 +26,32 @@ export interface IntegrationLogTable {
   duration_ms: number;
   created_at: string;
 }
+
+/** Vendor identifiers (dialects) as stable aliases of native records. */
+export interface AliasTable {
+  merchant_id: string;
+  kind: string;
+  alias: string;
+  target_id: string;
+  created_at: string;
+}
+
+/** Fidelisa jetons already used, per signer: a replayed signed request is refused. */
+export interface UsedJetonTable {
+  scope: string;
+  jeton: string;
+  created_at: string;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  merchant_id: string;
+  channel: string;
+  recipients: string;
+  subject: string | null;
+  body: string;
+  url: string | null;
+  status: string;
+  source: string;
+  created_at: string;
+}

@@ -14,7 +14,13 @@ import type {
   VoucherTable,
   VoucherUseTable,
 } from './loyalty.table.js';
-import type { IdempotencyKeyTable, IntegrationLogTable } from './http.table.js';
+import type {
+  AliasTable,
+  IdempotencyKeyTable,
+  IntegrationLogTable,
+  OutboxMessageTable,
+  UsedJetonTable,
+} from './http.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -41,4 +47,7 @@ export interface DB {
   gifts: GiftTable;
   gift_awards: GiftAwardTable;
   step_rewards: StepRewardTable;
+  aliases: AliasTable;
+  used_jetons: UsedJetonTable;
+  outbox_messages: OutboxMessageTable;
 }

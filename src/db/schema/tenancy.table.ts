@@ -2,6 +2,7 @@ export interface ProviderTable {
   id: string;
   code: string;
   name: string;
+  api_key: string | null;
   created_at: string;
 }
 
@@ -12,6 +13,8 @@ export interface MerchantTable {
   name: string;
   currency: string;
   next_customer_ref: number;
+  api_key: string | null;
+  contact_email: string | null;
   created_at: string;
 }
 
