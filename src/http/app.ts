@@ -4,7 +4,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.js';
+import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
+import { avomarkRoutes } from '../dialects/avomark/index.js';
+import { fidelisaDialect } from '../dialects/fidelisa/index.js';
 import { bearerAuth } from './plugins/auth.js';
 import { installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
@@ -63,6 +66,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
+          basic: { type: 'http', scheme: 'basic' },
         },
       },
     },
@@ -96,6 +100,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     { prefix: '/v1' },
   );
+  await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
+  await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
+  await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });

@@ -1,6 +1,9 @@
 import type { CustomerInput } from '../../core/customer/customer.js';
 import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/customers.js';
+import { loadDemoAvomark } from './demo-avomark.js';
+import { loadDemoCashDesk } from './demo-cashdesk.js';
+import { loadDemoFidelisa } from './demo-fidelisa.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
 import {
@@ -152,5 +155,8 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   }
   await loadDemoRewards(deps, merchant.id);
   await loadDemoLoyalty(deps, merchant.id);
+  await loadDemoCashDesk(deps, merchant.id);
+  await loadDemoAvomark(deps, merchant.id);
+  await loadDemoFidelisa(deps, merchant.id);
   return { created: true };
 }

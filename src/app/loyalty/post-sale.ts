@@ -103,6 +103,16 @@ function checkLines(lines: SaleLine[], requireKnownItems: boolean): Failure | nu
         unknown.map((l) => detail('ITEM_UNKNOWN', `lines.${l.lineNo - 1}.itemCode`)),
       );
     }
+    const untyped = lines.filter(
+      (l) => l.operation === 'purchase' && (l.category === undefined || l.category === null),
+    );
+    if (untyped.length > 0) {
+      return fail(
+        'ITEM_TYPE_UNKNOWN',
+        'This program needs an item type (category 1 to 9) on every purchase line.',
+        untyped.map((l) => detail('ITEM_TYPE_UNKNOWN', `lines.${l.lineNo - 1}.category`)),
+      );
+    }
   }
   return null;
 }

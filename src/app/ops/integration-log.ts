@@ -21,7 +21,10 @@ const MAX_BODY = 64 * 1024;
 const clip = (s: string | null) =>
   s !== null && s.length > MAX_BODY ? `${s.slice(0, MAX_BODY)}…[truncated]` : s;
 
-/** Errors are always logged; full request/response logging only for principals that have it switched on. */
+/**
+ * Errors (a 4xx/5xx status, or an error code on a 200 answer) are always logged; full request/response
+ * logging only for principals that have it switched on.
+ */
 export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boolean): Promise<void> {
   const base = {
     merchant_id: entry.merchantId,
@@ -35,7 +38,7 @@ export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boo
     duration_ms: Math.round(entry.durationMs),
     created_at: deps.now().toISOString(),
   };
-  if (entry.status >= 400) {
+  if (entry.status >= 400 || entry.errorCode !== null) {
     await repo.insertLogEntry(deps.db, {
       ...base,
       id: newId('log'),

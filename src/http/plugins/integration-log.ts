@@ -20,7 +20,8 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
   });
   app.addHook('onResponse', async (request, reply) => {
     const caller = request.caller;
-    const failed = reply.statusCode >= 400;
+    // A dialect that answers a business error with HTTP 200 (CashDesk) sets request.failure: still an error.
+    const failed = reply.statusCode >= 400 || request.failure !== null;
     if (!failed && !caller) return;
     try {
       const full = caller ? await hasFullLogging(deps, caller.principalId) : false;

@@ -1,0 +1,7 @@
+import { findAliasOf } from '../../db/repos/aliases.repo.js';
+import type { Deps } from '../context.js';
+
+/** A vendor's identifier of a native record (e.g. 'avomark.shop' → the merchant's Avomark shop id). */
+export async function vendorAliasOf(deps: Deps, kind: string, targetId: string): Promise<string | null> {
+  return (await findAliasOf(deps.db, kind, targetId)) ?? null;
+}

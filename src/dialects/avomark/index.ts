@@ -1,0 +1,43 @@
+/**
+ * Avomark API360 compatibility API (seed 000, "Guide d'utilisation de l'API360"), mounted at /avomark.
+ * It only translates: wire shapes, the Avomark error table, the token endpoint; every rule is the engine's.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/context.js';
+import { bearerAuth } from '../../http/plugins/auth.js';
+import { installAvomarkErrors } from './errors.js';
+import { avomarkCardRoutes } from './routes-cards.js';
+import { avomarkCustomerRoutes } from './routes-customers.js';
+import { avomarkReferenceRoutes } from './routes-reference.js';
+import { avomarkTokenRoutes } from './routes-token.js';
+
+const TWIN = Symbol('avomark.trailing-slash-twin');
+
+export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    installAvomarkErrors(app);
+    // The guide writes some paths with a trailing slash (/api/v1/customers/, /api/v1/tools/civilities/):
+    // every route also answers with one.
+    app.addHook('onRoute', function (this: FastifyInstance, route) {
+      const options = route as typeof route & { [TWIN]?: true };
+      if (options[TWIN] || route.method === 'HEAD' || route.url.endsWith('/')) return;
+      this.route({
+        ...route,
+        url: `${route.url.slice(route.prefix.length)}/`,
+        schema: { ...route.schema, hide: true },
+        [TWIN]: true,
+      } as typeof route);
+    });
+    await app.register(avomarkTokenRoutes(deps));
+    await app.register(async (secured) => {
+      secured.addHook('onRequest', bearerAuth(deps));
+      secured.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+      });
+      await secured.register(avomarkCustomerRoutes(deps));
+      await secured.register(avomarkReferenceRoutes);
+      await secured.register(avomarkCardRoutes(deps));
+    });
+  };
+}

@@ -1,0 +1,133 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../app/context.js';
+import { balanceByCard } from '../../app/loyalty/balance.js';
+import { postSale } from '../../app/loyalty/post-sale.js';
+import { getProgram } from '../../app/loyalty/programs.js';
+import { claimStepReward } from '../../app/loyalty/step-rewards.js';
+import { vendorAliasOf } from '../../app/tenancy/vendor-alias.js';
+import { SELLING_ROLES, STAFF_ROLES } from '../../core/roles.js';
+import { unwrap } from '../../http/http-error.js';
+import { callerOf, merchantOf, requireRole } from '../../http/plugins/auth.js';
+import { AvomarkBalance, toAvomarkBalance } from './balance-mapping.js';
+import { AvomarkError, avomarkErrorResponses } from './errors.js';
+import { toMajor } from './money.js';
+import { AvomarkSaleResult, AvomarkTicket, toAvomarkSaleResult, toSaleInput } from './sale-mapping.js';
+import { CardParams, TAGS } from './schemas.js';
+
+/** The merchant's Avomark shop id, an alias the demo (or an import) records. */
+export const SHOP_ALIAS = 'avomark.shop';
+
+const StepParams = Type.Object({
+  number: Type.String({ minLength: 1, maxLength: 32 }),
+  balance: Type.Integer({ description: 'Balance index: 0, the primary loyalty balance' }),
+  index: Type.Integer({ description: 'Step index (1-based)' }),
+});
+
+const StepReward = Type.Object({
+  index: Type.Integer(),
+  voucher: Type.Object({
+    number: Type.String(),
+    type: Type.String({ description: 'amount, percentage, gift or choices' }),
+    value: Type.Number({ description: 'Euros for an amount voucher, percent for a percentage one' }),
+    label: Type.Union([Type.String(), Type.Null()]),
+    options: Type.Array(
+      Type.Object({
+        type: Type.String(),
+        value: Type.Union([Type.String(), Type.Number()]),
+        label: Type.Optional(Type.String()),
+      }),
+    ),
+    validUntil: Type.Union([Type.String(), Type.Null()]),
+  }),
+});
+
+export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/cards/:number/balance',
+      {
+        preHandler: requireRole(...STAFF_ROLES),
+        schema: {
+          tags: TAGS,
+          summary: "A card's loyalty account: purchases, discount, points and steps (one entry per balance)",
+          params: CardParams,
+          response: { 200: Type.Array(AvomarkBalance), ...avomarkErrorResponses },
+        },
+      },
+      async (request) => {
+        const merchantId = merchantOf(request);
+        const balance = unwrap(await balanceByCard(deps, merchantId, request.params.number));
+        const program =
+          balance.programId === null ? null : unwrap(await getProgram(deps, merchantId, balance.programId));
+        const shop = await vendorAliasOf(deps, SHOP_ALIAS, merchantId);
+        request.xmlRoot = 'ArrayOfBalance';
+        return [toAvomarkBalance(balance, program, shop === null ? null : Number(shop))];
+      },
+    );
+
+    const claim = {
+      preHandler: requireRole(...SELLING_ROLES),
+      schema: {
+        tags: TAGS,
+        summary: 'Generate the reward of a reached step (listed in primaryLoyaltyBalance.step.availables)',
+        params: StepParams,
+        response: { 201: StepReward, ...avomarkErrorResponses },
+      },
+    };
+    for (const url of [
+      '/api/v1/cards/:number/balances/:balance/steps/:index',
+      '/api/v1/cards/:number/balances/:balance/:index',
+    ]) {
+      app.post(url, claim, async (request, reply) => {
+        const { number, balance, index } = request.params;
+        if (balance !== 0) throw new AvomarkError(452, 'STEP_NOT_FOUND');
+        const done = unwrap(await claimStepReward(deps, merchantOf(request), number, index));
+        const v = done.voucher;
+        request.xmlRoot = 'StepReward';
+        return reply.code(201).send({
+          index: done.stepIndex,
+          voucher: {
+            number: v.number,
+            type: v.kind,
+            value: v.kind === 'percentage' ? v.value : toMajor(v.value),
+            label: v.label,
+            options: v.options.map((o) => ({
+              type: o.type,
+              value: o.type === 'amount' && typeof o.value === 'number' ? toMajor(o.value) : o.value,
+              ...(o.label !== undefined ? { label: o.label } : {}),
+            })),
+            validUntil: v.validUntil,
+          },
+        });
+      });
+    }
+
+    app.post(
+      '/api/v1/cards/:number/sales',
+      {
+        preHandler: requireRole(...SELLING_ROLES),
+        schema: {
+          tags: TAGS,
+          summary: 'Post a ticket: purchases (amounts tax included), vouchers used',
+          description:
+            'Amount vouchers are deducted from the purchases by the server; percentage vouchers must already be ' +
+            'applied to the amounts sent. The same receipt with the same content answers 200 and changes ' +
+            'nothing; with other content, error 103.',
+          params: CardParams,
+          body: AvomarkTicket,
+          response: { 200: AvomarkSaleResult, 201: AvomarkSaleResult, ...avomarkErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        if (caller.terminalId === null) throw new AvomarkError(200, 'TERMINAL_NOT_FOUND');
+        const posted = unwrap(
+          await postSale(deps, caller, merchantOf(request), toSaleInput(request.body, request.params.number)),
+        );
+        request.xmlRoot = 'Sale';
+        return reply.code(posted.status).send(toAvomarkSaleResult(posted.result));
+      },
+    );
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * CashDesk Card Service (bpm'online loyalty processing), spec/cashdesk.md: HTTP Basic authentication,
+ * the {Status, Key, Value} envelope on every answer, routes under /api/card. Mount it at /cashdesk.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../app/context.js';
+import { HttpError } from '../../http/http-error.js';
+import { prepareErrorReply } from '../../http/plugins/errors.js';
+import { basicAuth } from './auth.js';
+import { failure, transportKey } from './envelope.js';
+import { cashdeskRoutes } from './routes.js';
+
+export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.setErrorHandler((error, request, reply) => {
+      const e = prepareErrorReply(request, reply, error);
+      return reply
+        .code(e.status)
+        .type('application/json')
+        .send(failure(transportKey(e.code, e.status), e.message));
+    });
+    app.setNotFoundHandler((request, reply) => {
+      const e = prepareErrorReply(
+        request,
+        reply,
+        new HttpError(
+          'ROUTE_NOT_FOUND',
+          `No CashDesk method for ${request.method} ${request.url.split('?')[0]}.`,
+        ),
+      );
+      return reply.code(e.status).type('application/json').send(failure('MethodNotFound', e.message));
+    });
+    app.addHook('onRequest', basicAuth(deps));
+    await app.register(cashdeskRoutes(deps), { prefix: '/api/card' });
+  };
+}

@@ -1,0 +1,194 @@
+/** Rule basis, sales (bills) and point corrections of the calling shop. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../app/context.js';
+import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
+import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelisa-cards.js';
+import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
+import { postSale, type SaleLineInput } from '../../app/loyalty/post-sale.js';
+import type { EarningRule } from '../../core/rules/index.js';
+import { HttpError, unwrap } from '../../http/http-error.js';
+import { callerOf, fidelisaHeader, shopOf } from './auth.js';
+import { nativeId } from './lookup.js';
+import { cardOut, formatAmount, isDate, parseAmount, toInt } from './mapping.js';
+import {
+  CorrectionAnswer,
+  CorrectionBody,
+  RuleBasis,
+  RuleBasisQuery,
+  SaleAnswer,
+  SaleBody,
+  shopErrors,
+} from './schemas.js';
+
+const tags = ['Fidelisa'];
+
+/** An engine rule as a Fidelisa rule basis; brand rules have no Fidelisa type. */
+export function ruleBasisOf(
+  rule: EarningRule,
+): { type: string; item: string; exclude_discount: string } | null {
+  const exclude_discount = rule.excludeDiscounted ? 'true' : 'f';
+  switch (rule.kind) {
+    case 'visit':
+      return { type: 'Passage', item: 'N/A', exclude_discount };
+    case 'total_amount':
+      return { type: 'TotalAmount', item: 'N/A', exclude_discount };
+    case 'category_subtotal':
+      return { type: `SubTotal${rule.category}`, item: 'N/A', exclude_discount };
+    case 'items':
+      return { type: 'Item', item: rule.itemCodes.join(','), exclude_discount };
+    case 'brand':
+      return null;
+  }
+}
+
+type Detail = {
+  type: string;
+  item?: string | undefined;
+  amount: string | number;
+  quantity?: string | number | undefined;
+};
+
+function detailLine(detail: Detail, index: number): SaleLineInput {
+  const amount = parseAmount(detail.amount);
+  if (amount === undefined || amount < 0) {
+    throw new HttpError(
+      'VALIDATION_FAILED',
+      `details.${index}.amount must be a decimal amount such as "12.50".`,
+    );
+  }
+  const quantity = detail.quantity === undefined ? 1 : toInt(detail.quantity);
+  const sub = /^SubTotal([1-9])$/.exec(detail.type);
+  if (sub) return { operation: 'purchase', category: Number(sub[1]), amount, quantity };
+  if (detail.type === 'Item') {
+    if (!detail.item)
+      throw new HttpError('VALIDATION_FAILED', `details.${index}.item is required for an Item.`);
+    return { operation: 'purchase', itemCode: detail.item, amount, quantity };
+  }
+  throw new HttpError('VALIDATION_FAILED', `details.${index}.type must be SubTotal1..SubTotal9 or Item.`);
+}
+
+const text = (v: string | number) => (typeof v === 'number' ? String(v) : v);
+
+export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/rulebasis',
+      {
+        schema: {
+          tags,
+          summary: "The shop's earning rules (with customer_id: those of the customer's cards)",
+          querystring: RuleBasisQuery,
+          response: { 200: RuleBasis, ...shopErrors },
+        },
+      },
+      async (request) => {
+        const merchantId = shopOf(request);
+        let programs = (await allPrograms(deps, merchantId)).filter((p) => p.active);
+        if (request.query.customer_id !== undefined) {
+          const customerId = await nativeId(deps, merchantId, 'customer', request.query.customer_id);
+          const held = new Set(
+            unwrap(await customerCards(deps, merchantId, customerId)).map((c) => c.card.programId),
+          );
+          programs = programs.filter((p) => held.has(p.id));
+        }
+        const seen = new Set<string>();
+        const rulebasis = [];
+        for (const rule of programs.flatMap((p) => p.rules)) {
+          const basis = ruleBasisOf(rule);
+          const key = JSON.stringify(basis);
+          if (basis && !seen.has(key)) {
+            seen.add(key);
+            rulebasis.push(basis);
+          }
+        }
+        return { rulebasis };
+      },
+    );
+
+    app.post(
+      '/api/sales/',
+      {
+        schema: {
+          tags,
+          summary: 'Post a bill; details no rule uses come back as errors "Not Use"',
+          body: SaleBody,
+          response: { 201: SaleAnswer, ...shopErrors },
+        },
+      },
+      async (request, reply) => {
+        const merchantId = shopOf(request);
+        const bill = request.body.bill;
+        const total = parseAmount(bill.total);
+        if (total === undefined || total < 0) {
+          throw new HttpError('VALIDATION_FAILED', 'total must be a decimal amount such as "123.50".');
+        }
+        if (!isDate(bill.date))
+          throw new HttpError('VALIDATION_FAILED', 'date must be a real date YYYY-MM-DD.');
+        const customerId = await nativeId(deps, merchantId, 'customer', bill.customer_id);
+        const details = bill.details ?? [];
+        const lines = details.map(detailLine);
+        const detailed = lines.reduce((sum, l) => sum + l.amount, 0);
+        // The engine's lines add up to the ticket: what the details do not cover is one line of no category.
+        if (total > detailed) lines.push({ operation: 'purchase', amount: total - detailed, quantity: 1 });
+        const storeCode = await shopStoreCode(deps, merchantId);
+        if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
+        const posted = unwrap(
+          await postSale(deps, callerOf(request), merchantId, {
+            receipt: `fidelisa-${fidelisaHeader(request, 'FIDELISA_JETON') ?? ''}`,
+            date: bill.date,
+            storeCode,
+            customerId,
+            lines,
+          }),
+        );
+        const errors = posted.result.unusedLines
+          .filter((u) => u.lineNo <= details.length)
+          .map((u) => {
+            const d = details[u.lineNo - 1]!;
+            return {
+              type: d.type,
+              ...(d.item !== undefined ? { item: d.item } : {}),
+              amount: text(d.amount),
+              ...(d.quantity !== undefined ? { quantity: text(d.quantity) } : {}),
+              error: u.reason,
+            };
+          });
+        return reply.code(201).send({ bill: { date: bill.date, total: formatAmount(total) }, errors });
+      },
+    );
+
+    app.post(
+      '/api/corrections',
+      {
+        schema: {
+          tags,
+          summary:
+            "Credit points to a customer's card (card_id may be left out when the customer has one card)",
+          body: CorrectionBody,
+          response: { 201: CorrectionAnswer, ...shopErrors },
+        },
+      },
+      async (request, reply) => {
+        const merchantId = shopOf(request);
+        const c = request.body.correction;
+        const points = toInt(c.points);
+        const customerId = await nativeId(deps, merchantId, 'customer', c.customer_id);
+        const cardId =
+          c.card_id === undefined ? undefined : await nativeId(deps, merchantId, 'card', c.card_id);
+        const card = unwrap(
+          await correctCustomerPoints(deps, callerOf(request), merchantId, {
+            customerId,
+            cardId,
+            points,
+            reason: 'Fidelisa correction',
+          }),
+        );
+        const cardUuid = await uuidOf(deps, merchantId, 'card', card.card.id);
+        return reply.code(201).send({
+          correction: { points, customer_id: c.customer_id, card_id: cardUuid },
+          card: cardOut(cardUuid, card),
+        });
+      },
+    );
+  };
+}
