@@ -258,7 +258,9 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
       expect(res.statusCode).toBe(201);
       expect(res.json()).toEqual({ bill: { date: '2013-01-15', total: '123.5' }, errors: [] });
       const cards = (await call('GET', `/api/customers/${D.pierre}/cards`)).json().cards;
-      expect(cards[0].points).toBe(130 + 136);
+      // Carte VIP: TotalAmount at 1 point per euro, rounded on the rule's total. The Item (12.50) is part
+      // of SubTotal1 (123.50 = the total): 123.50 € earn 123 points, not 136 (the item counted twice).
+      expect(cards[0].points).toBe(130 + 123);
       const unknown = await call('POST', '/api/sales/', bill('FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF'));
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toMatchObject({ error: 'Not Found', code: 'CUSTOMER_NOT_FOUND' });
@@ -266,6 +268,41 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
         bill: { ...bill(D.pierre).bill, total: '1 234,50' },
       });
       expect(badAmount.statusCode).toBe(422);
+    });
+
+    it('422 for inconsistent details, without earning', async () => {
+      const points = async () =>
+        (await call('GET', `/api/customers/${D.pierre}/cards`)).json().cards[0].points;
+      const before = await points();
+      const over = await call('POST', '/api/sales/', {
+        bill: {
+          ...bill(D.pierre).bill,
+          details: [
+            { type: 'SubTotal1', amount: '100.00' },
+            { type: 'SubTotal2', amount: '30.00' },
+          ],
+        },
+      });
+      expect(over.statusCode).toBe(422);
+      expect(over.json()).toEqual({
+        error: 'Unprocessable Entity',
+        code: 'INVALID_SALE_LINES',
+        message: 'The subtotals (130.00) exceed the bill total (123.50).',
+      });
+      const misplaced = await call('POST', '/api/sales/', {
+        bill: {
+          ...bill(D.pierre).bill,
+          details: [
+            { type: 'SubTotal1', amount: '60.00' },
+            { type: 'SubTotal2', amount: '60.00' },
+            { type: 'Item', item: '1234', amount: '70.00' },
+          ],
+        },
+      });
+      expect(misplaced.statusCode).toBe(422);
+      expect(misplaced.json()).toMatchObject({ error: 'Unprocessable Entity', code: 'INVALID_SALE_LINES' });
+      expect(misplaced.json().message).toMatch(/item 1234 \(70\.00, details\.2\) does not fit/);
+      expect(await points()).toBe(before);
     });
 
     it('reports the details no rule uses as "Not Use"', async () => {
@@ -327,16 +364,31 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
       const categories = (await own('GET', '/api/shops/categories')).json().categories;
       expect(categories.subtotal1).toBe('SUBTOTAL1');
       expect(categories.subtotal2).toBeNull();
-      const res = await own('POST', '/api/sales/', bill(customer.uuid));
+      // Disjoint details (111.00 + 12.50 = the total): the Item is outside SubTotal1 and no rule uses it.
+      const res = await own('POST', '/api/sales/', {
+        bill: {
+          ...bill(customer.uuid).bill,
+          details: [
+            { type: 'SubTotal1', amount: '111.00', quantity: '2' },
+            { type: 'Item', item: '1234', amount: '12.50', quantity: '2' },
+          ],
+        },
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toEqual({
         bill: { date: '2013-01-15', total: '123.5' },
         errors: [{ type: 'Item', item: '1234', amount: '12.50', quantity: '2', error: 'Not Use' }],
       });
-      const cards = (await own('GET', `/api/customers/${customer.uuid}/cards`)).json().cards;
-      expect(cards).toEqual([
-        { uuid: expect.stringMatching(UUID), title: 'Carte Catégorie 1', points: 123, expired_at: null },
+      const cards = async () => (await own('GET', `/api/customers/${customer.uuid}/cards`)).json().cards;
+      expect(await cards()).toEqual([
+        { uuid: expect.stringMatching(UUID), title: 'Carte Catégorie 1', points: 111, expired_at: null },
       ]);
+      // The seed's bill: the Item is inside SubTotal1, so its line is of category 1 and the SubTotal1 rule
+      // uses it: no "Not Use", and SubTotal1 earns on its 123.50 (123 points), not on 136.
+      const seed = await own('POST', '/api/sales/', bill(customer.uuid));
+      expect(seed.statusCode).toBe(201);
+      expect(seed.json()).toEqual({ bill: { date: '2013-01-15', total: '123.5' }, errors: [] });
+      expect((await cards())[0].points).toBe(111 + 123);
     });
   });
 

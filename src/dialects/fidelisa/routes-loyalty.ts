@@ -4,10 +4,11 @@ import type { Deps } from '../../app/context.js';
 import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
 import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelisa-cards.js';
 import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
-import { postSale, type SaleLineInput } from '../../app/loyalty/post-sale.js';
+import { postSale } from '../../app/loyalty/post-sale.js';
 import type { EarningRule } from '../../core/rules/index.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, fidelisaHeader, shopOf } from './auth.js';
+import { billLines, unusedDetails, type BillDetail } from './bill-lines.js';
 import { nativeId } from './lookup.js';
 import { cardOut, formatAmount, isDate, parseAmount, toInt } from './mapping.js';
 import {
@@ -48,7 +49,8 @@ type Detail = {
   quantity?: string | number | undefined;
 };
 
-function detailLine(detail: Detail, index: number): SaleLineInput {
+/** One wire detail, checked and in minor units (still in wire order; overlaps are resolved by billLines). */
+function billDetail(detail: Detail, index: number): BillDetail {
   const amount = parseAmount(detail.amount);
   if (amount === undefined || amount < 0) {
     throw new HttpError(
@@ -58,11 +60,11 @@ function detailLine(detail: Detail, index: number): SaleLineInput {
   }
   const quantity = detail.quantity === undefined ? 1 : toInt(detail.quantity);
   const sub = /^SubTotal([1-9])$/.exec(detail.type);
-  if (sub) return { operation: 'purchase', category: Number(sub[1]), amount, quantity };
+  if (sub) return { kind: 'subtotal', category: Number(sub[1]), amount, quantity };
   if (detail.type === 'Item') {
     if (!detail.item)
       throw new HttpError('VALIDATION_FAILED', `details.${index}.item is required for an Item.`);
-    return { operation: 'purchase', itemCode: detail.item, amount, quantity };
+    return { kind: 'item', itemCode: detail.item, amount, quantity };
   }
   throw new HttpError('VALIDATION_FAILED', `details.${index}.type must be SubTotal1..SubTotal9 or Item.`);
 }
@@ -126,10 +128,10 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           throw new HttpError('VALIDATION_FAILED', 'date must be a real date YYYY-MM-DD.');
         const customerId = await nativeId(deps, merchantId, 'customer', bill.customer_id);
         const details = bill.details ?? [];
-        const lines = details.map(detailLine);
-        const detailed = lines.reduce((sum, l) => sum + l.amount, 0);
-        // The engine's lines add up to the ticket: what the details do not cover is one line of no category.
-        if (total > detailed) lines.push({ operation: 'purchase', amount: total - detailed, quantity: 1 });
+        // The engine's lines partition the ticket: overlapping details are split, the rest is one line.
+        const mapped = billLines(total, details.map(billDetail));
+        if (!mapped.ok) throw new HttpError('INVALID_SALE_LINES', mapped.message);
+        const { lines, sources } = mapped.value;
         const storeCode = await shopStoreCode(deps, merchantId);
         if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
         const posted = unwrap(
@@ -141,18 +143,21 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             lines,
           }),
         );
-        const errors = posted.result.unusedLines
-          .filter((u) => u.lineNo <= details.length)
-          .map((u) => {
-            const d = details[u.lineNo - 1]!;
-            return {
-              type: d.type,
-              ...(d.item !== undefined ? { item: d.item } : {}),
-              amount: text(d.amount),
-              ...(d.quantity !== undefined ? { quantity: text(d.quantity) } : {}),
-              error: u.reason,
-            };
-          });
+        const unused = unusedDetails(
+          posted.result.unusedLines.map((u) => u.lineNo),
+          sources,
+          details.length,
+        );
+        const errors = unused.map((index) => {
+          const d = details[index]!;
+          return {
+            type: d.type,
+            ...(d.item !== undefined ? { item: d.item } : {}),
+            amount: text(d.amount),
+            ...(d.quantity !== undefined ? { quantity: text(d.quantity) } : {}),
+            error: 'Not Use',
+          };
+        });
         return reply.code(201).send({ bill: { date: bill.date, total: formatAmount(total) }, errors });
       },
     );
