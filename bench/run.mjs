@@ -1,0 +1,517 @@
+// Tessera benchmark harness: builds, starts a fresh server and a bare Fastify server as child processes on
+// loopback ports, seeds customers in bulk, drives each workload of bench/workloads.mjs with autocannon from
+// this process, and reports requests/s and latency as ratios against the constant route of the same run.
+// Usage: npm run bench [-- --quick] [-- --db postgres] [-- --write-md]   (node bench/run.mjs --help)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createFreshDatabase, findPgBin, redact, startPgCluster } from './postgres.mjs';
+import {
+  freePort,
+  installExitHandlers,
+  onCleanup,
+  shutdown,
+  startChild,
+  startProcessSampler,
+  tail,
+  waitForHttp,
+} from './processes.mjs';
+import { markdownSection, markdownTable, machineLine, writeBenchmarksMd } from './report.mjs';
+import { seedPostgres, seedSqlite } from './seed.mjs';
+import { workloads } from './workloads.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
+
+const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [options])
+
+  --quick             small and short: 2,000 customers, 3 s per workload (under a minute on 2 cores)
+  --db sqlite|postgres
+                      database (default sqlite). postgres: a fresh database on DATABASE_URL when it is set,
+                      otherwise a throwaway cluster from /usr/lib/postgresql/*/bin (or PG_BIN)
+  --customers N       seeded customers (default 100000; --quick 2000)
+  --duration S        seconds per workload (default 10; --quick 3)
+  --warmup S          warm-up seconds before each workload, not measured (default 2; --quick 1)
+  --connections C     concurrent connections (default 50; a workload may set its own: token uses 8)
+  --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
+  --write-md          put this run's table into BENCHMARKS.md (the section of its database and size)
+  --no-build          use dist/ as it is instead of running npm run build
+  --help`;
+
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      db: { type: 'string', default: 'sqlite' },
+      customers: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      only: { type: 'string' },
+      'write-md': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const int = (name, raw, fallback, min) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
+    return n;
+  };
+  if (!['sqlite', 'postgres'].includes(values.db)) throw new Error(`--db must be sqlite or postgres`);
+  const names = values.only?.split(',').map((s) => s.trim()) ?? [];
+  const unknown = names.filter((n) => !workloads.some((w) => w.name === n));
+  if (unknown.length) throw new Error(`unknown workload(s): ${unknown.join(', ')}`);
+  return {
+    quick: values.quick,
+    db: values.db,
+    customers: int('customers', values.customers, values.quick ? 2000 : 100_000, 1),
+    durationSeconds: int('duration', values.duration, values.quick ? 3 : 10, 1),
+    warmupSeconds: int('warmup', values.warmup, values.quick ? 1 : 2, 0),
+    connections: int('connections', values.connections, 50, 1),
+    only: names,
+    writeMd: values['write-md'],
+    build: !values['no-build'],
+  };
+}
+
+const say = (line) => process.stderr.write(`${line}\n`);
+
+function commandLine(argv) {
+  const args = argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  if (process.env.npm_lifecycle_event === 'bench') return `npm run bench${args ? ` -- ${args}` : ''}`;
+  return `node bench/run.mjs${args ? ` ${args}` : ''}`;
+}
+
+function git() {
+  const run = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = run(['rev-parse', 'HEAD']);
+  const status = run(['status', '--porcelain']);
+  return {
+    commit: head.status === 0 ? head.stdout.trim() : 'unknown',
+    dirty: status.status === 0 ? status.stdout.trim() !== '' : null,
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+    totalMemoryBytes: os.totalmem(),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+function build() {
+  say('Building (npm run build)...');
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  say(`  built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The database for this run: a SQLite file in the temporary directory, or a fresh PostgreSQL database. */
+async function openDatabase(db, tmp) {
+  if (db === 'sqlite') {
+    const file = path.join(tmp, 'data', 'tessera.sqlite');
+    return {
+      kind: 'sqlite',
+      env: {},
+      description: 'SQLite (WAL, synchronous=FULL) in a temporary directory',
+      file,
+    };
+  }
+  if (process.env.DATABASE_URL) {
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL);
+    onCleanup('drop the benchmark database', fresh.drop);
+    return {
+      kind: 'postgres',
+      env: { DATABASE_URL: fresh.url },
+      description: fresh.description,
+      url: fresh.url,
+    };
+  }
+  const bin = findPgBin();
+  if (!bin) {
+    throw new Error(
+      'no PostgreSQL binaries (initdb, pg_ctl) in PG_BIN, pg_config --bindir or /usr/lib/postgresql/*/bin; ' +
+        'install the postgresql package or set DATABASE_URL',
+    );
+  }
+  say('Starting a throwaway PostgreSQL cluster...');
+  const cluster = await startPgCluster(bin);
+  onCleanup('stop the PostgreSQL cluster', cluster.stop, cluster.stop);
+  const version = path.basename(path.dirname(bin));
+  return {
+    kind: 'postgres',
+    env: { DATABASE_URL: cluster.url },
+    description: `PostgreSQL ${/^\d+$/.test(version) ? `${version} ` : ''}throwaway cluster (durable defaults)`,
+    url: cluster.url,
+  };
+}
+
+function requestUrl(base, req) {
+  return `${base}${req.path ?? '/'}`;
+}
+
+/** Sends one request of the workload with fetch and checks its status, so a broken workload is seen at once. */
+async function probe(workload, base, request) {
+  let req = { method: 'GET', path: '/', headers: {}, ...request };
+  if (typeof req.setupRequest === 'function') req = req.setupRequest({ ...req, headers: { ...req.headers } });
+  const response = await fetch(requestUrl(base, req), {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  return { ok: response.status === workload.expect, status: response.status, body: text.slice(0, 500) };
+}
+
+function percentile(sorted, q) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * One autocannon run of warm-up + measured seconds on the same connections, of which only the measured window
+ * counts: requests/s are the answers completed in it, and latencies those of the same answers except the
+ * first answer of each connection. Opening 50 fresh connections to a saturated server costs their first
+ * requests a second or two before the server reads them; that stays out, and the figures describe the steady
+ * state of kept-alive connections, as tills use them.
+ */
+async function measure(url, request, { connections, warmupSeconds, durationSeconds, pid }) {
+  const latencies = [];
+  const statusCodes = {};
+  let completed = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let bytes = 0;
+  const startedAt = performance.now();
+  const windowStart = startedAt + warmupSeconds * 1000;
+  let sampler;
+  const samplerTimer = setTimeout(() => (sampler = startProcessSampler(pid)), warmupSeconds * 1000);
+  const instance = autocannon({
+    url,
+    connections,
+    duration: warmupSeconds + durationSeconds,
+    timeout: 30,
+    requests: [{ ...request, headers: { ...request.headers } }],
+  });
+  const seen = new Set();
+  instance.on('response', (client, status, resBytes, responseTime) => {
+    const now = performance.now();
+    const first = !seen.has(client);
+    seen.add(client);
+    if (now < windowStart) return;
+    completed += 1;
+    bytes += resBytes;
+    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+    if (status < 200 || status >= 300) non2xx += 1;
+    if (!first) latencies.push(responseTime);
+  });
+  instance.on('reqError', () => {
+    if (performance.now() >= windowStart) errors += 1;
+  });
+  const result = await instance;
+  const windowEnd = Math.min(performance.now(), startedAt + (warmupSeconds + durationSeconds) * 1000);
+  clearTimeout(samplerTimer);
+  const usage = sampler?.stop() ?? {
+    peakRssKb: null,
+    method: 'unavailable',
+    cpuSeconds: null,
+    cpuShareOfOneCore: null,
+  };
+  const seconds = Math.max(0.001, (windowEnd - windowStart) / 1000);
+  const sorted = Float64Array.from(latencies).sort();
+  const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
+  return {
+    windowSeconds: round(seconds),
+    requestsPerSecond: completed / seconds,
+    requestsCompleted: completed,
+    latency: {
+      sampled: sorted.length,
+      mean: round(sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null),
+      p50: round(percentile(sorted, 0.5)),
+      p90: round(percentile(sorted, 0.9)),
+      p99: round(percentile(sorted, 0.99)),
+      max: round(sorted.length ? sorted[sorted.length - 1] : null),
+    },
+    non2xx,
+    errors,
+    statusCodes,
+    bytesPerSecond: Math.round(bytes / seconds),
+    usage,
+    // autocannon's own totals cover warm-up and window together
+    autocannonTotals: {
+      requests: result.requests.total,
+      seconds: result.duration,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      latencyP99: result.latency.p99,
+    },
+  };
+}
+
+/**
+ * Waits until the server has worked off the requests still queued when autocannon stopped (it closes its
+ * connections, but the server finishes what it had read): a slow workload would otherwise eat into the next one.
+ * Idle means a cheap request (/readyz does `select 1`, so it queues behind database work too) answers in
+ * under 50 ms. Returns the milliseconds waited.
+ */
+async function drain(target, timeoutMs = 120_000) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const t0 = performance.now();
+    try {
+      await (
+        await fetch(`${target.url}${target.idlePath}`, { signal: AbortSignal.timeout(timeoutMs) })
+      ).text();
+    } catch {
+      // still busy or restarting: keep waiting until the timeout
+    }
+    if (performance.now() - t0 < 50) return Math.round(performance.now() - started);
+  }
+  say(`  ! ${target.url} still busy after ${timeoutMs / 1000} s`);
+  return Math.round(performance.now() - started);
+}
+
+async function runWorkload(workload, target, ctx, config) {
+  const request = workload.request(ctx);
+  const checked = await probe(workload, target.url, request);
+  if (!checked.ok) {
+    say(`  ! probe answered ${checked.status}, expected ${workload.expect}: ${checked.body}`);
+  }
+  const connections = workload.connections ?? config.connections;
+  const m = await measure(target.url, request, {
+    connections,
+    warmupSeconds: config.warmupSeconds,
+    durationSeconds: config.durationSeconds,
+    pid: target.child.pid,
+  });
+  const drainMs = await drain(target);
+  return {
+    name: workload.name,
+    target: workload.target,
+    what: workload.what,
+    expectedStatus: workload.expect,
+    connections,
+    probe: checked,
+    requestsPerSecond: m.requestsPerSecond,
+    requestsCompleted: m.requestsCompleted,
+    windowSeconds: m.windowSeconds,
+    latency: m.latency,
+    non2xx: m.non2xx,
+    errors: m.errors,
+    statusCodes: m.statusCodes,
+    bytesPerSecond: m.bytesPerSecond,
+    peakRssKb: m.usage.peakRssKb,
+    peakRssMethod: m.usage.method,
+    serverCpuSeconds: m.usage.cpuSeconds,
+    serverCpuShareOfOneCore: m.usage.cpuShareOfOneCore,
+    autocannonTotals: m.autocannonTotals,
+    drainMs,
+  };
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  let config;
+  try {
+    config = parseOptions(argv);
+  } catch (error) {
+    say(`bench: ${error.message}\n(node bench/run.mjs --help lists the options)`);
+    process.exit(2);
+  }
+  installExitHandlers();
+  const startedAt = new Date();
+  const info = machine();
+  say(
+    `Tessera benchmark: ${config.db}, ${config.customers} customers, ${config.durationSeconds} s per workload`,
+  );
+  say(`  machine: ${machineLine(info)}`);
+  if (info.loadAverageAtStart[0] > info.cpus / 2) {
+    say(
+      `  ! load average ${info.loadAverageAtStart[0].toFixed(1)} on ${info.cpus} CPUs: something else is running, ` +
+        'expect noisy figures (the ratios suffer less than the absolute numbers)',
+    );
+  }
+
+  if (config.build) build();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
+  onCleanup(
+    'remove the temporary directory',
+    () => fs.rmSync(tmp, { recursive: true, force: true }),
+    () => fs.rmSync(tmp, { recursive: true, force: true }),
+  );
+  const database = await openDatabase(config.db, tmp);
+
+  const env = { ...process.env, TESSERA_DATA: path.join(tmp, 'data'), LOG_LEVEL: 'warn', ...database.env };
+  delete env.PORT;
+  delete env.HOST;
+  if (database.kind === 'sqlite') delete env.DATABASE_URL;
+  const cli = path.join(ROOT, 'dist', 'cli', 'main.js');
+
+  say('Creating the schema and the demo data (tessera demo)...');
+  const demo = spawnSync(process.execPath, [cli, 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`tessera demo failed:\n${demo.stdout}\n${demo.stderr}`);
+
+  say(`Seeding ${config.customers} customers with one card each...`);
+  const seeded =
+    database.kind === 'sqlite'
+      ? await seedSqlite(database.file, { count: config.customers })
+      : await seedPostgres(database.url, { count: config.customers });
+  say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+  const [tesseraPort, constantPort] = [await freePort(), await freePort()];
+  const tesseraLog = path.join(tmp, 'tessera.log');
+  const constantLog = path.join(tmp, 'constant.log');
+  const tessera = startChild(
+    'tessera',
+    process.execPath,
+    [cli, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(tesseraPort)],
+    { cwd: ROOT, env, logFile: tesseraLog },
+  );
+  const constant = startChild(
+    'constant server',
+    process.execPath,
+    [path.join(ROOT, 'bench', 'constant-server.mjs'), String(constantPort)],
+    { cwd: ROOT, env: { ...process.env }, logFile: constantLog },
+  );
+  const targets = {
+    tessera: { url: `http://127.0.0.1:${tesseraPort}`, child: tessera, log: tesseraLog, idlePath: '/readyz' },
+    constant: { url: `http://127.0.0.1:${constantPort}`, child: constant, log: constantLog, idlePath: '/' },
+  };
+  await waitForHttp(`${targets.tessera.url}/readyz`, { child: tessera, logFile: tesseraLog });
+  await waitForHttp(`${targets.constant.url}/`, { child: constant, logFile: constantLog });
+  say(`  Tessera on ${targets.tessera.url} (pid ${tessera.pid}), constant server on ${targets.constant.url}`);
+
+  const tokenResponse = await fetch(`${targets.tessera.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: DEMO_CLIENT.id,
+      client_secret: DEMO_CLIENT.secret,
+    }).toString(),
+  });
+  if (tokenResponse.status !== 200) {
+    throw new Error(`POST /oauth/token answered ${tokenResponse.status}: ${await tokenResponse.text()}`);
+  }
+  const token = (await tokenResponse.json()).access_token;
+  const ctx = {
+    token,
+    auth: { authorization: `Bearer ${token}` },
+    seeded,
+    runId: startedAt.getTime().toString(36),
+    client: DEMO_CLIENT,
+  };
+
+  const selected = workloads.filter(
+    (w) => w.target === 'constant' || config.only.length === 0 || config.only.includes(w.name),
+  );
+  // The constant route runs first and again last: the ratios use the mean of the two, and a large difference
+  // shows that the machine's load changed during the run.
+  const constantWorkload = selected.find((w) => w.target === 'constant');
+  const plan = [...selected, ...(constantWorkload ? [{ ...constantWorkload, name: 'constant (end)' }] : [])];
+  const results = [];
+  for (const workload of plan) {
+    const target = targets[workload.target];
+    say(`- ${workload.name}: ${workload.what}`);
+    const result = await runWorkload(workload, target, ctx, config);
+    if (target.child.exitCode !== null || target.child.signalCode !== null) {
+      throw new Error(`${workload.target} exited during "${workload.name}":\n${tail(target.log)}`);
+    }
+    say(
+      `  ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+        `non-2xx ${result.non2xx}, errors ${result.errors}` +
+        (result.drainMs > 1000 ? `; ${(result.drainMs / 1000).toFixed(1)} s to work off the queue` : ''),
+    );
+    results.push(result);
+  }
+  const constants = results.filter((r) => r.target === 'constant').map((r) => r.requestsPerSecond);
+  const ceiling = constants.length ? constants.reduce((a, b) => a + b, 0) / constants.length : null;
+  for (const r of results) r.ratioToConstant = ceiling ? r.requestsPerSecond / ceiling : null;
+  const drift =
+    constants.length === 2 ? Math.abs(constants[0] - constants[1]) / Math.max(...constants) : null;
+  if (drift !== null && drift > 0.2) {
+    say(
+      `! the constant route did ${Math.round(constants[0])} req/s at the start and ${Math.round(constants[1])} at ` +
+        'the end: the load of the machine changed during the run, the ratios are approximate',
+    );
+  }
+
+  const serverLog = fs.existsSync(tesseraLog) ? fs.readFileSync(tesseraLog, 'utf8').trim() : '';
+  const serverLogLines = serverLog ? serverLog.split('\n').filter((l) => l.startsWith('{')) : [];
+  await shutdown();
+
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const resultFile = path.join('bench', 'results', `${stamp}-${config.db}.json`);
+  const run = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: commandLine(argv),
+    argv: process.argv,
+    config,
+    database: {
+      kind: database.kind,
+      description: database.description,
+      url: database.url ? redact(database.url) : undefined,
+    },
+    machine: { ...info, loadAverageAtEnd: os.loadavg() },
+    git: git(),
+    constantRoute: { requestsPerSecond: constants, mean: ceiling, drift },
+    seeding: { customers: seeded.count, cards: seeded.cardNumbers.length, ms: seeded.ms },
+    server: {
+      logLevel: 'warn',
+      logLines: serverLogLines.length,
+      firstLogLines: serverLogLines.slice(0, 5),
+    },
+    resultFile,
+    results,
+  };
+  fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, resultFile), `${JSON.stringify(run, null, 2)}\n`);
+
+  process.stdout.write(
+    `\n${markdownTable(results)}\n\n${config.db}, ${config.customers} customers, ${config.connections} connections, ` +
+      `${config.durationSeconds} s per workload. Raw figures: ${resultFile}\n`,
+  );
+  if (serverLogLines.length) say(`Note: the server logged ${serverLogLines.length} warning/error line(s).`);
+  if (config.writeMd) {
+    const section = `${config.db}-${config.quick ? 'quick' : 'full'}`;
+    await writeBenchmarksMd(
+      path.join(ROOT, 'BENCHMARKS.md'),
+      section,
+      markdownSection(run),
+      '# Benchmarks\n',
+    );
+    say(`BENCHMARKS.md updated (section "${section}").`);
+  }
+}
+
+main().catch(async (error) => {
+  say(`bench: ${error?.stack ?? error}`);
+  await shutdown();
+  process.exit(1);
+});

@@ -1,0 +1,332 @@
+// Bulk seeding: N customers of merchant `demo`, each with one active 13-digit card, written straight into the
+// database (better-sqlite3 or pg) with the columns of src/db/migrations/0001-foundation.ts, as
+// src/db/repos/customers.repo.ts would write them. Creating 100k customers one request at a time would take
+// longer than the benchmark itself.
+//
+// Data are deterministic (seeded PRNG): last names are three syllables out of 30, so 27,000 possible names and
+// about four customers per name at 100k, which makes a name search a "find this one customer" query.
+//
+// Standalone: node bench/seed.mjs --count 1000 [--sqlite FILE | --postgres URL]  (after `tessera demo`)
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // the alphabet of src/app/ids.ts
+
+const FIRST_NAMES = [
+  'Marie',
+  'Jean',
+  'Pierre',
+  'Sophie',
+  'Camille',
+  'Louis',
+  'Emma',
+  'Lucas',
+  'Chloé',
+  'Hugo',
+  'Léa',
+  'Jules',
+  'Manon',
+  'Gabriel',
+  'Inès',
+  'Arthur',
+  'Sarah',
+  'Nathan',
+  'Julie',
+  'Thomas',
+  'Alice',
+  'Paul',
+  'Zoé',
+  'Adam',
+  'Anne',
+  'Michel',
+  'Isabelle',
+  'Nicolas',
+  'Nathalie',
+  'François',
+  'Céline',
+  'Olivier',
+  'Claire',
+  'Antoine',
+  'Laura',
+  'Maxime',
+  'Pauline',
+  'Julien',
+  'Élodie',
+  'Romain',
+];
+const SYLLABLES = [
+  'ber',
+  'nar',
+  'dou',
+  'la',
+  'mar',
+  'tin',
+  'ro',
+  'che',
+  'vil',
+  'gar',
+  'nier',
+  'fon',
+  'bou',
+  'lan',
+  'ger',
+  'mo',
+  'rel',
+  'pe',
+  'du',
+  'fa',
+  'vre',
+  'cier',
+  'blan',
+  'gi',
+  'rard',
+  'bon',
+  'col',
+  'sa',
+  'pi',
+  'tou',
+];
+const PLACES = [
+  { zip: '75002', city: 'Paris' },
+  { zip: '63000', city: 'Clermont-Ferrand' },
+  { zip: '33700', city: 'Mérignac' },
+  { zip: '69001', city: 'Lyon' },
+  { zip: '13001', city: 'Marseille' },
+  { zip: '31000', city: 'Toulouse' },
+];
+
+/** mulberry32: a small deterministic PRNG, so two runs seed the same people. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function encodeTime(ms) {
+  let out = '';
+  let value = ms;
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[value % 32] + out;
+    value = Math.floor(value / 32);
+  }
+  return out;
+}
+
+/** `prefix_` + 10 time characters + 16 random ones, as newId() in src/app/ids.ts (26 characters). */
+function makeId(prefix, ms, random) {
+  let tail = '';
+  for (let i = 0; i < 16; i++) tail += ALPHABET[Math.floor(random() * 32)];
+  return `${prefix}_${encodeTime(ms)}${tail}`;
+}
+
+/** 13 digits: "29" + 10-digit sequence + EAN-13 check digit. The demo's cards start with 3 and 1. */
+function cardNumber(sequence) {
+  const body = `29${String(sequence).padStart(10, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+const capitalise = (s) => s[0].toUpperCase() + s.slice(1);
+const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Rows for customers and cards; refs from `firstRef`, ids ordered by creation time as the server's are. */
+export function generateRows({ count, merchantId, firstRef, seed = 20240601, now = new Date() }) {
+  const random = prng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const baseMs = now.getTime() - count; // one millisecond apart, all in the past
+  const customers = [];
+  const cards = [];
+  for (let i = 0; i < count; i++) {
+    const createdAt = new Date(baseMs + i).toISOString();
+    const firstName = pick(FIRST_NAMES);
+    const lastName = capitalise(pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES));
+    const digits = String(Math.floor(random() * 1e8)).padStart(8, '0');
+    const mobile = `+33${random() < 0.8 ? '6' : '7'}${digits}`;
+    const national = `0${mobile.slice(3)}`;
+    const email = `${ascii(firstName)}.${lastName}.${i}@example.com`.toLowerCase();
+    const place = pick(PLACES);
+    const female = random() < 0.5;
+    const consents = { email: random() < 0.6, sms: random() < 0.4, push: false };
+    const id = makeId('cus', baseMs + i, random);
+    const searchText = [firstName, lastName, `${firstName} ${lastName}`, email, mobile, national]
+      .join(' | ')
+      .toLowerCase();
+    customers.push({
+      id,
+      merchant_id: merchantId,
+      ref: firstRef + i,
+      civility: female ? 'MME' : 'M',
+      first_name: firstName,
+      last_name: lastName,
+      gender: female ? 'female' : 'male',
+      birth_day: 1 + Math.floor(random() * 28),
+      birth_month: 1 + Math.floor(random() * 12),
+      birth_year: 1940 + Math.floor(random() * 65),
+      mobile,
+      phone: null,
+      email,
+      address1: `${1 + Math.floor(random() * 150)} rue ${pick(['de la Paix', 'Victor Hugo', 'des Lilas', 'du Port'])}`,
+      address2: null,
+      address3: null,
+      address4: null,
+      zip_code: place.zip,
+      city: place.city,
+      country: 'FR',
+      customer_type: null,
+      identification_type: null,
+      identification_number: null,
+      customer_code: null,
+      attributes: '{}',
+      consents: JSON.stringify(consents),
+      blacklist: JSON.stringify({ email: false, sms: false, push: false }),
+      source: 'bench',
+      no_fidelity: 0,
+      active: 1,
+      godfather_id: null,
+      search_text: searchText,
+      erased_at: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+    cards.push({
+      id: makeId('card', baseMs + i, random),
+      merchant_id: merchantId,
+      number: cardNumber(i + 1),
+      customer_id: id,
+      status: 'active',
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+  }
+  return { customers, cards };
+}
+
+function summary(customers, cards, ms) {
+  return {
+    count: customers.length,
+    ids: customers.map((c) => c.id),
+    lastNames: [...new Set(customers.map((c) => c.last_name))],
+    cardNumbers: cards.map((c) => c.number),
+    ms,
+  };
+}
+
+/** Seeds a SQLite database file (the server must not be running, or at least not writing). */
+export async function seedSqlite(file, { count, merchantSlug = 'demo' }) {
+  const { default: SQLite } = await import('better-sqlite3');
+  const started = Date.now();
+  const db = new SQLite(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    const merchant = db
+      .prepare('select id, next_customer_ref from merchants where slug = ?')
+      .get(merchantSlug);
+    if (!merchant)
+      throw new Error(`merchant "${merchantSlug}" not found in ${file} (run "tessera demo" first)`);
+    const firstRef = Number(merchant.next_customer_ref);
+    const { customers, cards } = generateRows({ count, merchantId: merchant.id, firstRef });
+    const insertAll = (table, rows) => {
+      if (rows.length === 0) return;
+      const columns = Object.keys(rows[0]);
+      const statement = db.prepare(
+        `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
+      for (const row of rows) statement.run(row);
+    };
+    db.transaction(() => {
+      insertAll('customers', customers);
+      insertAll('cards', cards);
+      db.prepare('update merchants set next_customer_ref = ? where id = ?').run(
+        firstRef + count,
+        merchant.id,
+      );
+    })();
+    return summary(customers, cards, Date.now() - started);
+  } finally {
+    db.close();
+  }
+}
+
+/** Seeds a PostgreSQL database with multi-row inserts in one transaction, then ANALYZEs (as autovacuum would). */
+export async function seedPostgres(url, { count, merchantSlug = 'demo' }) {
+  const { default: pg } = await import('pg');
+  const started = Date.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('select id, next_customer_ref from merchants where slug = $1', [
+      merchantSlug,
+    ]);
+    const merchant = found.rows[0];
+    if (!merchant) throw new Error(`merchant "${merchantSlug}" not found (run "tessera demo" first)`);
+    const firstRef = Number(merchant.next_customer_ref);
+    const { customers, cards } = generateRows({ count, merchantId: merchant.id, firstRef });
+    const insertAll = async (table, rows) => {
+      if (rows.length === 0) return;
+      const columns = Object.keys(rows[0]);
+      const batch = Math.floor(60_000 / columns.length); // PostgreSQL takes at most 65,535 parameters
+      for (let start = 0; start < rows.length; start += batch) {
+        const slice = rows.slice(start, start + batch);
+        const values = [];
+        const tuples = slice.map((row, r) => {
+          for (const c of columns) values.push(row[c]);
+          return `(${columns.map((_, k) => `$${r * columns.length + k + 1}`).join(', ')})`;
+        });
+        await client.query(
+          `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`,
+          values,
+        );
+      }
+    };
+    await client.query('begin');
+    await insertAll('customers', customers);
+    await insertAll('cards', cards);
+    await client.query('update merchants set next_customer_ref = $1 where id = $2', [
+      firstRef + count,
+      merchant.id,
+    ]);
+    await client.query('commit');
+    await client.query('analyze customers');
+    await client.query('analyze cards');
+    return summary(customers, cards, Date.now() - started);
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '1000' },
+      sqlite: { type: 'string' },
+      postgres: { type: 'string' },
+      merchant: { type: 'string', default: 'demo' },
+    },
+  });
+  const options = { count: Number(values.count), merchantSlug: values.merchant };
+  const result = values.postgres
+    ? await seedPostgres(values.postgres, options)
+    : await seedSqlite(
+        values.sqlite ?? path.join(path.resolve(process.env.TESSERA_DATA ?? 'data'), 'tessera.sqlite'),
+        options,
+      );
+  process.stdout.write(`Seeded ${result.count} customers with one card each in ${result.ms} ms.\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}
