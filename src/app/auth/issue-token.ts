@@ -51,6 +51,14 @@ function toState(row: {
   };
 }
 
+/** The active user with this login and password, or undefined; unknown logins cost as much as known ones. */
+async function verifiedUser(deps: Deps, username: string, password: string) {
+  const user = await repo.findUserByLogin(deps.db, username.toLowerCase());
+  const valid = await verifySecret(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !valid || !user.active || !isRole(user.role)) return undefined;
+  return { ...user, role: user.role };
+}
+
 /** Runs a credential check behind the per-user and per-address throttle. */
 async function throttled<T>(
   deps: Deps,
@@ -110,9 +118,8 @@ export async function issueToken(
   }
   const keys = { user: `user:${request.username.toLowerCase()}`, ip: `ip:${address}` };
   return throttled(deps, keys, async () => {
-    const user = await repo.findUserByLogin(deps.db, request.username.toLowerCase());
-    const valid = await verifySecret(request.password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !valid || !user.active || !isRole(user.role)) return fail('INVALID_GRANT');
+    const user = await verifiedUser(deps, request.username, request.password);
+    if (!user) return fail('INVALID_GRANT');
     let terminalId: string | null = null;
     if (request.terminal !== undefined && request.terminal !== '') {
       const terminal = user.merchant_id
@@ -158,10 +165,8 @@ export async function authenticatePassword(
 ): Promise<Result<Caller>> {
   const keys = { user: `user:${username.toLowerCase()}`, ip: `ip:${address}` };
   return throttled(deps, keys, async () => {
-    const user = await repo.findUserByLogin(deps.db, username.toLowerCase());
-    const valid = await verifySecret(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !valid || !user.active || !isRole(user.role))
-      return fail('UNAUTHENTICATED', 'Wrong login or password.');
+    const user = await verifiedUser(deps, username, password);
+    if (!user) return fail('UNAUTHENTICATED', 'Wrong login or password.');
     return ok({
       principalKind: 'user',
       principalId: user.id,
