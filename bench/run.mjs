@@ -26,10 +26,13 @@ import { workloads } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
+const DEMO_AVOMARK = { username: 'demo', password: 'demo', terminal: '1' };
+// Vouchers seeded for the sale-with-voucher workload: one per request, at up to this many requests/s.
+const VOUCHERS_PER_SECOND = 1500;
 
 const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [options])
 
-  --quick             small and short: 2,000 customers, 3 s per workload (under a minute on 2 cores)
+  --quick             small and short: 2,000 customers, 3 s per workload (about a minute on 2 cores)
   --db sqlite|postgres
                       database (default sqlite). postgres: a fresh database on DATABASE_URL when it is set,
                       otherwise a throwaway cluster from /usr/lib/postgresql/*/bin (or PG_BIN)
@@ -373,12 +376,15 @@ async function main() {
   const demo = spawnSync(process.execPath, [cli, 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`tessera demo failed:\n${demo.stdout}\n${demo.stderr}`);
 
-  say(`Seeding ${config.customers} customers with one card each...`);
+  const vouchers = VOUCHERS_PER_SECOND * (config.warmupSeconds + config.durationSeconds) + 100;
+  say(
+    `Seeding ${config.customers} customers with one VIP card and some points each, ${vouchers} vouchers...`,
+  );
   const seeded =
     database.kind === 'sqlite'
-      ? await seedSqlite(database.file, { count: config.customers })
-      : await seedPostgres(database.url, { count: config.customers });
-  say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+      ? await seedSqlite(database.file, { count: config.customers, vouchers })
+      : await seedPostgres(database.url, { count: config.customers, vouchers });
+  say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s (${seeded.movements} earn movements)`);
 
   const [tesseraPort, constantPort] = [await freePort(), await freePort()];
   const tesseraLog = path.join(tmp, 'tessera.log');
@@ -416,9 +422,21 @@ async function main() {
     throw new Error(`POST /oauth/token answered ${tokenResponse.status}: ${await tokenResponse.text()}`);
   }
   const token = (await tokenResponse.json()).access_token;
+  const avomarkResponse = await fetch(`${targets.tessera.url}/avomark/api/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(DEMO_AVOMARK).toString(),
+  });
+  if (avomarkResponse.status !== 200) {
+    throw new Error(
+      `POST /avomark/api/token answered ${avomarkResponse.status}: ${await avomarkResponse.text()}`,
+    );
+  }
+  const avomarkToken = (await avomarkResponse.json()).access_token;
   const ctx = {
     token,
     auth: { authorization: `Bearer ${token}` },
+    avomarkAuth: { authorization: `Bearer ${avomarkToken}` },
     seeded,
     runId: startedAt.getTime().toString(36),
     client: DEMO_CLIENT,
@@ -481,7 +499,13 @@ async function main() {
     machine: { ...info, loadAverageAtEnd: os.loadavg() },
     git: git(),
     constantRoute: { requestsPerSecond: constants, mean: ceiling, drift },
-    seeding: { customers: seeded.count, cards: seeded.cardNumbers.length, ms: seeded.ms },
+    seeding: {
+      customers: seeded.count,
+      cards: seeded.cardNumbers.length,
+      movements: seeded.movements,
+      vouchers: seeded.voucherNumbers.length,
+      ms: seeded.ms,
+    },
     server: {
       logLevel: 'warn',
       logLines: serverLogLines.length,

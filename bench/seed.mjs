@@ -1,12 +1,20 @@
-// Bulk seeding: N customers of merchant `demo`, each with one active 13-digit card, written straight into the
-// database (better-sqlite3 or pg) with the columns of src/db/migrations/0001-foundation.ts, as
-// src/db/repos/customers.repo.ts would write them. Creating 100k customers one request at a time would take
-// longer than the benchmark itself.
+// Bulk seeding: N customers of merchant `demo`, each with one active 13-digit card of the demo's Carte VIP
+// program, written straight into the database (better-sqlite3 or pg) with the columns of
+// src/db/migrations/0001-foundation.ts and 0002-loyalty.ts, as src/db/repos/customers.repo.ts, cards.repo.ts
+// and the ledger writer would write them. Creating 100k customers one request at a time would take longer than
+// the benchmark itself.
+//
+// Loyalty history: each card gets 1 to 3 past 'earn' movements (10 to 200 points each, earned in the last
+// 300 days), each with its lot as creditPoints (src/app/loyalty/ledger-writer.ts) writes it: amount =
+// remaining = points, burnt 0, no allocation, pending_until null (the VIP program has no pending period),
+// expires_at 12 months after earning (its expiry policy). Movements sum to the lots' balance, so
+// `tessera check` stays valid. Bearer vouchers (amount 5 €, active, not splittable, source 'admin') are added
+// for the sale-with-voucher workloads: each request uses a fresh one.
 //
 // Data are deterministic (seeded PRNG): last names are three syllables out of 30, so 27,000 possible names and
 // about four customers per name at 100k, which makes a name search a "find this one customer" query.
 //
-// Standalone: node bench/seed.mjs --count 1000 [--sqlite FILE | --postgres URL]  (after `tessera demo`)
+// Standalone: node bench/seed.mjs --count 1000 [--vouchers N] [--sqlite FILE | --postgres URL]  (after `tessera demo`)
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -133,16 +141,39 @@ function cardNumber(sequence) {
   return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/** `months` calendar months after `ms`, the day clamped to the month's last (as the ledger's expiry policy). */
+function addMonthsUtc(ms, months) {
+  const d = new Date(ms);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  target.setUTCHours(d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return target.toISOString();
+}
+
 const capitalise = (s) => s[0].toUpperCase() + s.slice(1);
 const ascii = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /** Rows for customers and cards; refs from `firstRef`, ids ordered by creation time as the server's are. */
-export function generateRows({ count, merchantId, firstRef, seed = 20240601, now = new Date() }) {
+export function generateRows({
+  count,
+  merchantId,
+  firstRef,
+  programId = null,
+  vouchers = 0,
+  seed = 20240601,
+  now = new Date(),
+}) {
   const random = prng(seed);
+  const history = prng(seed + 1); // a separate stream: the customers stay those of earlier runs
   const pick = (list) => list[Math.floor(random() * list.length)];
   const baseMs = now.getTime() - count; // one millisecond apart, all in the past
   const customers = [];
   const cards = [];
+  const movements = [];
+  const lots = [];
   for (let i = 0; i < count; i++) {
     const createdAt = new Date(baseMs + i).toISOString();
     const firstName = pick(FIRST_NAMES);
@@ -195,31 +226,100 @@ export function generateRows({ count, merchantId, firstRef, seed = 20240601, now
       created_at: createdAt,
       updated_at: createdAt,
     });
+    const cardId = makeId('card', baseMs + i, random);
     cards.push({
-      id: makeId('card', baseMs + i, random),
+      id: cardId,
       merchant_id: merchantId,
       number: cardNumber(i + 1),
       customer_id: id,
       status: 'active',
+      program_id: programId,
+      issued_at: createdAt,
+      activated_at: createdAt,
       created_at: createdAt,
       updated_at: createdAt,
     });
+    const earns = 1 + Math.floor(history() * 3);
+    for (let k = 0; k < earns; k++) {
+      const earnedMs = now.getTime() - Math.floor((1 + history() * 299) * DAY_MS);
+      const earnedAt = new Date(earnedMs).toISOString();
+      const points = 10 + Math.floor(history() * 191);
+      const movementId = makeId('mov', earnedMs, history);
+      movements.push({
+        id: movementId,
+        merchant_id: merchantId,
+        card_id: cardId,
+        kind: 'earn',
+        points,
+        money: 0,
+        sale_id: null,
+        store_id: null,
+        terminal_id: null,
+        principal_id: null,
+        reason: 'bench seed',
+        created_at: earnedAt,
+      });
+      lots.push({
+        id: makeId('lot', earnedMs, history),
+        merchant_id: merchantId,
+        card_id: cardId,
+        movement_id: movementId,
+        sale_id: null,
+        amount: points,
+        remaining: points,
+        burnt: 0,
+        earned_at: earnedAt,
+        pending_until: null,
+        expires_at: addMonthsUtc(earnedMs, 12),
+      });
+    }
   }
-  return { customers, cards };
+  const voucherRows = [];
+  const voucherCreatedAt = new Date(baseMs).toISOString();
+  for (let i = 0; i < vouchers; i++) {
+    voucherRows.push({
+      id: makeId('vch', baseMs, history),
+      merchant_id: merchantId,
+      number: `77${String(i + 1).padStart(10, '0')}`,
+      card_id: null,
+      customer_id: null,
+      kind: 'amount',
+      value: 500,
+      remaining: 500,
+      splittable: 0,
+      options: '[]',
+      label: 'Bench 5 €',
+      status: 'active',
+      valid_from: null,
+      valid_until: null,
+      source: 'admin',
+      step_index: null,
+      gift_id: null,
+      created_at: voucherCreatedAt,
+      updated_at: voucherCreatedAt,
+    });
+  }
+  return { customers, cards, movements, lots, vouchers: voucherRows };
 }
 
-function summary(customers, cards, ms) {
+function summary({ customers, cards, movements, vouchers }, ms) {
   return {
     count: customers.length,
     ids: customers.map((c) => c.id),
     lastNames: [...new Set(customers.map((c) => c.last_name))],
     cardNumbers: cards.map((c) => c.number),
+    movements: movements.length,
+    voucherNumbers: vouchers.map((v) => v.number),
     ms,
   };
 }
 
+const PROGRAM_CODE = 'VIP';
+const programMissing = () =>
+  new Error(`program "${PROGRAM_CODE}" of the demo merchant not found (run "tessera demo" first)`);
+
 /** Seeds a SQLite database file (the server must not be running, or at least not writing). */
-export async function seedSqlite(file, { count, merchantSlug = 'demo' }) {
+export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'demo' }) {
   const { default: SQLite } = await import('better-sqlite3');
   const started = Date.now();
   const db = new SQLite(file);
@@ -232,7 +332,11 @@ export async function seedSqlite(file, { count, merchantSlug = 'demo' }) {
     if (!merchant)
       throw new Error(`merchant "${merchantSlug}" not found in ${file} (run "tessera demo" first)`);
     const firstRef = Number(merchant.next_customer_ref);
-    const { customers, cards } = generateRows({ count, merchantId: merchant.id, firstRef });
+    const program = db
+      .prepare('select id from programs where merchant_id = ? and code = ?')
+      .get(merchant.id, PROGRAM_CODE);
+    if (!program) throw programMissing();
+    const data = generateRows({ count, merchantId: merchant.id, firstRef, programId: program.id, vouchers });
     const insertAll = (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
@@ -242,21 +346,24 @@ export async function seedSqlite(file, { count, merchantSlug = 'demo' }) {
       for (const row of rows) statement.run(row);
     };
     db.transaction(() => {
-      insertAll('customers', customers);
-      insertAll('cards', cards);
+      insertAll('customers', data.customers);
+      insertAll('cards', data.cards);
+      insertAll('movements', data.movements);
+      insertAll('lots', data.lots);
+      insertAll('vouchers', data.vouchers);
       db.prepare('update merchants set next_customer_ref = ? where id = ?').run(
         firstRef + count,
         merchant.id,
       );
     })();
-    return summary(customers, cards, Date.now() - started);
+    return summary(data, Date.now() - started);
   } finally {
     db.close();
   }
 }
 
 /** Seeds a PostgreSQL database with multi-row inserts in one transaction, then ANALYZEs (as autovacuum would). */
-export async function seedPostgres(url, { count, merchantSlug = 'demo' }) {
+export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'demo' }) {
   const { default: pg } = await import('pg');
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
@@ -268,7 +375,14 @@ export async function seedPostgres(url, { count, merchantSlug = 'demo' }) {
     const merchant = found.rows[0];
     if (!merchant) throw new Error(`merchant "${merchantSlug}" not found (run "tessera demo" first)`);
     const firstRef = Number(merchant.next_customer_ref);
-    const { customers, cards } = generateRows({ count, merchantId: merchant.id, firstRef });
+    const program = (
+      await client.query('select id from programs where merchant_id = $1 and code = $2', [
+        merchant.id,
+        PROGRAM_CODE,
+      ])
+    ).rows[0];
+    if (!program) throw programMissing();
+    const data = generateRows({ count, merchantId: merchant.id, firstRef, programId: program.id, vouchers });
     const insertAll = async (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
@@ -287,16 +401,20 @@ export async function seedPostgres(url, { count, merchantSlug = 'demo' }) {
       }
     };
     await client.query('begin');
-    await insertAll('customers', customers);
-    await insertAll('cards', cards);
+    await insertAll('customers', data.customers);
+    await insertAll('cards', data.cards);
+    await insertAll('movements', data.movements);
+    await insertAll('lots', data.lots);
+    await insertAll('vouchers', data.vouchers);
     await client.query('update merchants set next_customer_ref = $1 where id = $2', [
       firstRef + count,
       merchant.id,
     ]);
     await client.query('commit');
-    await client.query('analyze customers');
-    await client.query('analyze cards');
-    return summary(customers, cards, Date.now() - started);
+    for (const table of ['customers', 'cards', 'movements', 'lots', 'vouchers']) {
+      await client.query(`analyze ${table}`);
+    }
+    return summary(data, Date.now() - started);
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
@@ -309,19 +427,27 @@ async function main() {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '1000' },
+      vouchers: { type: 'string', default: '0' },
       sqlite: { type: 'string' },
       postgres: { type: 'string' },
       merchant: { type: 'string', default: 'demo' },
     },
   });
-  const options = { count: Number(values.count), merchantSlug: values.merchant };
+  const options = {
+    count: Number(values.count),
+    vouchers: Number(values.vouchers),
+    merchantSlug: values.merchant,
+  };
   const result = values.postgres
     ? await seedPostgres(values.postgres, options)
     : await seedSqlite(
         values.sqlite ?? path.join(path.resolve(process.env.TESSERA_DATA ?? 'data'), 'tessera.sqlite'),
         options,
       );
-  process.stdout.write(`Seeded ${result.count} customers with one card each in ${result.ms} ms.\n`);
+  process.stdout.write(
+    `Seeded ${result.count} customers with one card each, ${result.movements} earn movements and ` +
+      `${result.voucherNumbers.length} vouchers in ${result.ms} ms.\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

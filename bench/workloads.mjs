@@ -6,11 +6,107 @@
 //   connections  (optional) concurrent connections for this workload instead of --connections
 //   request   (ctx) => one autocannon request object: { method, path, headers?, body?, setupRequest? };
 //             setupRequest(req) runs before every request and may change path, headers and body.
-// ctx = { token, auth: { authorization: 'Bearer ...' }, seeded: { ids, lastNames, cardNumbers }, runId,
-//         client: { id, secret } }.
-// Later issues add balance lookups and sale posting here.
+// ctx = { token, auth: { authorization: 'Bearer ...' }, avomarkAuth: { authorization: 'Bearer ...' } (the demo
+//         Avomark till: demo / demo, terminal 1), seeded: { ids, lastNames, cardNumbers, voucherNumbers },
+//         runId, client: { id, secret } }.
+// Seeded cards belong to the demo's Carte VIP (1 point per euro; tiers at 500 / 800 / 1 200 € of purchases)
+// and hold a few earned lots each.
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+const ITEMS = [
+  { code: '0021147', label: 'CHAISE PLIANTE', category: 8, categoryLabel: 'JARDIN' },
+  { code: '0064051', label: 'RIDEAU 140X240', category: 5, categoryLabel: 'DECORATION' },
+  { code: '0031002', label: 'LAMPE DE TABLE', category: 5, categoryLabel: 'DECORATION' },
+  { code: '0045510', label: 'COUSSIN 40X40', category: 5, categoryLabel: 'DECORATION' },
+  { code: '0012009', label: 'PARASOL 3M', category: 8, categoryLabel: 'JARDIN' },
+  { code: '0077301', label: 'TAPIS 160X230', category: 4, categoryLabel: 'SOL' },
+  { code: '0058812', label: 'VASE CERAMIQUE', category: 5, categoryLabel: 'DECORATION' },
+  { code: '0090417', label: 'ETAGERE MURALE', category: 3, categoryLabel: 'RANGEMENT' },
+  { code: '0066120', label: 'BOUGIE PARFUMEE', category: 5, categoryLabel: 'DECORATION' },
+  { code: '0083355', label: 'PLAID LAINE', category: 6, categoryLabel: 'LINGE' },
+];
+
+/**
+ * Ten purchase lines of 2 to 80 € each (line amounts in cents, quantity 1 or 2): about 410 € a ticket, above
+ * 500 € about one ticket in nine, so a card's first sale crosses the VIP's first tier now and then and a card
+ * that comes back crosses the next ones.
+ */
+function purchaseLines() {
+  return ITEMS.map((item) => ({
+    item,
+    amount: 200 + Math.floor(Math.random() * 7801),
+    quantity: Math.random() < 0.8 ? 1 : 2,
+  }));
+}
+
+function nativeSale(receipt, cardNumber, voucherNumber) {
+  const lines = purchaseLines();
+  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  return {
+    receipt,
+    date: new Date().toISOString(),
+    storeCode: 'PARIS-01',
+    terminalCode: '1',
+    cardNumber,
+    lines: lines.map(({ item, amount, quantity }) => ({
+      operation: 'purchase',
+      itemCode: item.code,
+      itemLabel: item.label,
+      category: item.category,
+      amount,
+      quantity,
+      discountPercent: 0,
+    })),
+    payments: [{ method: 'card', amount: total - (voucherNumber ? 500 : 0) }],
+    ...(voucherNumber ? { vouchers: [{ number: voucherNumber }] } : {}),
+  };
+}
+
+/** The Avomark ticket of the guide's "cas pratique": euros, operation 1 (purchase), item and itemType. */
+function avomarkSale(receipt) {
+  return {
+    receipt,
+    date: new Date().toISOString(),
+    purchases: purchaseLines().map(({ item, amount, quantity }) => ({
+      operation: { id: 1 },
+      amount: amount / 100,
+      quantity,
+      percentageDiscount: 0,
+      item: { code: item.code, label: item.label },
+      itemType: { code: String(item.category), label: item.categoryLabel },
+    })),
+  };
+}
+
+/** A sale workload: unique receipts (run id + counter), a random seeded card, a fresh voucher if asked. */
+function saleRequest(ctx, kind, { voucher = false } = {}) {
+  let n = 0;
+  return {
+    method: 'POST',
+    path: '/v1/sales',
+    setupRequest: (req) => {
+      n += 1;
+      const receipt = `B-${ctx.runId}-${kind}-${n}`;
+      const card = pick(ctx.seeded.cardNumbers);
+      if (kind === 'avomark') {
+        return {
+          ...req,
+          path: `/avomark/api/v1/cards/${card}/sales`,
+          headers: { ...ctx.avomarkAuth, 'content-type': 'application/json' },
+          body: JSON.stringify(avomarkSale(receipt)),
+        };
+      }
+      // One voucher per request, never reused: past the seeded ones the request is refused, and it shows.
+      const voucherNumber = voucher ? (ctx.seeded.voucherNumbers[n - 1] ?? 'exhausted') : undefined;
+      return {
+        ...req,
+        headers: { ...ctx.auth, 'content-type': 'application/json' },
+        body: JSON.stringify(nativeSale(receipt, card, voucherNumber)),
+      };
+    },
+  };
+}
 
 export const workloads = [
   {
@@ -81,6 +177,52 @@ export const workloads = [
         },
       };
     },
+  },
+  {
+    name: 'balance',
+    target: 'tessera',
+    what: 'GET /v1/cards/{number}/balance of a random seeded VIP card (lots, purchases, tier status)',
+    expect: 200,
+    request: (ctx) => ({
+      method: 'GET',
+      headers: ctx.auth,
+      setupRequest: (req) => ({ ...req, path: `/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance` }),
+    }),
+  },
+  {
+    name: 'sale',
+    target: 'tessera',
+    what: 'POST /v1/sales, 10 purchase lines, a unique receipt, store PARIS-01, a random seeded VIP card',
+    expect: 201,
+    request: (ctx) => saleRequest(ctx, 'sale'),
+  },
+  {
+    name: 'sale-voucher',
+    target: 'tessera',
+    what: 'POST /v1/sales as sale, plus one 5 € bearer voucher, a fresh seeded one per request',
+    expect: 201,
+    request: (ctx) => saleRequest(ctx, 'voucher', { voucher: true }),
+  },
+  {
+    name: 'avomark-balance',
+    target: 'tessera',
+    what: 'GET /avomark/api/v1/cards/{number}/balance of a random seeded VIP card (Avomark till token)',
+    expect: 200,
+    request: (ctx) => ({
+      method: 'GET',
+      headers: ctx.avomarkAuth,
+      setupRequest: (req) => ({
+        ...req,
+        path: `/avomark/api/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance`,
+      }),
+    }),
+  },
+  {
+    name: 'avomark-sale',
+    target: 'tessera',
+    what: 'POST /avomark/api/v1/cards/{number}/sales, the same 10-line ticket in euros, a unique receipt',
+    expect: 201,
+    request: (ctx) => saleRequest(ctx, 'avomark'),
   },
   {
     name: 'token',
