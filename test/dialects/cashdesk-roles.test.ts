@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/app/context.js';
+import { eventually } from '../support/eventually.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { fixtures, userOf, type Fixtures } from './cashdesk-support.js';
 
@@ -136,13 +137,16 @@ describe.each(databases())('CashDesk roles and logs on $kind', (target) => {
     const res = await f.call('cashier', { method: 'GET', url: `/issue?Number=${card.number}` });
     expect(res.json()).toEqual(OK);
 
-    const log = await h.request({ method: 'GET', url: '/v1/integration-log?kind=full', token: admin });
-    expect(log.statusCode).toBe(200);
-    const entry = log
-      .json()
-      .data.find((e: { url: string }) => e.url === `/cashdesk/api/card/issue?Number=${card.number}`);
-    expect(entry).toMatchObject({ kind: 'full', principalId: cashier.id, method: 'GET', status: 200 });
-    expect(JSON.parse(entry.responseBody)).toEqual(OK);
+    // The log is written after the answer has been sent: wait for it.
+    await eventually(async () => {
+      const log = await h.request({ method: 'GET', url: '/v1/integration-log?kind=full', token: admin });
+      expect(log.statusCode).toBe(200);
+      const entry = log
+        .json()
+        .data.find((e: { url: string }) => e.url === `/cashdesk/api/card/issue?Number=${card.number}`);
+      expect(entry).toMatchObject({ kind: 'full', principalId: cashier.id, method: 'GET', status: 200 });
+      expect(JSON.parse(entry.responseBody)).toEqual(OK);
+    });
   });
 
   it('always records errors, business errors answered with 200 included', async () => {
@@ -152,18 +156,21 @@ describe.each(databases())('CashDesk roles and logs on $kind', (target) => {
     const unauthenticated = await h.app.inject({ method: 'GET', url: '/cashdesk/api/card/issue?Number=1' });
     expect(unauthenticated.statusCode).toBe(401);
 
-    const errors = (
-      await h.request({ method: 'GET', url: '/v1/integration-log?kind=error', token: admin })
-    ).json().data as {
-      url: string;
-      status: number;
-      errorCode: string;
-      errorMessage: string;
-      responseBody: string;
-    }[];
-    const logged = errors.find((e) => e.url === '/cashdesk/api/card/issue?Number=9999999999990');
-    expect(logged).toMatchObject({ status: 200, errorCode: 'CARD_NOT_FOUND' });
-    expect(logged!.errorMessage).toMatch(/^CardNumberCannotFind: /);
-    expect(JSON.parse(logged!.responseBody)).toMatchObject({ Status: false, Key: 'CardNumberCannotFind' });
+    // The log is written after the answer has been sent: wait for it.
+    await eventually(async () => {
+      const errors = (
+        await h.request({ method: 'GET', url: '/v1/integration-log?kind=error', token: admin })
+      ).json().data as {
+        url: string;
+        status: number;
+        errorCode: string;
+        errorMessage: string;
+        responseBody: string;
+      }[];
+      const logged = errors.find((e) => e.url === '/cashdesk/api/card/issue?Number=9999999999990');
+      expect(logged).toMatchObject({ status: 200, errorCode: 'CARD_NOT_FOUND' });
+      expect(logged!.errorMessage).toMatch(/^CardNumberCannotFind: /);
+      expect(JSON.parse(logged!.responseBody)).toMatchObject({ Status: false, Key: 'CardNumberCannotFind' });
+    });
   });
 });
