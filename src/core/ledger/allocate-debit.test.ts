@@ -3,18 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateDebit, reverseAllocations, spendableAt } from './allocate-debit.js';
 import { LedgerInputError } from './ledger-input.js';
 import { lotState, type Lot } from './lot.js';
+import { lot, NOW } from './lots.fixture.js';
 
-const lot = (id: string, over: Partial<Lot> = {}): Lot =>
-  Object.freeze({
-    id,
-    amount: 100,
-    remaining: 100,
-    earnedAt: '2024-01-01T00:00:00Z',
-    pendingUntil: null,
-    expiresAt: null,
-    ...over,
-  });
-const NOW = '2024-06-01T00:00:00Z';
 const frozen = (lots: Lot[]): readonly Lot[] => Object.freeze(lots);
 
 describe('allocateDebit', () => {

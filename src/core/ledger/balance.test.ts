@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { balanceOf, bookBalance } from './balance.js';
 import { LedgerInputError } from './ledger-input.js';
-import type { Lot } from './lot.js';
-
-const lot = (id: string, over: Partial<Lot> = {}): Lot =>
-  Object.freeze({
-    id,
-    amount: 100,
-    remaining: 100,
-    earnedAt: '2024-01-01T00:00:00Z',
-    pendingUntil: null,
-    expiresAt: null,
-    ...over,
-  });
-const NOW = '2024-06-01T00:00:00Z';
+import { lot, NOW } from './lots.fixture.js';
 
 describe('balanceOf', () => {
   it.each([

@@ -4,20 +4,10 @@ import { balanceOf } from './balance.js';
 import { LedgerInputError } from './ledger-input.js';
 import type { Lot } from './lot.js';
 import { overdraftLot, settleOverdraft } from './overdraft.js';
+import { lot, NOW } from './lots.fixture.js';
 
-const lot = (id: string, over: Partial<Lot> = {}): Lot =>
-  Object.freeze({
-    id,
-    amount: 100,
-    remaining: 100,
-    earnedAt: '2024-01-01T00:00:00Z',
-    pendingUntil: null,
-    expiresAt: null,
-    ...over,
-  });
 const debt = (id: string, owed: number, earnedAt = '2024-02-01T00:00:00Z'): Lot =>
   lot(id, { amount: -100, remaining: -owed, earnedAt });
-const NOW = '2024-06-01T00:00:00Z';
 
 describe('overdraftLot', () => {
   it('is a negative lot that never pends or expires', () => {
