@@ -28,14 +28,15 @@ const few = (r) =>
 
 export function markdownTable(results) {
   const header = [
-    '| workload | conns | requests/s | vs constant | p50 ms | p90 ms | p99 ms | non-2xx | errors | server CPU | server peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| workload | conns | offered req/s | requests/s | vs constant | p50 ms | p90 ms | p99 ms | non-2xx | errors | server CPU | server peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const rows = results.map((r) =>
     [
       '',
       ` ${r.name} `,
       ` ${r.connections} `,
+      ` ${r.offeredRate ? rate(r.offeredRate) : 'max'} `,
       ` ${rate(r.requestsPerSecond)} `,
       ` ${ratio(r.ratioToConstant)} `,
       ` ${ms(r.latency.p50)}${few(r)} `,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { runPaced } from './paced.mjs';
 import { createFreshDatabase, findPgBin, redact, startPgCluster } from './postgres.mjs';
 import {
   freePort,
@@ -43,6 +44,8 @@ const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [o
   --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
   --write-md          put this run's table into BENCHMARKS.md (the section of its database and size)
   --no-build          use dist/ as it is instead of running npm run build
+  --cpu-prof DIR      write a V8 CPU profile of the Tessera server into DIR (summarise it with
+                      node bench/profile-summary.mjs DIR/<file>.cpuprofile); profile one workload with --only
   --help`;
 
 function parseOptions(argv) {
@@ -58,6 +61,7 @@ function parseOptions(argv) {
       only: { type: 'string' },
       'write-md': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,6 +90,7 @@ function parseOptions(argv) {
     only: names,
     writeMd: values['write-md'],
     build: !values['no-build'],
+    cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
   };
 }
 
@@ -199,17 +204,52 @@ function percentile(sorted, q) {
  * requests a second or two before the server reads them; that stays out, and the figures describe the steady
  * state of kept-alive connections, as tills use them.
  */
-async function measure(url, request, { connections, warmupSeconds, durationSeconds, pid }) {
-  const latencies = [];
-  const statusCodes = {};
-  let completed = 0;
-  let non2xx = 0;
-  let errors = 0;
-  let bytes = 0;
+async function measure(url, request, { connections, warmupSeconds, durationSeconds, pid, overallRate }) {
   const startedAt = performance.now();
   const windowStart = startedAt + warmupSeconds * 1000;
   let sampler;
   const samplerTimer = setTimeout(() => (sampler = startProcessSampler(pid)), warmupSeconds * 1000);
+  const raw = overallRate
+    ? await runPaced(url, request, { connections, rate: overallRate, warmupSeconds, durationSeconds })
+    : await runClosedLoop(url, request, { connections, warmupSeconds, durationSeconds, windowStart });
+  const windowEnd = Math.min(
+    raw.windowEnd ?? performance.now(),
+    startedAt + (warmupSeconds + durationSeconds) * 1000,
+  );
+  clearTimeout(samplerTimer);
+  const usage = sampler?.stop() ?? {
+    peakRssKb: null,
+    method: 'unavailable',
+    cpuSeconds: null,
+    cpuShareOfOneCore: null,
+  };
+  const seconds = Math.max(0.001, (windowEnd - windowStart) / 1000);
+  const sorted = Float64Array.from(raw.latencies).sort();
+  const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
+  return {
+    windowSeconds: round(seconds),
+    requestsPerSecond: raw.completed / seconds,
+    requestsCompleted: raw.completed,
+    latency: {
+      sampled: sorted.length,
+      mean: round(sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null),
+      p50: round(percentile(sorted, 0.5)),
+      p90: round(percentile(sorted, 0.9)),
+      p99: round(percentile(sorted, 0.99)),
+      max: round(sorted.length ? sorted[sorted.length - 1] : null),
+    },
+    non2xx: raw.non2xx,
+    errors: raw.errors,
+    statusCodes: raw.statusCodes,
+    bytesPerSecond: Math.round(raw.bytes / seconds),
+    usage,
+    ...(raw.autocannonTotals ? { autocannonTotals: raw.autocannonTotals } : {}),
+  };
+}
+
+/** As many requests as the connections get answered (autocannon): the saturated rate. */
+async function runClosedLoop(url, request, { connections, warmupSeconds, durationSeconds, windowStart }) {
+  const counts = { completed: 0, non2xx: 0, errors: 0, bytes: 0, statusCodes: {}, latencies: [] };
   const instance = autocannon({
     url,
     connections,
@@ -223,44 +263,18 @@ async function measure(url, request, { connections, warmupSeconds, durationSecon
     const first = !seen.has(client);
     seen.add(client);
     if (now < windowStart) return;
-    completed += 1;
-    bytes += resBytes;
-    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-    if (status < 200 || status >= 300) non2xx += 1;
-    if (!first) latencies.push(responseTime);
+    counts.completed += 1;
+    counts.bytes += resBytes;
+    counts.statusCodes[status] = (counts.statusCodes[status] ?? 0) + 1;
+    if (status < 200 || status >= 300) counts.non2xx += 1;
+    if (!first) counts.latencies.push(responseTime);
   });
   instance.on('reqError', () => {
-    if (performance.now() >= windowStart) errors += 1;
+    if (performance.now() >= windowStart) counts.errors += 1;
   });
   const result = await instance;
-  const windowEnd = Math.min(performance.now(), startedAt + (warmupSeconds + durationSeconds) * 1000);
-  clearTimeout(samplerTimer);
-  const usage = sampler?.stop() ?? {
-    peakRssKb: null,
-    method: 'unavailable',
-    cpuSeconds: null,
-    cpuShareOfOneCore: null,
-  };
-  const seconds = Math.max(0.001, (windowEnd - windowStart) / 1000);
-  const sorted = Float64Array.from(latencies).sort();
-  const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
   return {
-    windowSeconds: round(seconds),
-    requestsPerSecond: completed / seconds,
-    requestsCompleted: completed,
-    latency: {
-      sampled: sorted.length,
-      mean: round(sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null),
-      p50: round(percentile(sorted, 0.5)),
-      p90: round(percentile(sorted, 0.9)),
-      p99: round(percentile(sorted, 0.99)),
-      max: round(sorted.length ? sorted[sorted.length - 1] : null),
-    },
-    non2xx,
-    errors,
-    statusCodes,
-    bytesPerSecond: Math.round(bytes / seconds),
-    usage,
+    ...counts,
     // autocannon's own totals cover warm-up and window together
     autocannonTotals: {
       requests: result.requests.total,
@@ -296,7 +310,7 @@ async function drain(target, timeoutMs = 120_000) {
   return Math.round(performance.now() - started);
 }
 
-async function runWorkload(workload, target, ctx, config) {
+async function runWorkload(workload, target, ctx, config, overallRate) {
   const request = workload.request(ctx);
   const checked = await probe(workload, target.url, request);
   if (!checked.ok) {
@@ -308,6 +322,7 @@ async function runWorkload(workload, target, ctx, config) {
     warmupSeconds: config.warmupSeconds,
     durationSeconds: config.durationSeconds,
     pid: target.child.pid,
+    overallRate,
   });
   const drainMs = await drain(target);
   return {
@@ -316,6 +331,7 @@ async function runWorkload(workload, target, ctx, config) {
     what: workload.what,
     expectedStatus: workload.expect,
     connections,
+    offeredRate: overallRate ?? null,
     probe: checked,
     requestsPerSecond: m.requestsPerSecond,
     requestsCompleted: m.requestsCompleted,
@@ -392,7 +408,11 @@ async function main() {
   const tessera = startChild(
     'tessera',
     process.execPath,
-    [cli, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(tesseraPort)],
+    [
+      ...(config.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', config.cpuProfileDir] : []),
+      cli,
+      ...['serve', '--demo', '--host', '127.0.0.1', '--port', String(tesseraPort)],
+    ],
     { cwd: ROOT, env, logFile: tesseraLog },
   );
   const constant = startChild(
@@ -452,8 +472,17 @@ async function main() {
   const results = [];
   for (const workload of plan) {
     const target = targets[workload.target];
-    say(`- ${workload.name}: ${workload.what}`);
-    const result = await runWorkload(workload, target, ctx, config);
+    let overallRate;
+    if (workload.rateOf) {
+      const base = results.find((r) => r.name === workload.rateOf);
+      if (!base) {
+        say(`- ${workload.name}: skipped, it needs ${workload.rateOf} measured first (add it to --only)`);
+        continue;
+      }
+      overallRate = Math.max(1, Math.round(base.requestsPerSecond * workload.rateFraction));
+    }
+    say(`- ${workload.name}: ${workload.what}${overallRate ? ` (${overallRate} req/s offered)` : ''}`);
+    const result = await runWorkload(workload, target, ctx, config, overallRate);
     if (target.child.exitCode !== null || target.child.signalCode !== null) {
       throw new Error(`${workload.target} exited during "${workload.name}":\n${tail(target.log)}`);
     }

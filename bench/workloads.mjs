@@ -80,14 +80,14 @@ function avomarkSale(receipt) {
 }
 
 /** A sale workload: unique receipts (run id + counter), a random seeded card, a fresh voucher if asked. */
-function saleRequest(ctx, kind, { voucher = false } = {}) {
+function saleRequest(ctx, kind, { voucher = false, receiptTag = kind } = {}) {
   let n = 0;
   return {
     method: 'POST',
     path: '/v1/sales',
     setupRequest: (req) => {
       n += 1;
-      const receipt = `B-${ctx.runId}-${kind}-${n}`;
+      const receipt = `B-${ctx.runId}-${receiptTag}-${n}`;
       const card = pick(ctx.seeded.cardNumbers);
       if (kind === 'avomark') {
         return {
@@ -223,6 +223,48 @@ export const workloads = [
     what: 'POST /avomark/api/v1/cards/{number}/sales, the same 10-line ticket in euros, a unique receipt',
     expect: 201,
     request: (ctx) => saleRequest(ctx, 'avomark'),
+  },
+  // Latency below saturation and with many tills: these take their rate from a workload measured earlier in
+  // the same run (skipped when it was not run), sent at evenly spaced times over the connections (paced.mjs).
+  {
+    name: 'balance-half-rate',
+    target: 'tessera',
+    what: 'balance, at half the requests/s that balance reached in this run (latency below saturation)',
+    expect: 200,
+    rateOf: 'balance',
+    rateFraction: 0.5,
+    request: (ctx) => ({
+      method: 'GET',
+      headers: ctx.auth,
+      setupRequest: (req) => ({ ...req, path: `/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance` }),
+    }),
+  },
+  {
+    name: 'sale-half-rate',
+    target: 'tessera',
+    what: 'sale, at half the requests/s that sale reached in this run (latency below saturation)',
+    expect: 201,
+    rateOf: 'sale',
+    rateFraction: 0.5,
+    request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'sale-half' }),
+  },
+  {
+    name: 'sale-1500-half-rate',
+    target: 'tessera',
+    what: 'sale from 1,500 connections, together at half the requests/s that sale reached in this run',
+    expect: 201,
+    connections: 1500,
+    rateOf: 'sale',
+    rateFraction: 0.5,
+    request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'sale-1500-half' }),
+  },
+  {
+    name: 'sale-1500',
+    target: 'tessera',
+    what: 'sale from 1,500 connections at once, each posting as fast as it is answered (saturation)',
+    expect: 201,
+    connections: 1500,
+    request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'sale-1500' }),
   },
   {
     name: 'token',

@@ -24,7 +24,10 @@ export async function startServer(
   options: AppOptions = {},
 ): Promise<RunningServer> {
   const app = await buildApp(deps, options);
-  await app.listen({ host: deps.config.host, port: deps.config.port });
+  // A store chain's tills reconnect together after a network cut: Node's default accept queue (511) would drop
+  // the excess connection attempts, which the clients retry only after 1 s, 3 s, 7 s. The kernel caps the
+  // queue at net.core.somaxconn.
+  await app.listen({ host: deps.config.host, port: deps.config.port, backlog: 4096 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const shownHost = deps.config.host === '0.0.0.0' ? '127.0.0.1' : deps.config.host;
