@@ -91,7 +91,12 @@ describe.each(databases())('auth on $kind', (target) => {
     expect(unknown.statusCode).toBe(401);
     expect(unknown.headers['www-authenticate']).toContain('invalid_token');
 
-    const token = await h.clientToken();
+    const issued = await h.request({
+      method: 'POST',
+      url: '/oauth/token',
+      payload: { grant_type: 'client_credentials', client_id: 'demo-pos', client_secret: 'demo-secret' },
+    });
+    const token = issued.json().access_token as string;
     await h.deps.db.updateTable('access_tokens').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
     const expired = await h.request({ method: 'GET', url: '/v1/customers', token });
     expect(expired.statusCode).toBe(401);

@@ -9,6 +9,7 @@ import * as repo from '../../db/repos/auth.repo.js';
 import { isRole, type Caller, type Deps } from '../context.js';
 import { newSecret } from '../ids.js';
 import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
+import { findTokenCached, forgetToken } from './token-cache.js';
 
 export interface TokenGrant {
   accessToken: string;
@@ -143,9 +144,13 @@ export async function issueToken(
 
 /** Resolves a bearer token to its caller; unknown and expired tokens are told apart for the client's sake. */
 export async function authenticateToken(deps: Deps, token: string): Promise<Result<Caller>> {
-  const row = await repo.findToken(deps.db, tokenHash(token));
+  const hash = tokenHash(token);
+  const row = await findTokenCached(deps.db, hash);
   if (!row || !isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
-  if (Date.parse(row.expires_at) <= deps.now().getTime()) return fail('TOKEN_EXPIRED');
+  if (Date.parse(row.expires_at) <= deps.now().getTime()) {
+    forgetToken(deps.db, hash);
+    return fail('TOKEN_EXPIRED');
+  }
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',
     principalId: row.principal_id,

@@ -25,22 +25,28 @@ export interface PointsBalance {
   walletMinor: number;
 }
 
-/** The points of a card at `now`; reads inside or outside a transaction. */
+/**
+ * The points of a card at `now`; reads inside or outside a transaction. The card's discount is read again
+ * unless the caller passes the value it has just read outside any transaction (`discountMinor`).
+ */
 export async function pointsBalance(
   db: Kysely<DB>,
-  card: { id: string; status: string },
+  card: { id: string; status: string; discountMinor?: number },
   now: string,
+  { discountRead = false }: { discountRead?: boolean } = {},
 ): Promise<PointsBalance> {
   const lots = await ledger.openLots(db, card.id);
   const b = balanceOf(lots, now, { frozen: card.status === 'blocked' });
-  const row = await db
-    .selectFrom('cards')
-    .select('discount_minor')
-    .where('id', '=', card.id)
-    .executeTakeFirst();
+  const discountMinor =
+    discountRead && card.discountMinor !== undefined
+      ? card.discountMinor
+      : Number(
+          (await db.selectFrom('cards').select('discount_minor').where('id', '=', card.id).executeTakeFirst())
+            ?.discount_minor ?? 0,
+        );
   return {
     ...b,
-    discountMinor: Number(row?.discount_minor ?? 0),
+    discountMinor,
     walletMinor: await ledger.walletBalance(db, card.id),
   };
 }
@@ -87,10 +93,9 @@ function resolvePeriod(period: Period, now: Date): { from: string; to: string } 
 async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const points = await pointsBalance(deps.db, card, now);
+  const points = await pointsBalance(deps.db, card, now, { discountRead: true });
   const range = resolvePeriod(period, nowDate);
-  const inPeriod = await sales.purchaseStats(deps.db, card.id, range);
-  const all = await sales.purchaseStats(deps.db, card.id);
+  const { all, period: inPeriod } = await sales.purchaseStatsWithPeriod(deps.db, card.id, range);
   const program = await sales.loadLedgerProgram(deps.db, card.programId);
   let tier: CardBalance['tier'] = null;
   if (program.tiers.steps.length > 0) {

@@ -6,6 +6,7 @@
 import { detail, fail, ok, type ErrorDetail, type Failure, type Result } from '../../core/error-catalog.js';
 import {
   computeEarning,
+  stepsCrossed,
   validateSaleLines,
   type SaleLine,
   type SaleOperation,
@@ -241,15 +242,20 @@ export async function postSale(
       let vouchersGenerated: string[] = [];
       if (card && program.id !== null && program.tiers.steps.length > 0) {
         const basisAfter = await tierValue(tx, card, program.tiers.type, now);
-        const steps = await rewardForcedSteps(tx, {
-          merchantId,
-          programId: program.id,
-          cardId: card.id,
-          customerId,
-          before: basisBefore,
-          after: basisAfter,
-          now,
-        });
+        // Most sales cross no step: the rewards (another program read, the rewarded steps) are looked at
+        // only when one is crossed.
+        const crossed = stepsCrossed(program.tiers, basisBefore, basisAfter).length > 0;
+        const steps = crossed
+          ? await rewardForcedSteps(tx, {
+              merchantId,
+              programId: program.id,
+              cardId: card.id,
+              customerId,
+              before: basisBefore,
+              after: basisAfter,
+              now,
+            })
+          : { stepsReached: [], vouchers: [] };
         stepsReached = steps.stepsReached;
         vouchersGenerated = steps.vouchers;
       }

@@ -42,7 +42,39 @@ interface StepsColumn {
 
 const bool = (v: number | boolean) => v === 1 || v === true;
 
+/**
+ * Every sale and balance reads its program, and parsing its JSON columns showed in the profiles: the record of
+ * an unchanged row is built once and reused (frozen, so nobody can change the shared copy). A row is unchanged
+ * when every column is identical, whatever its updated_at says.
+ */
+const parsedPrograms = new Map<string, { row: ProgramRow; record: ProgramRecord }>();
+const PARSED_PROGRAMS_MAX = 1000;
+
+function sameRow(a: ProgramRow, b: ProgramRow): boolean {
+  for (const key of Object.keys(a) as (keyof ProgramRow)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export function toProgramRecord(row: ProgramRow): ProgramRecord {
+  const cached = parsedPrograms.get(row.id);
+  if (cached && sameRow(cached.row, row)) return cached.record;
+  const record = deepFreeze(parseProgramRow(row));
+  if (!cached && parsedPrograms.size >= PARSED_PROGRAMS_MAX) {
+    parsedPrograms.delete(parsedPrograms.keys().next().value as string);
+  }
+  parsedPrograms.set(row.id, { row: { ...row }, record });
+  return record;
+}
+
+function parseProgramRow(row: ProgramRow): ProgramRecord {
   const steps = JSON.parse(row.steps) as StepsColumn;
   const numberFormat: CardNumberFormat = {
     prefix: row.number_prefix,

@@ -228,6 +228,39 @@ export async function purchaseStats(
   };
 }
 
+/** Purchase figures of a card to date and within a period, in one pass over its sales. */
+export async function purchaseStatsWithPeriod(
+  db: Kysely<DB>,
+  cardId: string,
+  range: { from: string; to: string },
+): Promise<{ all: PurchaseStats; period: { count: number; amount: number } }> {
+  const inRange = sql<boolean>`sold_at >= ${range.from} and sold_at < ${range.to}`;
+  const row = await db
+    .selectFrom('sales')
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(total_minor - returned_minor), 0)`.as('amount'),
+      sql<string | null>`min(sold_at)`.as('first'),
+      sql<string | null>`max(sold_at)`.as('last'),
+      sql<number>`coalesce(sum(case when ${inRange} then 1 else 0 end), 0)`.as('period_n'),
+      sql<number>`coalesce(sum(case when ${inRange} then total_minor - returned_minor else 0 end), 0)`.as(
+        'period_amount',
+      ),
+    ])
+    .where('card_id', '=', cardId)
+    .where('status', '<>', 'cancelled')
+    .executeTakeFirst();
+  return {
+    all: {
+      count: Number(row?.n ?? 0),
+      amount: Number(row?.amount ?? 0),
+      first: row?.first ?? null,
+      last: row?.last ?? null,
+    },
+    period: { count: Number(row?.period_n ?? 0), amount: Number(row?.period_amount ?? 0) },
+  };
+}
+
 /** Cards holding lots past their expiry date that still have points to burn. */
 export function cardsWithDueLots(db: Kysely<DB>, now: string) {
   return db
