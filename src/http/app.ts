@@ -9,7 +9,7 @@ import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
 import { bearerAuth } from './plugins/auth.js';
-import { installNativeErrors } from './plugins/errors.js';
+import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
@@ -41,6 +41,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     genReqId: () => newId('req'),
     requestIdHeader: false,
     trustProxy: false,
+    // Router errors (path parameter too long, broken percent-escape) in the error format of the path's API.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sharedSchemas = [ErrorBody, Customer, CustomerPage, ...customerSchemas];
   app.setValidatorCompiler(createValidatorCompiler(sharedSchemas));

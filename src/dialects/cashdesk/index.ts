@@ -3,22 +3,25 @@
  * the {Status, Key, Value} envelope on every answer, routes under /api/card. Mount it at /cashdesk.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
-import { prepareErrorReply } from '../../http/plugins/errors.js';
+import { prepareErrorReply, registerErrorFormat } from '../../http/plugins/errors.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
 
 export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.setErrorHandler((error, request, reply) => {
+    const format = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
       const e = prepareErrorReply(request, reply, error);
       return reply
         .code(e.status)
         .type('application/json')
         .send(failure(transportKey(e.code, e.status), e.message));
-    });
+    };
+    registerErrorFormat(app.prefix, format);
+    app.setErrorHandler(format);
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

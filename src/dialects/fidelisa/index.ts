@@ -4,9 +4,10 @@
  * and Fidelisa's error body.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
-import { prepareErrorReply } from '../../http/plugins/errors.js';
+import { prepareErrorReply, registerErrorFormat } from '../../http/plugins/errors.js';
 import { fidelisaAuth } from './auth.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
@@ -16,7 +17,7 @@ import { providerShopRoutes, shopSettingRoutes } from './routes-shops.js';
 
 export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.setErrorHandler((error, request, reply) => {
+    const format = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
       const e = prepareErrorReply(request, reply, error);
       if (e.status === 401) reply.header('WWW-Authenticate', 'Fidelisa realm="tessera"');
       const status = fidelisaStatus(e.status);
@@ -24,7 +25,9 @@ export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
         .code(status)
         .type('application/json')
         .send(errorBody(status, e.code, e.message));
-    });
+    };
+    registerErrorFormat(app.prefix, format);
+    app.setErrorHandler(format);
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

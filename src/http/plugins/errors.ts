@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, normalizeError, type NormalizedError } from '../http-error.js';
 
 /** Records the failure on the request (for the integration log) and sets the headers it calls for. */
@@ -44,4 +44,27 @@ export function installNativeErrors(app: FastifyInstance): void {
     );
     return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
   });
+}
+
+type ErrorFormat = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+
+/** The error format of each API mounted under a prefix (dialects register theirs), for framework errors. */
+const formats = new Map<string, ErrorFormat>();
+
+export function registerErrorFormat(prefix: string, format: ErrorFormat): void {
+  formats.set(prefix, format);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors the router raises before any route or plugin is chosen (a path
+ * parameter over maxParamLength → 414, a malformed percent-escape → 400). Without it Fastify answers them
+ * with its own body; with it they get the error format of the API the path belongs to.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): unknown {
+  const path = (request.raw.url ?? '').split('?')[0] ?? '';
+  for (const [prefix, format] of formats) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return format(error, request, reply);
+  }
+  const e = prepareErrorReply(request, reply, error);
+  return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
 }

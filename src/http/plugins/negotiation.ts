@@ -1,8 +1,53 @@
 import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../http-error.js';
 import { prefersXml, toXml } from '../xml.js';
+
+/** No request of any API nests deeper than a few levels; a deeper body is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in a JSON text, counted without parsing (strings skipped). */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return max;
+}
+
+/**
+ * Request bodies: JSON as Fastify parses it (prototype poisoning refused), but no deeper than
+ * MAX_JSON_DEPTH, so that nothing recursive downstream (validation, hashing, logging) overflows the stack.
+ */
+function installJsonBodies(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      done(
+        new HttpError('MALFORMED_BODY', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`),
+        undefined,
+      );
+      return;
+    }
+    parse(request, text, done);
+  });
+}
 
 /** JSON by default; XML for every route when the Accept header prefers application/xml. */
 export function installContentNegotiation(app: FastifyInstance): void {
+  installJsonBodies(app);
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string') return payload;
     const type = String(reply.getHeader('content-type') ?? '');
