@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema/index.js';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -53,10 +54,11 @@ export function createDatabase(options: DatabaseOptions): Database {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit that returned is on disk, so an acknowledged sale survives a crash or power loss.
+  // Concurrent transactions share their commits (sqlite-group-commit.ts).
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite)) });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
 }
 
@@ -65,7 +67,10 @@ export function createDatabase(options: DatabaseOptions): Database {
  * statements are reused instead (Kysely runs one query at a time on the connection, so a statement is never
  * used twice at once). The cache is bounded: the least recently used statement goes first.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+function withStatementCache(
+  sqlite: SQLite.Database,
+  size = 500,
+): { prepare(text: string): SQLite.Statement; close(): void } {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),

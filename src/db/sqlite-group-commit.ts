@@ -1,0 +1,189 @@
+/**
+ * SQLite with group commit. With synchronous=FULL every COMMIT waits for the disk (0.2 ms on a quiet
+ * machine, several ms on a busy one), and SQLite has one writer: sales posted at once would each wait for
+ * their own flush. Here transactions that arrive while another one runs share one flush: each application
+ * transaction is a savepoint inside an outer transaction, and the outer transaction commits as soon as the
+ * connection has nobody waiting for it (or the batch is BATCH_MAX transactions or BATCH_MAX_MS old). A
+ * transaction's promise resolves only after the COMMIT that contains it returned, so a 2xx still means the
+ * data is on disk; if that COMMIT fails, every transaction of the batch fails with its error.
+ *
+ * A transaction that fails rolls back to its own savepoint only. Queries outside transactions run on the same
+ * single connection (as with Kysely's own SQLite driver) and see what the batch's transactions have written;
+ * writes outside transactions are committed with the batch and do not wait for the flush.
+ */
+import type SQLite from 'better-sqlite3';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
+
+const BATCH_MAX = 256;
+const BATCH_MAX_MS = 8;
+
+interface StatementSource {
+  prepare(sql: string): SQLite.Statement;
+}
+
+/** One use of the single connection: released once, by the commit that hands it on or by Kysely. */
+class Lease implements DatabaseConnection {
+  released = false;
+  inTransaction = false;
+  constructor(private readonly statements: StatementSource) {}
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.statements.prepare(compiled.sql);
+    const parameters = compiled.parameters as unknown[];
+    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return Promise.resolve({
+      numAffectedRows: BigInt(changes),
+      insertId: BigInt(lastInsertRowid),
+      rows: [],
+    });
+  }
+
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not used with SQLite');
+  }
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export class GroupCommitDriver implements Driver {
+  #locked = false;
+  readonly #queue: (() => void)[] = [];
+  /** The open outer transaction: the transactions released into it wait for its COMMIT. */
+  #batch: { waiters: Waiter[]; openedAt: number } | null = null;
+
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly statements: StatementSource,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
+    else this.#locked = true;
+    return new Lease(this.statements);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (!this.#batch) {
+      // IMMEDIATE: the write lock is taken now (waiting busy_timeout for another process), never upgraded
+      // half-way, which could fail after other transactions of the batch were released into it.
+      this.sqlite.exec('begin immediate');
+      this.#batch = { waiters: [], openedAt: performance.now() };
+    }
+    this.sqlite.exec('savepoint tx');
+    lease.inTransaction = true;
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    const batch = this.#batch;
+    this.sqlite.exec('release tx');
+    lease.inTransaction = false;
+    if (!batch) throw new Error('group commit: no open batch at commit');
+    const durable = new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject }));
+    // Hand the connection on now: transactions waiting for it join this batch instead of waiting for it.
+    this.#release(lease);
+    await durable;
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (!lease.inTransaction) return;
+    lease.inTransaction = false;
+    if (!this.sqlite.inTransaction) {
+      // SQLite rolled the whole outer transaction back itself (disk full, I/O error): the batch is lost.
+      this.#failBatch(new Error('SQLite rolled back the transaction batch'));
+      return;
+    }
+    this.sqlite.exec('rollback to tx');
+    this.sqlite.exec('release tx');
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#release(connection as Lease);
+  }
+
+  async destroy(): Promise<void> {
+    if (this.#batch) this.#commitBatch();
+    this.sqlite.close();
+  }
+
+  #release(lease: Lease): void {
+    if (lease.released) return;
+    lease.released = true;
+    if (this.#batch && !this.sqlite.inTransaction) {
+      this.#failBatch(new Error('SQLite rolled back the transaction batch'));
+    }
+    const batch = this.#batch;
+    if (
+      batch &&
+      (this.#queue.length === 0 ||
+        batch.waiters.length >= BATCH_MAX ||
+        performance.now() - batch.openedAt >= BATCH_MAX_MS)
+    ) {
+      this.#commitBatch();
+    }
+    const next = this.#queue.shift();
+    if (next) next();
+    else this.#locked = false;
+  }
+
+  #commitBatch(): void {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = null;
+    try {
+      this.sqlite.exec('commit');
+    } catch (error) {
+      try {
+        if (this.sqlite.inTransaction) this.sqlite.exec('rollback');
+      } catch {
+        // the connection reports the original error below
+      }
+      for (const w of batch.waiters) w.reject(error);
+      return;
+    }
+    for (const w of batch.waiters) w.resolve();
+  }
+
+  #failBatch(error: Error): void {
+    const batch = this.#batch;
+    this.#batch = null;
+    for (const w of batch?.waiters ?? []) w.reject(error);
+  }
+}
+
+export class GroupCommitSqliteDialect implements Dialect {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly statements: StatementSource,
+  ) {}
+  createDriver(): Driver {
+    return new GroupCommitDriver(this.sqlite, this.statements);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db);
+  }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../src/db/database.js';
+import { DuplicateError } from '../src/db/errors.js';
+import { inTransaction } from '../src/db/transaction.js';
+
+// SQLite commits concurrent transactions together (src/db/sqlite-group-commit.ts). What a caller must still
+// be able to rely on: a transaction that resolved is committed (another connection sees it), one that failed
+// left nothing, and its failure does not take the others down.
+describe('SQLite group commit', () => {
+  let dir: string;
+  let database: Database;
+  let file: string;
+  const other = () => new SQLite(file, { readonly: true });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-gc-'));
+    file = path.join(dir, 'gc.sqlite');
+    database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir });
+    await sql`create table items (id integer primary key, code text not null unique)`.execute(database.db);
+  });
+  afterEach(async () => {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (code: string) =>
+    inTransaction(database.db, async (tx) => {
+      await sql`insert into items (code) values (${code})`.execute(tx);
+      await sql`select count(*) from items`.execute(tx);
+      return code;
+    });
+
+  it('answers a transaction only once another connection can read what it wrote', async () => {
+    const reader = other();
+    const seen: boolean[] = [];
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        insert(`c${i}`).then((code) => {
+          seen.push(reader.prepare('select 1 from items where code = ?').get(code) !== undefined);
+        }),
+      ),
+    );
+    reader.close();
+    expect(seen).toHaveLength(60);
+    expect(seen.every(Boolean)).toBe(true);
+  });
+
+  it('rolls back only the transaction that failed, inside a batch of concurrent ones', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? inTransaction(database.db, async (tx) => {
+              await sql`insert into items (code) values (${`bad${i}`})`.execute(tx);
+              throw new Error(`refused ${i}`);
+            })
+          : insert(`ok${i}`),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(10);
+    const reader = other();
+    const codes = (reader.prepare('select code from items order by code').all() as { code: string }[]).map(
+      (r) => r.code,
+    );
+    reader.close();
+    expect(codes.filter((c) => c.startsWith('bad'))).toEqual([]);
+    expect(codes.filter((c) => c.startsWith('ok'))).toHaveLength(20);
+  });
+
+  it('reports a unique violation to its own transaction and keeps the other writes of the batch', async () => {
+    const outcomes = await Promise.allSettled([insert('same'), insert('same'), insert('x1'), insert('x2')]);
+    const failures = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.reason).toBeInstanceOf(DuplicateError);
+    const reader = other();
+    expect(reader.prepare('select count(*) as n from items').get()).toEqual({ n: 3 });
+    reader.close();
+  });
+
+  it('still answers reads outside transactions between and during batches', async () => {
+    await Promise.all([
+      insert('r1'),
+      sql`select count(*) as n from items`.execute(database.db),
+      insert('r2'),
+      sql`select count(*) as n from items`.execute(database.db),
+    ]);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from items`.execute(database.db);
+    expect(rows[0]!.n).toBe(2);
+  });
+});
