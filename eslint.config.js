@@ -37,7 +37,17 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'bench/results/**',
+      '.tmp/**',
+      'soak/results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
