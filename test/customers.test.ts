@@ -212,6 +212,30 @@ describe.each(databases())('customers on $kind', (target) => {
     expect(wildcard.json().data).toEqual([]);
   });
 
+  it('finds a customer by a renamed name, not by the old one, and by the middle of a card number', async () => {
+    const created = (await post({ ...xavier, lastName: 'Quenouille', customerCode: 'SEARCH-2' })).json();
+    const ids = async (q: string) =>
+      (await h.request({ method: 'GET', url: `/v1/customers?q=${encodeURIComponent(q)}`, token }))
+        .json()
+        .data.map((c: { id: string }) => c.id);
+    expect(await ids('nouil')).toContain(created.id);
+    const renamed = await h.request({
+      method: 'PATCH',
+      url: `/v1/customers/${created.id}`,
+      token,
+      payload: { lastName: 'Tabouret' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await ids('abour')).toContain(created.id);
+    expect(await ids('nouil')).not.toContain(created.id);
+    // the demo's Catherine Soupe holds card 3660298205012; a literal underscore or percent matches nothing
+    const soupe = await ids('soupe');
+    expect(soupe.length).toBeGreaterThan(0);
+    expect(await ids('98205')).toEqual(expect.arrayContaining(soupe));
+    expect(await ids('982_5')).toEqual([]);
+    expect(await ids('search-2')).toContain(created.id);
+  });
+
   it('rejects a search under 3 characters and a forged cursor', async () => {
     const short = await h.request({ method: 'GET', url: '/v1/customers?q=ab', token });
     expect(short.statusCode).toBe(400);

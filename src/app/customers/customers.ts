@@ -140,7 +140,12 @@ export async function listCustomers(
     if (decoded === undefined) return fail('INVALID_CURSOR');
     after = decoded;
   }
-  const rows = await repo.listCustomers(deps.db, merchantId, { limit: query.limit + 1, after, q });
+  const rows = await repo.listCustomers(deps.db, merchantId, {
+    limit: query.limit + 1,
+    after,
+    q,
+    dbKind: deps.dbKind,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return ok({ data: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null });

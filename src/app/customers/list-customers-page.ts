@@ -21,6 +21,7 @@ export async function listCustomersByPage(
     limit: query.size + 1,
     offset: query.page * query.size,
     q,
+    dbKind: deps.dbKind,
   });
   return ok({ data: rows.slice(0, query.size), hasMore: rows.length > query.size });
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-loyalty.js';
 import * as m0003 from './0003-dialects.js';
 import * as m0004 from './0004-due-lots.js';
+import * as m0005 from './0005-search-index.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-loyalty': m0002,
   '0003-dialects': m0003,
   '0004-due-lots': m0004,
+  '0005-search-index': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

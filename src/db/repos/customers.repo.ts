@@ -167,16 +167,46 @@ function likePattern(q: string): string {
 export async function listCustomers(
   db: Kysely<DB>,
   merchantId: string,
-  options: { limit: number; after?: string | undefined; q?: string | undefined; offset?: number | undefined },
+  options: {
+    limit: number;
+    after?: string | undefined;
+    q?: string | undefined;
+    offset?: number | undefined;
+    dbKind?: 'sqlite' | 'postgres';
+  },
 ): Promise<CustomerRecord[]> {
-  let query = db
-    .selectFrom('customers')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .where('erased_at', 'is', null);
+  // SQLite: the trigram tables of migration 0005 give the candidate rows (they cannot serve a pattern with an
+  // escaped character), and the LIKE below on the rows themselves stays the rule. The unary + keeps SQLite
+  // from walking every customer of the merchant instead. PostgreSQL: trigram GIN indexes serve the LIKEs.
+  const q = options.q;
+  const trigram = q !== undefined && options.dbKind === 'sqlite' && !/[\\%_]/.test(q);
+  let query = db.selectFrom('customers').selectAll().where('erased_at', 'is', null);
+  if (trigram) {
+    const bare = `%${q.toLowerCase()}%`;
+    query = query.where(sql<boolean>`+merchant_id = ${merchantId}`).where(
+      sql<boolean>`customers.rowid in (
+        select rowid from customers_search where search_text like ${bare}
+        union
+        select rowid from customers where id in (
+          select customer_id from cards where rowid in (select rowid from cards_search where number like ${bare})))`,
+    );
+  } else {
+    query = query.where('merchant_id', '=', merchantId);
+    if (q !== undefined && options.dbKind === 'postgres') {
+      // Each half on its own trigram index; an OR of the two would read every customer of the merchant.
+      const pattern = likePattern(q);
+      query = query.where(
+        sql<boolean>`id in (
+          select id from customers where merchant_id = ${merchantId} and search_text like ${pattern} escape '\\'
+          union
+          select customer_id from cards where merchant_id = ${merchantId} and number like ${pattern} escape '\\')`,
+      );
+    }
+  }
   if (options.after) query = query.where('id', '>', options.after);
-  if (options.q) {
-    const pattern = likePattern(options.q);
+  // PostgreSQL's candidates above are exact; otherwise the rows themselves are checked.
+  if (q && options.dbKind !== 'postgres') {
+    const pattern = likePattern(q);
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`search_text like ${pattern} escape '\\'`,
@@ -188,6 +218,11 @@ export async function listCustomers(
             .select('customer_id')
             .where('merchant_id', '=', merchantId)
             .where(sql<boolean>`number like ${pattern} escape '\\'`)
+            .$if(trigram, (c) =>
+              c.where(
+                sql<boolean>`cards.rowid in (select rowid from cards_search where number like ${`%${q.toLowerCase()}%`})`,
+              ),
+            )
             .where('customer_id', 'is not', null)
             .$narrowType<{ customer_id: string }>(),
         ),
