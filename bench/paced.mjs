@@ -3,6 +3,7 @@
 // for the wait (no coordinated omission). autocannon's own rate limit sends each second's quota in a burst,
 // which measures a saturated server again; tills arrive one at a time.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
  * Runs `warmupSeconds + durationSeconds` of `rate` requests/s spread over `connections` kept-alive
@@ -22,12 +23,22 @@ export function runPaced(url, request, { connections, rate, warmupSeconds, durat
   let sent = 0;
   let settled = 0;
   let windowStarted = false;
+  // The generator's own stalls (its GC, its timers) would show as server latency: they are reported apart.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
   return new Promise((resolve) => {
     const finishIfDone = () => {
       if (sent === total && settled === total) {
         for (const agent of agents) agent.destroy();
-        resolve({ ...counts, windowEnd: Math.min(performance.now(), start + (total / rate) * 1000) });
+        loopDelay.disable();
+        resolve({
+          ...counts,
+          windowEnd: Math.min(performance.now(), start + (total / rate) * 1000),
+          generatorLoopDelayMs: {
+            p99: loopDelay.percentile(99) / 1e6,
+            max: loopDelay.max / 1e6,
+          },
+        });
       }
     };
     const record = (dueAt, status, bytes) => {
@@ -79,6 +90,8 @@ export function runPaced(url, request, { connections, rate, warmupSeconds, durat
       const now = performance.now();
       if (!windowStarted && now >= windowStart) {
         windowStarted = true;
+        loopDelay.reset();
+        loopDelay.enable();
         onWindowStart?.();
       }
       const due = Math.min(total, Math.floor(((now - start) / 1000) * rate) + 1);

@@ -33,12 +33,12 @@ const VOUCHERS_PER_SECOND = 1500;
 
 const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [options])
 
-  --quick             small and short: 2,000 customers, 3 s per workload (about a minute on 2 cores)
+  --quick             small and short: 2,000 customers, 2 s per workload (under a minute on 2 cores)
   --db sqlite|postgres
                       database (default sqlite). postgres: a fresh database on DATABASE_URL when it is set,
                       otherwise a throwaway cluster from /usr/lib/postgresql/*/bin (or PG_BIN)
   --customers N       seeded customers (default 100000; --quick 2000)
-  --duration S        seconds per workload (default 10; --quick 3)
+  --duration S        seconds per workload (default 10; --quick 2)
   --warmup S          warm-up seconds before each workload, not measured (default 2; --quick 1)
   --connections C     concurrent connections (default 50; a workload may set its own: token uses 8)
   --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
@@ -84,7 +84,7 @@ function parseOptions(argv) {
     quick: values.quick,
     db: values.db,
     customers: int('customers', values.customers, values.quick ? 2000 : 100_000, 1),
-    durationSeconds: int('duration', values.duration, values.quick ? 3 : 10, 1),
+    durationSeconds: int('duration', values.duration, values.quick ? 2 : 10, 1),
     warmupSeconds: int('warmup', values.warmup, values.quick ? 1 : 2, 0),
     connections: int('connections', values.connections, 50, 1),
     only: names,
@@ -244,6 +244,7 @@ async function measure(url, request, { connections, warmupSeconds, durationSecon
     bytesPerSecond: Math.round(raw.bytes / seconds),
     usage,
     ...(raw.autocannonTotals ? { autocannonTotals: raw.autocannonTotals } : {}),
+    ...(raw.generatorLoopDelayMs ? { generatorLoopDelayMs: raw.generatorLoopDelayMs } : {}),
   };
 }
 
@@ -346,6 +347,7 @@ async function runWorkload(workload, target, ctx, config, overallRate) {
     serverCpuSeconds: m.usage.cpuSeconds,
     serverCpuShareOfOneCore: m.usage.cpuShareOfOneCore,
     autocannonTotals: m.autocannonTotals,
+    generatorLoopDelayMs: m.generatorLoopDelayMs ?? null,
     drainMs,
   };
 }
@@ -489,7 +491,10 @@ async function main() {
     say(
       `  ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
         `non-2xx ${result.non2xx}, errors ${result.errors}` +
-        (result.drainMs > 1000 ? `; ${(result.drainMs / 1000).toFixed(1)} s to work off the queue` : ''),
+        (result.drainMs > 1000 ? `; ${(result.drainMs / 1000).toFixed(1)} s to work off the queue` : '') +
+        (result.generatorLoopDelayMs
+          ? `; load generator's own event-loop delay p99 ${result.generatorLoopDelayMs.p99.toFixed(1)} ms, max ${result.generatorLoopDelayMs.max.toFixed(1)} ms`
+          : ''),
     );
     results.push(result);
   }
