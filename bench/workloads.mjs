@@ -79,6 +79,15 @@ function avomarkSale(receipt) {
   };
 }
 
+/** The balance of a random seeded card. */
+function balanceRequest(ctx) {
+  return {
+    method: 'GET',
+    headers: ctx.auth,
+    setupRequest: (req) => ({ ...req, path: `/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance` }),
+  };
+}
+
 /** A sale workload: unique receipts (run id + counter), a random seeded card, a fresh voucher if asked. */
 function saleRequest(ctx, kind, { voucher = false, receiptTag = kind } = {}) {
   let n = 0;
@@ -183,11 +192,7 @@ export const workloads = [
     target: 'tessera',
     what: 'GET /v1/cards/{number}/balance of a random seeded VIP card (lots, purchases, tier status)',
     expect: 200,
-    request: (ctx) => ({
-      method: 'GET',
-      headers: ctx.auth,
-      setupRequest: (req) => ({ ...req, path: `/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance` }),
-    }),
+    request: balanceRequest,
   },
   {
     name: 'sale',
@@ -233,11 +238,7 @@ export const workloads = [
     expect: 200,
     rateOf: 'balance',
     rateFraction: 0.5,
-    request: (ctx) => ({
-      method: 'GET',
-      headers: ctx.auth,
-      setupRequest: (req) => ({ ...req, path: `/v1/cards/${pick(ctx.seeded.cardNumbers)}/balance` }),
-    }),
+    request: balanceRequest,
   },
   {
     name: 'sale-half-rate',

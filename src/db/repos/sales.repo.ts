@@ -201,13 +201,9 @@ export interface PurchaseStats {
   last: string | null;
 }
 
-/** Purchases of a card (cancelled sales left out; returns deducted), optionally within [from, to). */
-export async function purchaseStats(
-  db: Kysely<DB>,
-  cardId: string,
-  range: { from?: string; to?: string } = {},
-): Promise<PurchaseStats> {
-  let q = db
+/** The purchase aggregates of a card's sales (cancelled sales left out; returns deducted). */
+function purchasesOf(db: Kysely<DB>, cardId: string) {
+  return db
     .selectFrom('sales')
     .select([
       sql<number>`count(*)`.as('n'),
@@ -217,15 +213,29 @@ export async function purchaseStats(
     ])
     .where('card_id', '=', cardId)
     .where('status', '<>', 'cancelled');
-  if (range.from !== undefined) q = q.where('sold_at', '>=', range.from);
-  if (range.to !== undefined) q = q.where('sold_at', '<', range.to);
-  const row = await q.executeTakeFirst();
+}
+
+function toPurchaseStats(
+  row: { n: number; amount: number; first: string | null; last: string | null } | undefined,
+): PurchaseStats {
   return {
     count: Number(row?.n ?? 0),
     amount: Number(row?.amount ?? 0),
     first: row?.first ?? null,
     last: row?.last ?? null,
   };
+}
+
+/** Purchases of a card, optionally within [from, to). */
+export async function purchaseStats(
+  db: Kysely<DB>,
+  cardId: string,
+  range: { from?: string; to?: string } = {},
+): Promise<PurchaseStats> {
+  let q = purchasesOf(db, cardId);
+  if (range.from !== undefined) q = q.where('sold_at', '>=', range.from);
+  if (range.to !== undefined) q = q.where('sold_at', '<', range.to);
+  return toPurchaseStats(await q.executeTakeFirst());
 }
 
 /** Purchase figures of a card to date and within a period, in one pass over its sales. */
@@ -235,28 +245,16 @@ export async function purchaseStatsWithPeriod(
   range: { from: string; to: string },
 ): Promise<{ all: PurchaseStats; period: { count: number; amount: number } }> {
   const inRange = sql<boolean>`sold_at >= ${range.from} and sold_at < ${range.to}`;
-  const row = await db
-    .selectFrom('sales')
+  const row = await purchasesOf(db, cardId)
     .select([
-      sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(total_minor - returned_minor), 0)`.as('amount'),
-      sql<string | null>`min(sold_at)`.as('first'),
-      sql<string | null>`max(sold_at)`.as('last'),
       sql<number>`coalesce(sum(case when ${inRange} then 1 else 0 end), 0)`.as('period_n'),
       sql<number>`coalesce(sum(case when ${inRange} then total_minor - returned_minor else 0 end), 0)`.as(
         'period_amount',
       ),
     ])
-    .where('card_id', '=', cardId)
-    .where('status', '<>', 'cancelled')
     .executeTakeFirst();
   return {
-    all: {
-      count: Number(row?.n ?? 0),
-      amount: Number(row?.amount ?? 0),
-      first: row?.first ?? null,
-      last: row?.last ?? null,
-    },
+    all: toPurchaseStats(row),
     period: { count: Number(row?.period_n ?? 0), amount: Number(row?.period_amount ?? 0) },
   };
 }
