@@ -14,6 +14,13 @@ export class RetryableDbError extends Error {
   }
 }
 
+/** A text value the database cannot store (PostgreSQL refuses the NUL character in text). */
+export class UnstorableTextError extends Error {
+  constructor(cause: unknown) {
+    super('A text value contains a character the database cannot store (NUL).', { cause });
+  }
+}
+
 interface DriverError {
   code?: string;
   constraint?: string;
@@ -34,6 +41,9 @@ export function translateDbError(error: unknown): unknown {
     case '40001':
     case '40P01':
       return new RetryableDbError(error);
+    case '22021': // character_not_in_repertoire: "invalid byte sequence for encoding UTF8: 0x00"
+    case '22P05': // untranslatable_character
+      return new UnstorableTextError(error);
     default:
       return error;
   }

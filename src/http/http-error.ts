@@ -1,3 +1,4 @@
+import { translateDbError, UnstorableTextError } from '../db/errors.js';
 import { ERROR_CATALOG, type ErrorCode, type ErrorDetail, type Failure } from '../core/error-catalog.js';
 
 /** A failure on its way out through HTTP. Thrown by handlers, formatted by the error plugin (or a dialect's). */
@@ -103,6 +104,15 @@ export function normalizeError(error: unknown): NormalizedError {
       };
     default:
       break;
+  }
+  // Input that reached the database through a path without schema validation (credentials of HTTP Basic,
+  // form bodies of the token routes): PostgreSQL refuses a NUL character in text.
+  if (translateDbError(error) instanceof UnstorableTextError) {
+    return {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Text values must not contain the NUL character.',
+    };
   }
   if (error instanceof SyntaxError) {
     return {
