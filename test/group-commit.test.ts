@@ -81,6 +81,22 @@ describe('SQLite group commit', () => {
     reader.close();
   });
 
+  it('puts a write outside transactions on disk before it returns, even while a batch is open', async () => {
+    const reader = other();
+    const seen: boolean[] = [];
+    await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => insert(`t${i}`)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        sql`insert into items (code) values (${`plain${i}`})`.execute(database.db).then(() => {
+          seen.push(reader.prepare('select 1 from items where code = ?').get(`plain${i}`) !== undefined);
+        }),
+      ),
+      ...Array.from({ length: 20 }, (_, i) => insert(`u${i}`)),
+    ]);
+    reader.close();
+    expect(seen).toEqual([true, true, true, true, true]);
+  });
+
   it('still answers reads outside transactions between and during batches', async () => {
     await Promise.all([
       insert('r1'),

@@ -9,7 +9,8 @@
  *
  * A transaction that fails rolls back to its own savepoint only. Queries outside transactions run on the same
  * single connection (as with Kysely's own SQLite driver) and see what the batch's transactions have written;
- * writes outside transactions are committed with the batch and do not wait for the flush.
+ * a write outside transactions (an idempotency key completed, a token issued) commits the open batch with it
+ * before it returns, so it is on disk before the answer that depends on it is sent.
  */
 import type SQLite from 'better-sqlite3';
 import {
@@ -35,13 +36,23 @@ interface StatementSource {
 class Lease implements DatabaseConnection {
   released = false;
   inTransaction = false;
-  constructor(private readonly statements: StatementSource) {}
+  constructor(
+    private readonly statements: StatementSource,
+    /** Called after a write outside any transaction: it must be on disk before it returns. */
+    private readonly afterAutocommitWrite: () => void,
+  ) {}
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.statements.prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
-    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    const write = !this.inTransaction && !/^\s*select\b/i.test(compiled.sql);
+    if (statement.reader) {
+      const rows = statement.all(parameters) as R[];
+      if (write) this.afterAutocommitWrite();
+      return Promise.resolve({ rows });
+    }
     const { changes, lastInsertRowid } = statement.run(parameters);
+    if (write) this.afterAutocommitWrite();
     return Promise.resolve({
       numAffectedRows: BigInt(changes),
       insertId: BigInt(lastInsertRowid),
@@ -75,7 +86,7 @@ export class GroupCommitDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
     else this.#locked = true;
-    return new Lease(this.statements);
+    return new Lease(this.statements, () => this.#commitBatch());
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
