@@ -27,26 +27,25 @@ export interface PointsBalance {
 
 /**
  * The points of a card at `now`; reads inside or outside a transaction. The card's discount is read again
- * unless the caller passes the value it has just read outside any transaction (`discountMinor`).
+ * unless the caller passes the value it has just read outside any transaction.
  */
 export async function pointsBalance(
   db: Kysely<DB>,
-  card: { id: string; status: string; discountMinor?: number },
+  card: { id: string; status: string },
   now: string,
-  { discountRead = false }: { discountRead?: boolean } = {},
+  { discountMinor }: { discountMinor?: number } = {},
 ): Promise<PointsBalance> {
   const lots = await ledger.openLots(db, card.id);
   const b = balanceOf(lots, now, { frozen: card.status === 'blocked' });
-  const discountMinor =
-    discountRead && card.discountMinor !== undefined
-      ? card.discountMinor
-      : Number(
-          (await db.selectFrom('cards').select('discount_minor').where('id', '=', card.id).executeTakeFirst())
-            ?.discount_minor ?? 0,
-        );
+  const discount =
+    discountMinor ??
+    Number(
+      (await db.selectFrom('cards').select('discount_minor').where('id', '=', card.id).executeTakeFirst())
+        ?.discount_minor ?? 0,
+    );
   return {
     ...b,
-    discountMinor,
+    discountMinor: discount,
     walletMinor: await ledger.walletBalance(db, card.id),
   };
 }
@@ -93,7 +92,7 @@ function resolvePeriod(period: Period, now: Date): { from: string; to: string } 
 async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const points = await pointsBalance(deps.db, card, now, { discountRead: true });
+  const points = await pointsBalance(deps.db, card, now, { discountMinor: card.discountMinor });
   const range = resolvePeriod(period, nowDate);
   const { all, period: inPeriod } = await sales.purchaseStatsWithPeriod(deps.db, card.id, range);
   const program = await sales.loadLedgerProgram(deps.db, card.programId);

@@ -180,9 +180,9 @@ export async function listCustomers(
   // from walking every customer of the merchant instead. PostgreSQL: trigram GIN indexes serve the LIKEs.
   const q = options.q;
   const trigram = q !== undefined && options.dbKind === 'sqlite' && !/[\\%_]/.test(q);
+  const bare = `%${(q ?? '').toLowerCase()}%`; // the trigram pattern (q without escapes)
   let query = db.selectFrom('customers').selectAll().where('erased_at', 'is', null);
   if (trigram) {
-    const bare = `%${q.toLowerCase()}%`;
     query = query.where(sql<boolean>`+merchant_id = ${merchantId}`).where(
       sql<boolean>`customers.rowid in (
         select rowid from customers_search where search_text like ${bare}
@@ -220,7 +220,7 @@ export async function listCustomers(
             .where(sql<boolean>`number like ${pattern} escape '\\'`)
             .$if(trigram, (c) =>
               c.where(
-                sql<boolean>`cards.rowid in (select rowid from cards_search where number like ${`%${q.toLowerCase()}%`})`,
+                sql<boolean>`cards.rowid in (select rowid from cards_search where number like ${bare})`,
               ),
             )
             .where('customer_id', 'is not', null)

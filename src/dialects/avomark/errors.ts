@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../core/error-catalog.js';
 import { HttpError, type NormalizedError } from '../../http/http-error.js';
-import { prepareErrorReply, registerErrorFormat } from '../../http/plugins/errors.js';
+import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 
 /** The seed's table, verbatim. */
 export const AVOMARK_MESSAGES = {
@@ -146,8 +146,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: unknown) {
 
 /** The error format of the whole /avomark subtree. */
 export function installAvomarkErrors(app: FastifyInstance): void {
-  registerErrorFormat(app.prefix, (error, request, reply) => send(request, reply, error));
-  app.setErrorHandler((error, request, reply) => send(request, reply, error));
+  installErrorFormat(app, (error, request, reply) => send(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
     send(
       request,

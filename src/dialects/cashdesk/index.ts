@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
-import { prepareErrorReply, registerErrorFormat } from '../../http/plugins/errors.js';
+import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
@@ -20,8 +20,7 @@ export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
         .type('application/json')
         .send(failure(transportKey(e.code, e.status), e.message));
     };
-    registerErrorFormat(app.prefix, format);
-    app.setErrorHandler(format);
+    installErrorFormat(app, format);
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

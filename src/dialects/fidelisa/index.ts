@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
-import { prepareErrorReply, registerErrorFormat } from '../../http/plugins/errors.js';
+import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 import { fidelisaAuth } from './auth.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
@@ -26,8 +26,7 @@ export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
         .type('application/json')
         .send(errorBody(status, e.code, e.message));
     };
-    registerErrorFormat(app.prefix, format);
-    app.setErrorHandler(format);
+    installErrorFormat(app, format);
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

@@ -30,12 +30,15 @@ export function nativeErrorBody(request: FastifyRequest, e: NormalizedError) {
   };
 }
 
+/** Answers an error in the native format. */
+function sendNativeError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const e = prepareErrorReply(request, reply, error);
+  return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
+}
+
 /** The native error format: { error: { code, message, requestId, details? } }. Dialects install their own. */
 export function installNativeErrors(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const e = prepareErrorReply(request, reply, error);
-    return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
-  });
+  app.setErrorHandler(sendNativeError);
   app.setNotFoundHandler((request, reply) => {
     const e = prepareErrorReply(
       request,
@@ -48,11 +51,13 @@ export function installNativeErrors(app: FastifyInstance): void {
 
 type ErrorFormat = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
 
-/** The error format of each API mounted under a prefix (dialects register theirs), for framework errors. */
+/** The error format of each API mounted under a prefix (dialects install theirs), for framework errors. */
 const formats = new Map<string, ErrorFormat>();
 
-export function registerErrorFormat(prefix: string, format: ErrorFormat): void {
-  formats.set(prefix, format);
+/** An API's error format: the error handler of its subtree, and for the router's errors under its prefix. */
+export function installErrorFormat(app: FastifyInstance, format: ErrorFormat): void {
+  formats.set(app.prefix, format);
+  app.setErrorHandler(format);
 }
 
 /**
@@ -65,6 +70,5 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   for (const [prefix, format] of formats) {
     if (path === prefix || path.startsWith(`${prefix}/`)) return format(error, request, reply);
   }
-  const e = prepareErrorReply(request, reply, error);
-  return reply.code(e.status).type('application/json').send(nativeErrorBody(request, e));
+  return sendNativeError(error, request, reply);
 }
