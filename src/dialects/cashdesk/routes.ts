@@ -154,62 +154,51 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
     );
 
-    const blockNames: ParamName[] = ['Number', 'ContactMobileNumber', 'BlockReasonCode', 'BlockReasonName'];
-    app.post(
-      '/block',
-      {
-        schema: {
-          tags,
-          summary: "Block: block a card with a reason the user's role may use",
-          querystring: paramsSchema(blockNames, DESCRIPTIONS),
-          body: paramsSchema(blockNames, DESCRIPTIONS),
-          response: replies,
+    // Block and UnBlock: a card (by number or the contact's mobile) and a reason the user's role may use.
+    const reasonRoute = (
+      path: 'block' | 'unblock',
+      summary: string,
+      reason: 'BlockReasonCode' | 'UnBlockReasonCode',
+      names: ParamName[],
+      change: typeof lifecycle.block | typeof lifecycle.unblock,
+    ) =>
+      app.post(
+        `/${path}`,
+        {
+          schema: {
+            tags,
+            summary,
+            querystring: paramsSchema(names, DESCRIPTIONS),
+            body: paramsSchema(names, DESCRIPTIONS),
+            response: replies,
+          },
         },
-      },
-      async (request): Promise<Envelope> => {
-        const params = readParams(blockNames, request.query, request.body);
-        const absent = missingParams(params, [['Number', 'ContactMobileNumber'], 'BlockReasonCode']);
-        if (absent.length > 0) return missing(request, absent);
-        const merchantId = merchantOf(request);
-        const target = await targetCard(deps, merchantId, params, 'block');
-        if (!target.ok) return refuse(request, 'block', target);
-        const result = await lifecycle.block(deps, callerOf(request), merchantId, target.value, {
-          reasonCode: reasonCodeOf(params.BlockReasonCode!),
-        });
-        return result.ok ? success() : refuse(request, 'block', result);
-      },
+        async (request): Promise<Envelope> => {
+          const params = readParams(names, request.query, request.body);
+          const absent = missingParams(params, [['Number', 'ContactMobileNumber'], reason]);
+          if (absent.length > 0) return missing(request, absent);
+          const merchantId = merchantOf(request);
+          const target = await targetCard(deps, merchantId, params, path);
+          if (!target.ok) return refuse(request, path, target);
+          const result = await change(deps, callerOf(request), merchantId, target.value, {
+            reasonCode: reasonCodeOf(params[reason]!),
+          });
+          return result.ok ? success() : refuse(request, path, result);
+        },
+      );
+    reasonRoute(
+      'block',
+      "Block: block a card with a reason the user's role may use",
+      'BlockReasonCode',
+      ['Number', 'ContactMobileNumber', 'BlockReasonCode', 'BlockReasonName'],
+      lifecycle.block,
     );
-
-    const unblockNames: ParamName[] = [
-      'Number',
-      'ContactMobileNumber',
+    reasonRoute(
+      'unblock',
+      "UnBlock: back to Issued or Active, if the user's role may lift the block with this reason",
       'UnBlockReasonCode',
-      'UnBlockReasonName',
-    ];
-    app.post(
-      '/unblock',
-      {
-        schema: {
-          tags,
-          summary:
-            "UnBlock: back to Issued or Active, if the user's role may lift the block with this reason",
-          querystring: paramsSchema(unblockNames, DESCRIPTIONS),
-          body: paramsSchema(unblockNames, DESCRIPTIONS),
-          response: replies,
-        },
-      },
-      async (request): Promise<Envelope> => {
-        const params = readParams(unblockNames, request.query, request.body);
-        const absent = missingParams(params, [['Number', 'ContactMobileNumber'], 'UnBlockReasonCode']);
-        if (absent.length > 0) return missing(request, absent);
-        const merchantId = merchantOf(request);
-        const target = await targetCard(deps, merchantId, params, 'unblock');
-        if (!target.ok) return refuse(request, 'unblock', target);
-        const result = await lifecycle.unblock(deps, callerOf(request), merchantId, target.value, {
-          reasonCode: reasonCodeOf(params.UnBlockReasonCode!),
-        });
-        return result.ok ? success() : refuse(request, 'unblock', result);
-      },
+      ['Number', 'ContactMobileNumber', 'UnBlockReasonCode', 'UnBlockReasonName'],
+      lifecycle.unblock,
     );
   };
 }
