@@ -1,36 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { postgres, processes } from '../../soak/bench.js';
 
-/** Finds the PostgreSQL server binaries: $PG_BIN, pg_config --bindir, or /usr/lib/postgresql/<newest>/bin. */
-export function findPgBin(): string | undefined {
-  const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
-  const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
-  if (pgConfig.status === 0) candidates.push(pgConfig.stdout.trim());
-  const root = '/usr/lib/postgresql';
-  if (fs.existsSync(root)) {
-    for (const v of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)))
-      candidates.push(path.join(root, v, 'bin'));
-  }
-  return candidates.find(
-    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')),
-  );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+/** The PostgreSQL server binaries ($PG_BIN, pg_config --bindir, /usr/lib/postgresql/<newest>/bin): the bench's finder. */
+export const findPgBin = postgres.findPgBin;
 
 export interface PgCluster {
   url: string;
@@ -52,7 +27,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const data = path.join(dir, 'data');
   runAs('initdb', ['-D', data, '-U', 'tessera', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  const port = await freePort();
+  const port = await processes.freePort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB`;
   runAs('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
   return {
