@@ -118,13 +118,20 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         cardView(unwrap(await lifecycle.activate(deps, merchantOf(request), request.params.number))),
     );
 
-    app.post(
-      '/cards/:number/block',
-      action("Block a card with a reason the caller's role may use", BlockBody),
-      async (request) =>
+    // Block and unblock: the same call with a reason code, to lifecycle.block or lifecycle.unblock.
+    for (const [path, summary, body, change] of [
+      ['block', "Block a card with a reason the caller's role may use", BlockBody, lifecycle.block],
+      [
+        'unblock',
+        'Unblock a card (back to active, or issued when customer data is missing)',
+        UnblockBody,
+        lifecycle.unblock,
+      ],
+    ] as const) {
+      app.post(`/cards/:number/${path}`, action(summary, body), async (request) =>
         cardView(
           unwrap(
-            await lifecycle.block(
+            await change(
               deps,
               callerOf(request),
               merchantOf(request),
@@ -133,24 +140,8 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             ),
           ),
         ),
-    );
-
-    app.post(
-      '/cards/:number/unblock',
-      action('Unblock a card (back to active, or issued when customer data is missing)', UnblockBody),
-      async (request) =>
-        cardView(
-          unwrap(
-            await lifecycle.unblock(
-              deps,
-              callerOf(request),
-              merchantOf(request),
-              request.params.number,
-              request.body as { reasonCode: number },
-            ),
-          ),
-        ),
-    );
+      );
+    }
 
     app.post(
       '/cards/:number/replace',
