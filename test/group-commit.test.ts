@@ -107,4 +107,26 @@ describe('SQLite group commit', () => {
     const { rows } = await sql<{ n: number }>`select count(*) as n from items`.execute(database.db);
     expect(rows[0]!.n).toBe(2);
   });
+
+  it('shares one COMMIT among the transactions started in one turn of the event loop', async () => {
+    // As under HTTP load: each request starts its transaction from its own I/O callback, and each one
+    // finishes before the next starts, so nobody is ever queued for the connection.
+    const before = database.commits!();
+    const done = await Promise.all(
+      Array.from(
+        { length: 100 },
+        (_, i) =>
+          new Promise<string>((resolve, reject) =>
+            setImmediate(() => insert(`turn${i}`).then(resolve, reject)),
+          ),
+      ),
+    );
+    expect(done).toHaveLength(100);
+    expect(database.commits!() - before).toBeLessThanOrEqual(10); // one, or a few when a batch reaches 8 ms
+    const reader = other();
+    expect(reader.prepare("select count(*) as n from items where code like 'turn%'").get()).toEqual({
+      n: 100,
+    });
+    reader.close();
+  });
 });

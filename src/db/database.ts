@@ -14,6 +14,8 @@ export interface Database {
   kind: DbKind;
   /** Where the data lives, for humans: a file path or a redacted URL. */
   location: string;
+  /** SQLite only: the COMMITs issued so far (group commit shares one among concurrent transactions). */
+  commits?: () => number;
   close(): Promise<void>;
 }
 
@@ -58,8 +60,15 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite)) });
-  return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+  const dialect = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite));
+  const db = new Kysely<DB>({ dialect });
+  return {
+    db,
+    kind: 'sqlite',
+    location: file,
+    commits: () => dialect.driver?.commits ?? 0,
+    close: () => db.destroy(),
+  };
 }
 
 /**

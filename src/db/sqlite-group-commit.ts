@@ -2,8 +2,8 @@
  * SQLite with group commit. With synchronous=FULL every COMMIT waits for the disk (0.2 ms on a quiet
  * machine, several ms on a busy one), and SQLite has one writer: sales posted at once would each wait for
  * their own flush. Here transactions that arrive while another one runs share one flush: each application
- * transaction is a savepoint inside an outer transaction, and the outer transaction commits as soon as the
- * connection has nobody waiting for it (or the batch is BATCH_MAX transactions or BATCH_MAX_MS old). A
+ * transaction is a savepoint inside an outer transaction, and the outer transaction commits once the
+ * event loop's current turn is over (or the batch is BATCH_MAX transactions or BATCH_MAX_MS old). A
  * transaction's promise resolves only after the COMMIT that contains it returned, so a 2xx still means the
  * data is on disk; if that COMMIT fails, every transaction of the batch fails with its error.
  *
@@ -75,6 +75,9 @@ export class GroupCommitDriver implements Driver {
   readonly #queue: (() => void)[] = [];
   /** The open outer transaction: the transactions released into it wait for its COMMIT. */
   #batch: { waiters: Waiter[]; openedAt: number } | null = null;
+  #commitScheduled = false;
+  /** COMMITs issued so far (how well concurrent transactions share their flushes). */
+  commits = 0;
 
   constructor(
     private readonly sqlite: SQLite.Database,
@@ -142,23 +145,30 @@ export class GroupCommitDriver implements Driver {
       this.#failBatch(new Error('SQLite rolled back the transaction batch'));
     }
     const batch = this.#batch;
-    if (
-      batch &&
-      (this.#queue.length === 0 ||
-        batch.waiters.length >= BATCH_MAX ||
-        performance.now() - batch.openedAt >= BATCH_MAX_MS)
-    ) {
+    if (batch && (batch.waiters.length >= BATCH_MAX || performance.now() - batch.openedAt >= BATCH_MAX_MS)) {
       this.#commitBatch();
     }
     const next = this.#queue.shift();
     if (next) next();
     else this.#locked = false;
+    if (this.#batch && !this.#commitScheduled) {
+      // Commit once per event-loop turn: the requests whose bytes arrived in this turn run their
+      // transactions (SQLite answers synchronously, so most finish within the turn) and share one fsync.
+      this.#commitScheduled = true;
+      setImmediate(() => {
+        this.#commitScheduled = false;
+        // Someone holds the connection (a transaction waiting on something else than SQLite): its release
+        // schedules the commit again.
+        if (!this.#locked) this.#commitBatch();
+      });
+    }
   }
 
   #commitBatch(): void {
     const batch = this.#batch;
     if (!batch) return;
     this.#batch = null;
+    this.commits++;
     try {
       this.sqlite.exec('commit');
     } catch (error) {
@@ -181,12 +191,14 @@ export class GroupCommitDriver implements Driver {
 }
 
 export class GroupCommitSqliteDialect implements Dialect {
+  driver: GroupCommitDriver | undefined;
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: StatementSource,
   ) {}
   createDriver(): Driver {
-    return new GroupCommitDriver(this.sqlite, this.statements);
+    this.driver = new GroupCommitDriver(this.sqlite, this.statements);
+    return this.driver;
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
