@@ -5,9 +5,9 @@ import {
   restoreVouchersForSale,
   type SaleVoucherUse,
 } from '../src/app/loyalty/sale-vouchers.js';
-import { rewardForcedSteps } from '../src/app/loyalty/step-rewards.js';
+import { issueStepRewards, loadProgramRewards } from '../src/app/loyalty/step-rewards.js';
 import type { VoucherTemplate } from '../src/core/loyalty/program.js';
-import type { Tier } from '../src/core/rules/tiers.js';
+import { forcedRewards, stepsCrossed, type Tier } from '../src/core/rules/tiers.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 import { insertCard, insertProgram, type TestCard } from './support/rewards-fixtures.js';
@@ -399,18 +399,24 @@ describe.each(databases())('vouchers on $kind', (target) => {
 
     it('generates forced rewards when a sale crosses their step, exactly once', async () => {
       const forced = await insertCard(h, programId, 0);
-      const run = (before: number, after: number) =>
-        inTransaction(h.deps.db, (tx) =>
-          rewardForcedSteps(tx, {
-            merchantId: h.merchantId,
-            programId,
-            cardId: forced.id,
-            customerId: null,
-            before,
-            after,
-            now: new Date().toISOString(),
-          }),
-        );
+      const ladder = (await loadProgramRewards(h.deps.db, h.merchantId, programId))!.ladder;
+      // What a sale's plan asks (core forcedRewards, without the steps it read as rewarded) and its commit does
+      const run = async (before: number, after: number) => ({
+        stepsReached: stepsCrossed(ladder, before, after),
+        vouchers: await inTransaction(h.deps.db, (tx) =>
+          issueStepRewards(
+            tx,
+            {
+              merchantId: h.merchantId,
+              programId,
+              cardId: forced.id,
+              customerId: null,
+              now: new Date().toISOString(),
+            },
+            forcedRewards(ladder, before, after),
+          ),
+        ),
+      });
       const first = await run(400, 1300);
       expect(first.stepsReached).toEqual([1, 2, 3]);
       expect(first.vouchers).toHaveLength(1);

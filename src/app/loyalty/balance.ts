@@ -5,11 +5,12 @@
 import type { Kysely } from 'kysely';
 import { encodeCursor, decodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { balanceOf } from '../../core/ledger/index.js';
+import { summaryBalance, tierBasis } from '../../core/sales/card-summary.js';
 import { tierStatus, type TierStatus } from '../../core/rules/index.js';
 import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
+import { currentSummary, freshSummary, yearRange } from '../sales/current-summary.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { DB } from '../../db/schema/index.js';
@@ -26,8 +27,8 @@ export interface PointsBalance {
 }
 
 /**
- * The points of a card at `now`; reads inside or outside a transaction. The card's discount is read again
- * unless the caller passes the value it has just read outside any transaction.
+ * The points of a card at `now`, from its summary (computed again from the lots when stale); reads inside or
+ * outside a transaction. The card's discount is read again unless the caller passes the value it has read.
  */
 export async function pointsBalance(
   db: Kysely<DB>,
@@ -35,8 +36,7 @@ export async function pointsBalance(
   now: string,
   { discountMinor }: { discountMinor?: number } = {},
 ): Promise<PointsBalance> {
-  const lots = await ledger.openLots(db, card.id);
-  const b = balanceOf(lots, now, { frozen: card.status === 'blocked' });
+  const { summary } = await currentSummary(db, card.id, now);
   const discount =
     discountMinor ??
     Number(
@@ -44,9 +44,9 @@ export async function pointsBalance(
         ?.discount_minor ?? 0,
     );
   return {
-    ...b,
+    ...summaryBalance(summary, card.status === 'blocked'),
     discountMinor: discount,
-    walletMinor: await ledger.walletBalance(db, card.id),
+    walletMinor: summary.walletMinor,
   };
 }
 
@@ -57,9 +57,7 @@ export async function tierValue(
   basis: 'points' | 'purchaseAmount',
   now: string,
 ): Promise<number> {
-  if (basis === 'purchaseAmount') return (await sales.purchaseStats(db, card.id)).amount;
-  const b = await pointsBalance(db, card, now);
-  return b.active + b.frozen + b.pending;
+  return tierBasis((await currentSummary(db, card.id, now)).summary, basis);
 }
 
 export interface CardBalance extends PointsBalance {
@@ -92,14 +90,18 @@ function resolvePeriod(period: Period, now: Date): { from: string; to: string } 
 async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const points = await pointsBalance(deps.db, card, now, { discountMinor: card.discountMinor });
+  const summary = await freshSummary(deps, card.id, now);
+  const points = summaryBalance(summary, card.status === 'blocked');
   const range = resolvePeriod(period, nowDate);
-  const { all, period: inPeriod } = await sales.purchaseStatsWithPeriod(deps.db, card.id, range);
+  const year = yearRange(now);
+  const inPeriod =
+    range.from === year.from && range.to === year.to
+      ? summary.yearFigures
+      : await sales.purchaseStats(deps.db, card.id, range);
   const program = await sales.loadLedgerProgram(deps.db, card.programId);
   let tier: CardBalance['tier'] = null;
   if (program.tiers.steps.length > 0) {
-    const value =
-      program.tiers.type === 'purchaseAmount' ? all.amount : points.active + points.frozen + points.pending;
+    const value = tierBasis(summary, program.tiers.type);
     tier = { ...tierStatus(program.tiers, value, await rewardedStepIndexes(deps.db, card.id)), value };
   }
   return {
@@ -108,11 +110,13 @@ async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Prom
     customerId: card.customerId,
     programId: card.programId,
     ...points,
+    discountMinor: card.discountMinor,
+    walletMinor: summary.walletMinor,
     purchases: {
       period: { ...range, count: inPeriod.count, amount: inPeriod.amount },
-      cumulative: { count: all.count, amount: all.amount },
-      firstDate: all.first,
-      lastDate: all.last,
+      cumulative: { count: summary.purchases.count, amount: summary.purchases.amount },
+      firstDate: summary.purchases.first,
+      lastDate: summary.purchases.last,
     },
     tier,
   };

@@ -1,29 +1,25 @@
 /**
- * Posting a sale: one transaction that locks the card, claims the receipt (unique per store), redeems
- * vouchers, earns points on what loyalty did not pay for, spends the points asked for, accumulates the
- * discount and rewards the tiers crossed. The answer is stored with the sale and replayed on a retry.
+ * Posting a sale: one transaction that locks the card and reads what the sale needs (loadSaleContext),
+ * plans the sale in the core (planSale: vouchers, points spent and earned, wallet, discount, steps) and writes
+ * the plan (commitSale). The plan is stored with the sale; the answer and its replays are views of it.
  */
-import { detail, fail, ok, type ErrorDetail, type Failure, type Result } from '../../core/error-catalog.js';
-import {
-  computeEarning,
-  stepsCrossed,
-  validateSaleLines,
-  type SaleLine,
-  type SaleOperation,
-} from '../../core/rules/index.js';
+import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
+import type { ChoiceType } from '../../core/rewards/index.js';
+import type { SaleLine, SaleOperation } from '../../core/rules/index.js';
+import { planSale, type SaleRequest } from '../../core/sales/plan-sale.js';
+import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { DuplicateError } from '../../db/errors.js';
-import { lockCard } from '../../db/repos/ledger.repo.js';
+import { customerExists } from '../../db/repos/customers.repo.js';
+import { findCardIdByNumber } from '../../db/repos/sale-context.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { pointsBalance, tierValue, type PointsBalance } from './balance.js';
+import { commitSale } from '../sales/commit-sale.js';
+import { loadSaleContext, type SaleOwner } from '../sales/load-sale-context.js';
+import type { PointsBalance } from './balance.js';
 import { hashBody } from './body-hash.js';
-import { creditPoints, debitPoints } from './ledger-writer.js';
-import { inTransactionResult, Rollback } from './result-transaction.js';
-import { resolveCard, resolvePlace } from './sale-context.js';
-import { redeemVouchersForSale } from './sale-vouchers.js';
-import { applySaleWallet } from './sale-wallet.js';
-import { rewardForcedSteps } from './step-rewards.js';
+import { inRollbackableTransaction } from './result-transaction.js';
+import { resolvePlace } from './sale-context.js';
 
 export interface SaleLineInput {
   operation: SaleOperation;
@@ -87,35 +83,28 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
   }));
 }
 
-function checkLines(lines: SaleLine[], requireKnownItems: boolean): Failure | null {
-  const valid = validateSaleLines(lines);
-  if (!valid.ok) {
-    const details: ErrorDetail[] = valid.issues.map((i) =>
-      detail('INVALID_SALE_LINES', `lines.${i.lineNo - 1}`, `${i.reason}: ${i.message}`),
-    );
-    return fail('INVALID_SALE_LINES', undefined, details);
-  }
-  if (requireKnownItems) {
-    const unknown = lines.filter((l) => l.operation === 'purchase' && !l.itemCode);
-    if (unknown.length > 0) {
-      return fail(
-        'ITEM_UNKNOWN',
-        'This program needs an item code on every purchase line.',
-        unknown.map((l) => detail('ITEM_UNKNOWN', `lines.${l.lineNo - 1}.itemCode`)),
-      );
-    }
-    const untyped = lines.filter(
-      (l) => l.operation === 'purchase' && (l.category === undefined || l.category === null),
-    );
-    if (untyped.length > 0) {
-      return fail(
-        'ITEM_TYPE_UNKNOWN',
-        'This program needs an item type (category 1 to 9) on every purchase line.',
-        untyped.map((l) => detail('ITEM_TYPE_UNKNOWN', `lines.${l.lineNo - 1}.category`)),
-      );
-    }
-  }
-  return null;
+/** The answer to a sale: a view of its stored plan (or, for a sale posted before plans were kept, its answer). */
+export function saleResultView(row: {
+  id: string;
+  receipt: string;
+  plan: string | null;
+  result: string;
+}): SaleResult {
+  const plan = parseStoredSalePlan(row.plan);
+  if (!plan) return JSON.parse(row.result) as SaleResult;
+  return {
+    saleId: row.id,
+    receipt: row.receipt,
+    cardNumber: plan.cardNumber,
+    pointsEarned: plan.pointsEarned,
+    pointsRedeemed: plan.pointsRedeemed,
+    discountEarnedMinor: plan.discountEarnedMinor,
+    unusedLines: plan.unusedLines.map((lineNo) => ({ lineNo, reason: 'Not Use' as const })),
+    stepsReached: plan.stepsReached,
+    vouchersGenerated: plan.vouchersGenerated,
+    vouchersUsed: plan.vouchersUsed,
+    balance: plan.balanceAfter,
+  };
 }
 
 /** The stored answer for a receipt already posted: replayed when the content is the same, else a 409. */
@@ -131,12 +120,36 @@ async function replay(
   if (stored.body_hash !== hash) {
     return fail('SALE_ALREADY_SAVED', `Receipt ${receipt} is already saved with other content.`);
   }
-  return ok({ status: 200, result: JSON.parse(stored.result) as SaleResult });
+  return ok({ status: 200, result: saleResultView(stored) });
+}
+
+/** The card (by number, resolved before the transaction and locked in it) or the customer the sale is for. */
+async function saleOwner(
+  deps: Deps,
+  merchantId: string,
+  input: { cardNumber?: string | undefined; customerId?: string | undefined },
+): Promise<Result<SaleOwner>> {
+  if (input.cardNumber !== undefined) {
+    const card = await findCardIdByNumber(deps.db, merchantId, input.cardNumber);
+    if (!card) return fail('CARD_NOT_FOUND');
+    if (input.customerId !== undefined && card.customer_id !== input.customerId) {
+      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
+    }
+    return ok({ cardId: card.id });
+  }
+  if (input.customerId !== undefined) {
+    if (!(await customerExists(deps.db, merchantId, input.customerId))) return fail('CUSTOMER_NOT_FOUND');
+    return ok({ customerId: input.customerId });
+  }
+  return fail('VALIDATION_FAILED', 'Give cardNumber or customerId.', [
+    detail('VALIDATION_FAILED', 'cardNumber', 'cardNumber or customerId is required'),
+  ]);
 }
 
 /**
- * Posts a sale. 201 with the result the first time; 200 with the same result when the same receipt comes
- * again with the same content; SALE_ALREADY_SAVED when it comes with other content.
+ * Posts a sale: load (the card locked and read under its lock) → plan (pure) → commit, in one transaction.
+ * 201 with the result the first time; 200 with the same result when the same receipt comes again with the
+ * same content; SALE_ALREADY_SAVED when it comes with other content.
  */
 export async function postSale(
   deps: Deps,
@@ -150,135 +163,61 @@ export async function postSale(
   const { storeId, terminalId } = place.value;
   const seen = await replay(deps, merchantId, storeId, input.receipt, hash);
   if (seen) return seen;
-
-  const who = await resolveCard(deps, merchantId, input);
-  if (!who.ok) return who;
-  const { card, customerId } = who.value;
-  const program = await sales.loadLedgerProgram(deps.db, card?.programId ?? null);
-  const lines = toSaleLines(input.lines);
-  const bad = checkLines(lines, program.requireKnownItems);
-  if (bad) return bad;
+  const owner = await saleOwner(deps, merchantId, input);
+  if (!owner.ok) return owner;
   const soldAt = new Date(input.date).toISOString();
-  const redeem = input.redeemPoints ?? 0;
-  if (redeem > 0 && !card) return fail('INSUFFICIENT_POINTS', 'The sale has no card to take points from.');
   const vouchers = input.vouchers ?? [];
-
+  const request: SaleRequest = {
+    receipt: input.receipt,
+    soldAt,
+    lines: toSaleLines(input.lines),
+    vouchers: vouchers.map((v) => ({
+      number: v.number,
+      ...(v.type !== undefined ? { type: v.type as ChoiceType } : {}),
+      ...(v.value !== undefined ? { value: v.value } : {}),
+      ...(v.amount !== undefined ? { amount: v.amount } : {}),
+    })),
+    redeemPoints: input.redeemPoints ?? 0,
+  };
   try {
-    return await inTransactionResult(deps, async (tx) => {
+    return await inRollbackableTransaction(deps, async (tx) => {
       const now = deps.now().toISOString();
-      if (card) await lockCard(tx, card.id, now);
+      const context = await loadSaleContext(tx, {
+        merchantId,
+        owner: owner.value,
+        voucherNumbers: vouchers.map((v) => v.number),
+        redeemPoints: request.redeemPoints,
+        now,
+      });
+      if (!context.ok) return context;
+      const plan = planSale(context.value, request, now, { earnLot: newId('lot') });
+      if (!plan.ok) return plan;
       const saleId = newId('sale');
-      const purchases = lines.filter((l) => l.operation === 'purchase').reduce((s, l) => s + l.amount, 0);
-      const basisBefore = card ? await tierValue(tx, card, program.tiers.type, now) : 0;
-      await sales.insertSale(tx, {
-        id: saleId,
-        merchant_id: merchantId,
-        store_id: storeId,
-        terminal_id: terminalId,
-        seller: input.seller ?? null,
-        receipt: input.receipt,
-        card_id: card?.id ?? null,
-        customer_id: customerId,
-        sold_at: soldAt,
-        total_minor: purchases,
-        eligible_minor: purchases,
-        body_hash: hash,
-        lines: JSON.stringify(lines),
-        payments: JSON.stringify({ payments: input.payments ?? [], vouchers }),
-        result: '{}',
-        status: 'posted',
-        earned_points: 0,
-        redeemed_points: 0,
-        reversed_points: 0,
-        returned_minor: 0,
-        created_at: now,
-      });
-
-      let amountDeduction = 0;
-      let vouchersUsed: SaleResult['vouchersUsed'] = [];
-      if (vouchers.length > 0) {
-        const used = await redeemVouchersForSale(tx, {
-          merchantId,
-          cardId: card?.id ?? null,
-          customerId,
+      const stored = await commitSale(
+        tx,
+        context.value,
+        plan.value,
+        {
           saleId,
-          now,
-          uses: vouchers.map((v) => ({
-            number: v.number,
-            ...(v.type !== undefined ? { type: v.type } : {}),
-            ...(v.value !== undefined ? { value: v.value } : {}),
-            ...(v.amount !== undefined ? { amount: v.amount } : {}),
-          })),
-        });
-        if (!used.ok) throw new Rollback(used);
-        amountDeduction = used.value.amountDeduction;
-        vouchersUsed = used.value.vouchers;
-      }
-      const earning = computeEarning(program.rules, lines, amountDeduction);
-      const earnsPoints = program.cardType !== 'discount';
-      const pointsEarned = card && earnsPoints ? earning.points : 0;
-      const ctx = card
-        ? { merchantId, cardId: card.id, now, saleId, storeId, terminalId, principalId: caller.principalId }
-        : null;
-      if (ctx && redeem > 0) {
-        const debit = await debitPoints(tx, ctx, redeem, 'redeem');
-        if (!debit.ok) throw new Rollback(debit);
-      }
-      const wallet = await applySaleWallet(tx, ctx, lines, program.walletEnabled);
-      if (!wallet.ok) throw new Rollback(wallet);
-      if (ctx && pointsEarned > 0) {
-        await creditPoints(tx, ctx, pointsEarned, {
-          pendingDays: program.pendingDays,
-          expiry: program.expiry,
-        });
-      }
-      let discountEarnedMinor = 0;
-      if (card && program.cardType !== 'bonus' && program.discountBasisPoints > 0) {
-        const eligible = Math.max(0, purchases - amountDeduction);
-        discountEarnedMinor = Math.floor((eligible * program.discountBasisPoints) / 10_000);
-        await sales.addCardDiscount(tx, card.id, discountEarnedMinor);
-      }
-      let stepsReached: number[] = [];
-      let vouchersGenerated: string[] = [];
-      if (card && program.id !== null && program.tiers.steps.length > 0) {
-        const basisAfter = await tierValue(tx, card, program.tiers.type, now);
-        // Most sales cross no step: the rewards (another program read, the rewarded steps) are looked at
-        // only when one is crossed.
-        const crossed = stepsCrossed(program.tiers, basisBefore, basisAfter).length > 0;
-        const steps = crossed
-          ? await rewardForcedSteps(tx, {
-              merchantId,
-              programId: program.id,
-              cardId: card.id,
-              customerId,
-              before: basisBefore,
-              after: basisAfter,
-              now,
-            })
-          : { stepsReached: [], vouchers: [] };
-        stepsReached = steps.stepsReached;
-        vouchersGenerated = steps.vouchers;
-      }
-      const result: SaleResult = {
-        saleId,
+          merchantId,
+          storeId,
+          terminalId,
+          principalId: caller.principalId,
+          seller: input.seller ?? null,
+          receipt: input.receipt,
+          soldAt,
+          bodyHash: hash,
+          payments: { payments: input.payments ?? [], vouchers },
+        },
+        now,
+      );
+      const result = saleResultView({
+        id: saleId,
         receipt: input.receipt,
-        cardNumber: card?.number ?? null,
-        pointsEarned,
-        pointsRedeemed: ctx ? redeem : 0,
-        discountEarnedMinor,
-        unusedLines: earning.unusedLines.map((lineNo) => ({ lineNo, reason: 'Not Use' as const })),
-        stepsReached,
-        vouchersGenerated,
-        vouchersUsed,
-        balance: card ? await pointsBalance(tx, card, now) : null,
-      };
-      await sales.saveSaleResult(tx, saleId, {
-        result: JSON.stringify(result),
-        earned_points: pointsEarned,
-        redeemed_points: result.pointsRedeemed,
-        eligible_minor: Math.max(0, purchases - amountDeduction),
+        plan: JSON.stringify(stored),
+        result: '{}',
       });
-      return { status: 201 as const, result };
+      return ok({ status: 201 as const, result });
     });
   } catch (error) {
     if (!(error instanceof DuplicateError)) throw error;

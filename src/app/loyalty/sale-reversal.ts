@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { fail } from '../../core/error-catalog.js';
+import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { DB } from '../../db/schema/index.js';
@@ -36,7 +37,10 @@ export async function lockedSale(tx: Tx, merchantId: string, saleId: string, now
  * back: in proportion, rounded down, all of it once the sale is fully returned (as pointsToReverse).
  */
 export function discountReturned(sale: sales.SaleRow, returned: number): number {
-  const earned = (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ?? 0;
+  const earned =
+    parseStoredSalePlan(sale.plan)?.discountEarnedMinor ??
+    (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ??
+    0;
   const total = Number(sale.total_minor);
   if (earned === 0) return 0;
   if (returned >= total) return earned;

@@ -5,13 +5,7 @@
  */
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import type { VoucherTemplate } from '../../core/loyalty/program.js';
-import {
-  claimStep,
-  forcedRewards,
-  stepsCrossed,
-  type Tier,
-  type TierLadder,
-} from '../../core/rules/tiers.js';
+import { claimStep, type Tier, type TierLadder } from '../../core/rules/tiers.js';
 import type { Kysely } from 'kysely';
 import { findCardByNumber } from '../../db/repos/cards.repo.js';
 import { findGift } from '../../db/repos/gifts.repo.js';
@@ -108,33 +102,25 @@ async function rewardStep(
 }
 
 /**
- * Called by the sale posting, in its transaction, after the card's tier value moved from `before` to
- * `after`: the steps crossed, and the vouchers generated for the forcedUse ones not yet rewarded.
+ * Called by a sale's commit, in its transaction: generates the rewards of the forcedUse steps the sale's plan
+ * crossed (a step already rewarded meanwhile is skipped: step_rewards is unique per card and step).
  */
-export async function rewardForcedSteps(
+export async function issueStepRewards(
   tx: Tx,
-  input: {
-    merchantId: string;
-    programId: string;
-    cardId: string;
-    customerId: string | null;
-    before: number;
-    after: number;
-    now: string;
-  },
-): Promise<{ stepsReached: number[]; vouchers: string[] }> {
+  input: { merchantId: string; programId: string; cardId: string; customerId: string | null; now: string },
+  steps: readonly Tier[],
+): Promise<string[]> {
+  if (steps.length === 0) return [];
   const program = await loadProgramRewards(tx, input.merchantId, input.programId);
-  if (!program || program.ladder.steps.length === 0) return { stepsReached: [], vouchers: [] };
-  const stepsReached = stepsCrossed(program.ladder, input.before, input.after);
-  const rewarded = await repo.rewardedStepIndexes(tx, input.cardId);
+  if (!program) return [];
   const vouchers: string[] = [];
-  for (const step of forcedRewards(program.ladder, input.before, input.after, rewarded)) {
+  for (const step of steps) {
     const issued = await rewardStep(tx, input, program, step);
     if (issued === null) continue;
     if (!issued.ok) throw new Error(`step ${step.index} reward: ${issued.code} ${issued.message ?? ''}`);
     vouchers.push(issued.value.number);
   }
-  return { stepsReached, vouchers };
+  return vouchers;
 }
 
 /** Generates the reward of a reached step on request. */

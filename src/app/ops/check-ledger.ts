@@ -10,6 +10,7 @@ import {
   type MovementKind,
 } from '../../core/ledger/index.js';
 import type { Deps } from '../context.js';
+import { movementsAfterBlock, wrongSummaries } from './check-summaries.js';
 
 interface LedgerCheck {
   name: string;
@@ -142,5 +143,13 @@ export const ledgerChecks: LedgerCheck[] = [
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+  },
+  {
+    name: "every card's summary agrees with its lots, wallet and sales",
+    count: async (deps) => (await wrongSummaries(deps)).length,
+  },
+  {
+    name: 'no sale moved points on a card after its block or replacement',
+    count: movementsAfterBlock,
   },
 ];

@@ -1,9 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardTable } from '../schema/card.table.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
+import { dropSummary } from './card-summaries.repo.js';
 
 export type CardRow = Selectable<CardTable>;
 
@@ -175,6 +176,8 @@ export async function saveCardState(
       ...(extras.activatedAt === undefined ? {} : { activated_at: extras.activatedAt }),
       ...(extras.expiresAt === undefined ? {} : { expires_at: extras.expiresAt }),
       ...(extras.discountMinor === undefined ? {} : { discount_minor: extras.discountMinor }),
+      // `status` on the right is the value before this update (SQL semantics, both databases)
+      status_since: sql<string | null>`case when status <> ${state.status} then ${now} else status_since end`,
       updated_at: now,
     })
     .where('id', '=', cardId)
@@ -229,6 +232,8 @@ export async function moveCardHistory(tx: Tx, fromId: string, toId: string): Pro
   for (const table of ['lots', 'movements', 'sales', 'vouchers', 'step_rewards', 'gift_awards'] as const) {
     await tx.updateTable(table).set({ card_id: toId }).where('card_id', '=', fromId).execute();
   }
+  await dropSummary(tx, fromId);
+  await dropSummary(tx, toId);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lot } from '../../core/ledger/index.js';
 import { RetryableDbError } from '../errors.js';
+import { hotQuery } from '../hot.js';
+import { dropSummary } from './card-summaries.repo.js';
 import type { DB } from '../schema/index.js';
 import type { LotTable, MovementTable } from '../schema/loyalty.table.js';
 import type { Tx } from '../transaction.js';
@@ -47,12 +49,60 @@ export async function lotsById(db: Kysely<DB>, ids: readonly string[]): Promise<
   return rows.map(toLot);
 }
 
+const MOVEMENT_COLUMNS: (keyof MovementTable)[] = [
+  'id',
+  'merchant_id',
+  'card_id',
+  'kind',
+  'points',
+  'money',
+  'sale_id',
+  'store_id',
+  'terminal_id',
+  'principal_id',
+  'reason',
+  'created_at',
+];
+const LOT_COLUMNS: (keyof LotTable)[] = [
+  'id',
+  'merchant_id',
+  'card_id',
+  'movement_id',
+  'sale_id',
+  'amount',
+  'remaining',
+  'burnt',
+  'earned_at',
+  'pending_until',
+  'expires_at',
+];
+const insertMovementHot = hotQuery((db, ...v: unknown[]) =>
+  db
+    .insertInto('movements')
+    .values(Object.fromEntries(MOVEMENT_COLUMNS.map((c, i) => [c, v[i]])) as unknown as MovementTable),
+);
+const insertLotHot = hotQuery((db, ...v: unknown[]) =>
+  db
+    .insertInto('lots')
+    .values(Object.fromEntries(LOT_COLUMNS.map((c, i) => [c, v[i]])) as unknown as LotTable),
+);
+
+/**
+ * Writes a movement and drops the card's summary (the next read computes it again). A sale's commit, which
+ * writes the summary itself, uses `insertMovementKeepingSummary`.
+ */
 export async function insertMovement(tx: Tx, row: MovementTable): Promise<void> {
-  await tx.insertInto('movements').values(row).execute();
+  await insertMovementKeepingSummary(tx, row);
+  await dropSummary(tx, row.card_id);
 }
 
+export async function insertMovementKeepingSummary(tx: Tx, row: MovementTable): Promise<void> {
+  await insertMovementHot(tx, ...MOVEMENT_COLUMNS.map((c) => row[c]));
+}
+
+/** Writes a lot. Lots come with a movement, which drops or rewrites the summary. */
 export async function insertLot(tx: Tx, row: LotTable): Promise<void> {
-  await tx.insertInto('lots').values(row).execute();
+  await insertLotHot(tx, ...LOT_COLUMNS.map((c) => row[c]));
 }
 
 export async function insertAllocations(

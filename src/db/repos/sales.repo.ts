@@ -1,10 +1,10 @@
 /** Sales, returns, the program settings the ledger needs, and the queries behind balances and checks. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ExpiryPolicy } from '../../core/ledger/index.js';
-import type { CardType } from '../../core/loyalty/program.js';
-import type { EarningRule, TierLadder } from '../../core/rules/index.js';
+import { NO_PROGRAM, type SaleProgram } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../errors.js';
+import { dropSummary } from './card-summaries.repo.js';
 import { toProgramRecord } from './programs.repo.js';
+import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { SaleReturnTable, SaleTable } from '../schema/loyalty.table.js';
 import type { Tx } from '../transaction.js';
@@ -12,36 +12,9 @@ import type { Tx } from '../transaction.js';
 export type SaleRow = Selectable<SaleTable>;
 export type SaleReturnRow = Selectable<SaleReturnTable>;
 
-/** What posting a sale needs to know of a card's program. */
-export interface LedgerProgram {
-  id: string | null;
-  cardType: CardType;
-  rules: EarningRule[];
-  tiers: TierLadder;
-  pendingDays: number;
-  expiry: ExpiryPolicy;
-  /** Basis points of the eligible amount accumulated as discount (discount programs). */
-  discountBasisPoints: number;
-  negativeBalance: 'allow' | 'cap_at_zero';
-  cancelWindowHours: number;
-  requireKnownItems: boolean;
-  walletEnabled: boolean;
-}
-
-/** A card without a program earns nothing and keeps its points forever. */
-export const NO_PROGRAM: LedgerProgram = {
-  id: null,
-  cardType: 'bonus',
-  rules: [],
-  tiers: { type: 'points', steps: [] },
-  pendingDays: 0,
-  expiry: { kind: 'none' },
-  discountBasisPoints: 0,
-  negativeBalance: 'allow',
-  cancelWindowHours: 24,
-  requireKnownItems: false,
-  walletEnabled: false,
-};
+/** What posting a sale needs to know of a card's program (the core's read model). */
+export type LedgerProgram = SaleProgram;
+export { NO_PROGRAM };
 
 /** The ledger's view of a card's program, read with the programs repository's mapping. */
 export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null): Promise<LedgerProgram> {
@@ -80,18 +53,58 @@ export function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?: stri
   return q.executeTakeFirst();
 }
 
+const insertSaleRow = hotQuery((db, ...v: unknown[]) =>
+  db
+    .insertInto('sales')
+    .values(Object.fromEntries(SALE_COLUMNS.map((c, i) => [c, v[i]])) as unknown as SaleTable),
+);
+
+const SALE_COLUMNS: (keyof SaleTable)[] = [
+  'id',
+  'merchant_id',
+  'store_id',
+  'terminal_id',
+  'seller',
+  'receipt',
+  'card_id',
+  'customer_id',
+  'sold_at',
+  'total_minor',
+  'eligible_minor',
+  'body_hash',
+  'lines',
+  'payments',
+  'result',
+  'plan',
+  'status',
+  'earned_points',
+  'redeemed_points',
+  'reversed_points',
+  'returned_minor',
+  'created_at',
+];
+
+/** Inserts a sale. The caller keeps the card's summary up to date (commitSale) or drops it. */
 export async function insertSale(tx: Tx, row: SaleTable): Promise<void> {
-  await tx.insertInto('sales').values(row).execute();
+  await insertSaleRow(tx, ...SALE_COLUMNS.map((c) => row[c]));
 }
 
-export function findSaleByReceipt(db: Kysely<DB>, merchantId: string, storeId: string, receipt: string) {
-  return db
+const saleByReceipt = hotQuery((db, merchantId: string, storeId: string, receipt: string) =>
+  db
     .selectFrom('sales')
     .selectAll()
     .where('merchant_id', '=', merchantId)
     .where('store_id', '=', storeId)
-    .where('receipt', '=', receipt)
-    .executeTakeFirst();
+    .where('receipt', '=', receipt),
+);
+
+export async function findSaleByReceipt(
+  db: Kysely<DB>,
+  merchantId: string,
+  storeId: string,
+  receipt: string,
+) {
+  return (await saleByReceipt(db, merchantId, storeId, receipt)).rows[0];
 }
 
 export function findSale(db: Kysely<DB>, merchantId: string, id: string) {
@@ -133,6 +146,7 @@ export async function updateSaleReversal(
     .where('status', '=', before.status)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new StaleSaleError(before.id);
+  if (before.card_id) await dropSummary(tx, before.card_id);
 }
 
 export function listSales(

@@ -15,6 +15,8 @@ export interface CardTable {
   discount_minor: Generated<number>;
   issued_at: string | null;
   activated_at: string | null;
+  /** When the status last changed (0006; null for cards unchanged since). */
+  status_since: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -3,6 +3,7 @@ import type { CardTable } from './card.table.js';
 import type { CustomerTable } from './customer.table.js';
 import type {
   AllocationTable,
+  CardSummaryTable,
   GiftAwardTable,
   GiftTable,
   LotTable,
@@ -47,6 +48,7 @@ export interface DB {
   gifts: GiftTable;
   gift_awards: GiftAwardTable;
   step_rewards: StepRewardTable;
+  card_summaries: CardSummaryTable;
   aliases: AliasTable;
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;

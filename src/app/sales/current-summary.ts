@@ -1,0 +1,75 @@
+/**
+ * A card's summary at `now`: the stored row while it holds, else computed again from the card's lots, wallet
+ * and sales (the cost of history, paid once until the next lot changes state).
+ */
+import type { Kysely } from 'kysely';
+import type { Lot } from '../../core/ledger/index.js';
+import { isFresh, summarizeLots, type CardSummary } from '../../core/sales/card-summary.js';
+import { findSummary, saveSummary } from '../../db/repos/card-summaries.repo.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Deps } from '../context.js';
+import { lockCard, openLots } from '../../db/repos/ledger.repo.js';
+import { merchantOfCard, purchaseFigures, walletOf } from '../../db/repos/sale-context.repo.js';
+import type { DB } from '../../db/schema/index.js';
+
+export interface CurrentSummary {
+  summary: CardSummary;
+  /** The version of the stored row (null: none is stored), for a write over it. */
+  storedVersion: number | null;
+  /** The open lots, when they had to be read. */
+  lots: Lot[] | null;
+}
+
+export function yearRange(now: string): { year: number; from: string; to: string } {
+  const year = new Date(now).getUTCFullYear();
+  return {
+    year,
+    from: new Date(Date.UTC(year, 0, 1)).toISOString(),
+    to: new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
+  };
+}
+
+export async function currentSummary(
+  db: Kysely<DB>,
+  cardId: string,
+  now: string,
+  options: { ignoreStored?: boolean } = {},
+): Promise<CurrentSummary> {
+  const stored = options.ignoreStored ? null : await findSummary(db, cardId);
+  const range = yearRange(now);
+  if (stored && stored.year === range.year && isFresh(stored, now)) {
+    return { summary: stored, storedVersion: stored.version, lots: null };
+  }
+  const lots = await openLots(db, cardId);
+  const figures = await purchaseFigures(db, cardId, range);
+  return {
+    summary: {
+      version: stored?.version ?? 0,
+      ...summarizeLots(lots, now),
+      walletMinor: await walletOf(db, cardId),
+      purchases: figures.all,
+      year: range.year,
+      yearFigures: figures.year,
+    },
+    storedVersion: stored?.version ?? null,
+    lots,
+  };
+}
+
+/**
+ * The summary for a read outside any transaction. When the stored row no longer holds, it is computed again
+ * and saved in a short transaction under the card lock (so that a concurrent write cannot be missed), and the
+ * card's history is read once per change of state instead of on every read.
+ */
+export async function freshSummary(deps: Deps, cardId: string, now: string): Promise<CardSummary> {
+  const current = await currentSummary(deps.db, cardId, now);
+  if (current.lots === null) return current.summary;
+  return inTransaction(deps.db, async (tx) => {
+    await lockCard(tx, cardId, now);
+    const locked = await currentSummary(tx, cardId, now);
+    if (locked.lots !== null) {
+      await saveSummary(tx, cardId, await merchantOfCard(tx, cardId), locked.storedVersion, locked.summary);
+    }
+    return locked.summary;
+  });
+}

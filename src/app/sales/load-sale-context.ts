@@ -1,0 +1,118 @@
+/**
+ * The reads of a sale, in its transaction: the card locked and re-read under the lock (its status decides),
+ * its program, its summary, the vouchers named, the steps already rewarded, and the lots only when the sale
+ * spends points or the card owes some.
+ */
+import { fail, ok, type Result } from '../../core/error-catalog.js';
+import { needsLots } from '../../core/sales/plan-points.js';
+import type { SaleContext } from '../../core/sales/plan-sale.js';
+import type { SaleVoucher } from '../../core/sales/plan-vouchers.js';
+import { NO_PROGRAM } from '../../core/sales/sale-program.js';
+import { RetryableDbError } from '../../db/errors.js';
+import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
+import { openLots } from '../../db/repos/ledger.repo.js';
+import { lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
+import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
+import { findVoucherByNumber, rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
+import type { Tx } from '../../db/transaction.js';
+import { toCoreVoucher } from '../loyalty/voucher-view.js';
+import { currentSummary } from './current-summary.js';
+
+/** Whose sale: a card (by id, resolved from its number before the transaction) or a customer. */
+export type SaleOwner = { cardId: string } | { customerId: string };
+
+export interface LoadedSaleContext extends SaleContext {
+  /** Version of the stored summary row the plan was made on (null: none stored). */
+  summaryVersion: number | null;
+}
+
+/** The customer's active card changed between its choice and its lock: the sale's transaction is retried. */
+class StaleCardChoiceError extends RetryableDbError {
+  constructor(cardId: string) {
+    super(new Error(`card ${cardId} changed status before its lock`));
+  }
+}
+
+async function lockedCard(tx: Tx, merchantId: string, owner: SaleOwner, now: string) {
+  if ('cardId' in owner) {
+    const card = await lockCardForUpdate(tx, merchantId, owner.cardId, now);
+    if (!card) return fail('CARD_NOT_FOUND');
+    if (card.status !== 'active') {
+      return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
+    }
+    return ok({ card, customerId: card.customerId });
+  }
+  const chosen = (await cardsOfCustomer(tx, merchantId, owner.customerId)).find((c) => c.status === 'active');
+  if (!chosen) return ok({ card: null, customerId: owner.customerId });
+  const card = await lockCardForUpdate(tx, merchantId, chosen.id, now);
+  if (!card || card.status !== 'active' || card.customerId !== owner.customerId) {
+    throw new StaleCardChoiceError(chosen.id);
+  }
+  return ok({ card, customerId: owner.customerId });
+}
+
+export async function loadSaleContext(
+  tx: Tx,
+  input: {
+    merchantId: string;
+    owner: SaleOwner;
+    voucherNumbers: readonly string[];
+    redeemPoints: number;
+    now: string;
+  },
+): Promise<Result<LoadedSaleContext>> {
+  const who = await lockedCard(tx, input.merchantId, input.owner, input.now);
+  if (!who.ok) return who;
+  const { card, customerId } = who.value;
+  const program = card ? await loadLedgerProgram(tx, card.programId) : NO_PROGRAM;
+  const vouchers = new Map<string, SaleVoucher>();
+  for (const number of new Set(input.voucherNumbers)) {
+    const row = await findVoucherByNumber(tx, input.merchantId, number);
+    if (!row) continue;
+    vouchers.set(number, {
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      cardId: row.card_id,
+      customerId: row.customer_id,
+      status: row.status,
+      remaining: Number(row.remaining),
+      voucher: toCoreVoucher(row),
+    });
+  }
+  if (!card) {
+    return ok({
+      program,
+      card: null,
+      customerId,
+      summary: null,
+      summaryVersion: null,
+      lots: null,
+      vouchers,
+      rewardedSteps: [],
+    });
+  }
+  const current = await currentSummary(tx, card.id, input.now);
+  const lots = needsLots(current.summary, input.redeemPoints)
+    ? (current.lots ?? (await openLots(tx, card.id)))
+    : null;
+  const rewardedSteps = program.tiers.steps.some((s) => s.forcedUse)
+    ? await rewardedStepIndexes(tx, card.id)
+    : [];
+  return ok({
+    program,
+    card: {
+      id: card.id,
+      number: card.number,
+      status: card.status,
+      customerId: card.customerId,
+      discountMinor: card.discountMinor,
+    },
+    customerId,
+    summary: current.summary,
+    summaryVersion: current.storedVersion,
+    lots,
+    vouchers,
+    rewardedSteps,
+  });
+}

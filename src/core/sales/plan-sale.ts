@@ -1,0 +1,178 @@
+/**
+ * Planning a sale, pure: from what the sale's unit of work read (the context) and the request, everything
+ * the sale will write — lines, voucher uses, the points spent and earned, wallet moves, the discount
+ * accrued, the steps crossed and the rewards to issue, the card's summary after. `commitSale` writes it;
+ * the plan is stored with the sale, and returns and cancellations are planned from it.
+ */
+import { fail, ok, type Result } from '../error-catalog.js';
+import { computeExpiry, computePendingUntil, type Lot } from '../ledger/index.js';
+import { isWalletOperation, planWallet, type WalletMovement } from '../loyalty/wallet.js';
+import { computeEarning, forcedRewards, stepsCrossed, type SaleLine, type Tier } from '../rules/index.js';
+import { tierBasis, withPurchase, type CardSummary } from './card-summary.js';
+import { checkSaleLines } from './check-lines.js';
+import { planPoints, type PointsPlan } from './plan-points.js';
+import {
+  planVoucherUses,
+  type PlannedVoucherUse,
+  type SaleVoucher,
+  type VoucherUseRequest,
+} from './plan-vouchers.js';
+import type { SaleProgram } from './sale-program.js';
+
+/** The card a sale lands on, as read under its lock. */
+export interface SaleCard {
+  id: string;
+  number: string;
+  status: string;
+  customerId: string | null;
+  discountMinor: number;
+}
+
+export interface SaleContext {
+  program: SaleProgram;
+  card: SaleCard | null;
+  customerId: string | null;
+  /** The card's summary, fresh at `now` (null without a card). */
+  summary: CardSummary | null;
+  /** The card's open lots, when the sale spends points or the card is in debt; else null. */
+  lots: Lot[] | null;
+  /** The vouchers named by the sale, by number (absent: not found in the merchant). */
+  vouchers: ReadonlyMap<string, SaleVoucher>;
+  /** Steps of the card already rewarded. */
+  rewardedSteps: readonly number[];
+}
+
+export interface SaleRequest {
+  receipt: string;
+  soldAt: string;
+  lines: SaleLine[];
+  vouchers: VoucherUseRequest[];
+  redeemPoints: number;
+}
+
+export interface SalePlan {
+  lines: SaleLine[];
+  purchasesMinor: number;
+  /** Purchases less the money of the vouchers used: what earns and accrues discount. */
+  eligibleMinor: number;
+  voucherUses: PlannedVoucherUse[];
+  pointsEarned: number;
+  pointsRedeemed: number;
+  points: Omit<PointsPlan, 'summary'> | null;
+  wallet: WalletMovement[];
+  discountEarnedMinor: number;
+  unusedLines: number[];
+  stepsReached: number[];
+  stepsToReward: Tier[];
+  /** The card's summary after the sale (null without a card). */
+  summary: CardSummary | null;
+}
+
+/** Ids the plan gives to the rows it creates (ids are parameters, like time). */
+export interface SaleIds {
+  earnLot: string;
+}
+
+export function planSale(
+  context: SaleContext,
+  request: SaleRequest,
+  now: string,
+  ids: SaleIds,
+): Result<SalePlan> {
+  const { program, card } = context;
+  const bad = checkSaleLines(request.lines, program.requireKnownItems);
+  if (bad) return bad;
+  const redeem = request.redeemPoints;
+  if (redeem > 0 && !card) return fail('INSUFFICIENT_POINTS', 'The sale has no card to take points from.');
+  const lines = request.lines;
+  const purchases = lines.filter((l) => l.operation === 'purchase').reduce((s, l) => s + l.amount, 0);
+
+  const vouchers = planVoucherUses(
+    request.vouchers,
+    context.vouchers,
+    { cardId: card?.id ?? null, customerId: context.customerId },
+    Date.parse(now),
+  );
+  if (!vouchers.ok) return vouchers;
+  const deduction = vouchers.value.amountDeduction;
+  const eligible = Math.max(0, purchases - deduction);
+  const earning = computeEarning(program.rules, lines, deduction);
+  const pointsEarned = card && program.cardType !== 'discount' ? earning.points : 0;
+  const base = {
+    lines,
+    purchasesMinor: purchases,
+    eligibleMinor: eligible,
+    voucherUses: vouchers.value.uses,
+    pointsEarned,
+    unusedLines: earning.unusedLines,
+  };
+  const summary = context.summary;
+  if (!card || !summary) {
+    if (lines.some((l) => isWalletOperation(l.operation))) {
+      return fail('WALLET_NOT_ACTIVATED', 'Wallet operations need a card.');
+    }
+    return ok({
+      ...base,
+      pointsRedeemed: 0,
+      points: null,
+      wallet: [],
+      discountEarnedMinor: 0,
+      stepsReached: [],
+      stepsToReward: [],
+      summary: null,
+    });
+  }
+
+  const points = planPoints(
+    summary,
+    context.lots,
+    {
+      redeem,
+      earning:
+        pointsEarned > 0
+          ? {
+              lotId: ids.earnLot,
+              points: pointsEarned,
+              pendingUntil: computePendingUntil(now, program.pendingDays),
+              expiresAt: computeExpiry(now, program.expiry),
+            }
+          : null,
+    },
+    now,
+  );
+  if (!points.ok) return points;
+  const wallet = planWallet(lines, summary.walletMinor, program.walletEnabled);
+  if (!wallet.ok) return walletRefusal(wallet.reason, wallet.lineNo);
+  const discountEarnedMinor =
+    program.cardType !== 'bonus' && program.discountBasisPoints > 0
+      ? Math.floor((eligible * program.discountBasisPoints) / 10_000)
+      : 0;
+  const { summary: pointsAfter, ...moves } = points.value;
+  const after: CardSummary = withPurchase(
+    { ...pointsAfter, walletMinor: wallet.balanceAfter },
+    purchases,
+    request.soldAt,
+  );
+  const before = tierBasis(summary, program.tiers.type);
+  const reached = tierBasis(after, program.tiers.type);
+  return ok({
+    ...base,
+    pointsRedeemed: redeem,
+    points: moves,
+    wallet: wallet.movements,
+    discountEarnedMinor,
+    stepsReached: stepsCrossed(program.tiers, before, reached),
+    stepsToReward: forcedRewards(program.tiers, before, reached, context.rewardedSteps),
+    summary: after,
+  });
+}
+
+function walletRefusal(reason: 'WALLET_NOT_ACTIVATED' | 'WALLET_INSUFFICIENT_FUNDS', lineNo: number) {
+  return fail(reason, undefined, [
+    {
+      field: `lines[lineNo=${lineNo}]`,
+      code: reason,
+      message: `Line ${lineNo} cannot be applied to the wallet.`,
+    },
+  ]);
+}
