@@ -28,6 +28,8 @@ const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
 const DEMO_AVOMARK = { username: 'demo', password: 'demo', terminal: '1' };
 // Vouchers seeded for the sale-with-voucher workload: one per request, at up to this many requests/s.
 const VOUCHERS_PER_SECOND = 1500;
+// Cards with a long history (2,000 lots each) for the sale-history workload, among the seeded ones.
+const HEAVY_CARDS = 50;
 
 const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [options])
 
@@ -220,8 +222,8 @@ async function main() {
   );
   const seeded =
     database.kind === 'sqlite'
-      ? await seedSqlite(database.file, { count: config.customers, vouchers })
-      : await seedPostgres(database.url, { count: config.customers, vouchers });
+      ? await seedSqlite(database.file, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS })
+      : await seedPostgres(database.url, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS });
   say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s (${seeded.movements} earn movements)`);
 
   const [tesseraPort, constantPort] = [await freePort(), await freePort()];

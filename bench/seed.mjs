@@ -163,6 +163,9 @@ export function generateRows({
   firstRef,
   programId = null,
   vouchers = 0,
+  heavyCards = 0,
+  heavyLots = 2000,
+  summarize = null,
   seed = 20240601,
   now = new Date(),
 }) {
@@ -174,6 +177,7 @@ export function generateRows({
   const cards = [];
   const movements = [];
   const lots = [];
+  const summaries = [];
   for (let i = 0; i < count; i++) {
     const createdAt = new Date(baseMs + i).toISOString();
     const firstName = pick(FIRST_NAMES);
@@ -239,7 +243,10 @@ export function generateRows({
       created_at: createdAt,
       updated_at: createdAt,
     });
-    const earns = 1 + Math.floor(history() * 3);
+    // The last `heavyCards` cards carry a long history: `heavyLots` lots each, for the history workloads.
+    const heavy = i >= count - heavyCards;
+    const earns = heavy ? heavyLots : 1 + Math.floor(history() * 3);
+    const cardLots = [];
     for (let k = 0; k < earns; k++) {
       const earnedMs = now.getTime() - Math.floor((1 + history() * 299) * DAY_MS);
       const earnedAt = new Date(earnedMs).toISOString();
@@ -259,7 +266,7 @@ export function generateRows({
         reason: 'bench seed',
         created_at: earnedAt,
       });
-      lots.push({
+      cardLots.push({
         id: makeId('lot', earnedMs, history),
         merchant_id: merchantId,
         card_id: cardId,
@@ -273,6 +280,8 @@ export function generateRows({
         expires_at: addMonthsUtc(earnedMs, 12),
       });
     }
+    lots.push(...cardLots);
+    if (summarize) summaries.push(summaryRow(summarize, merchantId, cardId, cardLots, now));
   }
   const voucherRows = [];
   const voucherCreatedAt = new Date(baseMs).toISOString();
@@ -299,15 +308,64 @@ export function generateRows({
       updated_at: voucherCreatedAt,
     });
   }
-  return { customers, cards, movements, lots, vouchers: voucherRows };
+  return { customers, cards, movements, lots, summaries, vouchers: voucherRows, heavyCards };
 }
 
-function summary({ customers, cards, movements, vouchers }, ms) {
+/**
+ * The card's summary row, as the server keeps it in steady state (its first sale or balance would otherwise
+ * compute it from the lots): computed by the server's own core function, passed in as `summarize`.
+ */
+function summaryRow(summarize, merchantId, cardId, cardLots, now) {
+  const lots = cardLots.map((l) => ({
+    id: l.id,
+    amount: l.amount,
+    remaining: l.remaining,
+    burnt: l.burnt,
+    earnedAt: l.earned_at,
+    pendingUntil: l.pending_until,
+    expiresAt: l.expires_at,
+  }));
+  const s = summarize(lots, now.toISOString());
+  return {
+    card_id: cardId,
+    merchant_id: merchantId,
+    version: 1,
+    computed_at: s.computedAt,
+    valid_until: s.validUntil,
+    active: s.active,
+    pending: s.pending,
+    expired: s.expired,
+    nearest_expiry_amount: s.nearestExpiry?.amount ?? null,
+    nearest_expiry_at: s.nearestExpiry?.date ?? null,
+    in_debt: s.inDebt ? 1 : 0,
+    wallet_minor: 0,
+    purchase_count: 0,
+    purchase_amount: 0,
+    first_sale_at: null,
+    last_sale_at: null,
+    year: now.getUTCFullYear(),
+    year_count: 0,
+    year_amount: 0,
+  };
+}
+
+/** The server's summary function, from its build (dist/), when the schema has card summaries. */
+async function loadSummarize() {
+  try {
+    const url = new URL('../dist/core/sales/card-summary.js', import.meta.url);
+    return (await import(url.href)).summarizeLots;
+  } catch {
+    return null;
+  }
+}
+
+function summary({ customers, cards, movements, vouchers, heavyCards }, ms) {
   return {
     count: customers.length,
     ids: customers.map((c) => c.id),
     lastNames: [...new Set(customers.map((c) => c.last_name))],
-    cardNumbers: cards.map((c) => c.number),
+    cardNumbers: cards.slice(0, cards.length - heavyCards).map((c) => c.number),
+    heavyCardNumbers: cards.slice(cards.length - heavyCards).map((c) => c.number),
     movements: movements.length,
     voucherNumbers: vouchers.map((v) => v.number),
     ms,
@@ -319,7 +377,7 @@ const programMissing = () =>
   new Error(`program "${PROGRAM_CODE}" of the demo merchant not found (run "tessera demo" first)`);
 
 /** Seeds a SQLite database file (the server must not be running, or at least not writing). */
-export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'demo' }) {
+export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'demo', heavyCards = 0 }) {
   const { default: SQLite } = await import('better-sqlite3');
   const started = Date.now();
   const db = new SQLite(file);
@@ -336,7 +394,15 @@ export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'de
       .prepare('select id from programs where merchant_id = ? and code = ?')
       .get(merchant.id, PROGRAM_CODE);
     if (!program) throw programMissing();
-    const data = generateRows({ count, merchantId: merchant.id, firstRef, programId: program.id, vouchers });
+    const data = generateRows({
+      count,
+      merchantId: merchant.id,
+      firstRef,
+      programId: program.id,
+      vouchers,
+      heavyCards,
+      summarize: await loadSummarize(),
+    });
     const insertAll = (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
@@ -350,6 +416,7 @@ export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'de
       insertAll('cards', data.cards);
       insertAll('movements', data.movements);
       insertAll('lots', data.lots);
+      insertAll('card_summaries', data.summaries);
       insertAll('vouchers', data.vouchers);
       db.prepare('update merchants set next_customer_ref = ? where id = ?').run(
         firstRef + count,
@@ -363,7 +430,7 @@ export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'de
 }
 
 /** Seeds a PostgreSQL database with multi-row inserts in one transaction, then ANALYZEs (as autovacuum would). */
-export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'demo' }) {
+export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'demo', heavyCards = 0 }) {
   const { default: pg } = await import('pg');
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
@@ -382,7 +449,15 @@ export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'd
       ])
     ).rows[0];
     if (!program) throw programMissing();
-    const data = generateRows({ count, merchantId: merchant.id, firstRef, programId: program.id, vouchers });
+    const data = generateRows({
+      count,
+      merchantId: merchant.id,
+      firstRef,
+      programId: program.id,
+      vouchers,
+      heavyCards,
+      summarize: await loadSummarize(),
+    });
     const insertAll = async (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
@@ -405,13 +480,14 @@ export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'd
     await insertAll('cards', data.cards);
     await insertAll('movements', data.movements);
     await insertAll('lots', data.lots);
+    await insertAll('card_summaries', data.summaries);
     await insertAll('vouchers', data.vouchers);
     await client.query('update merchants set next_customer_ref = $1 where id = $2', [
       firstRef + count,
       merchant.id,
     ]);
     await client.query('commit');
-    for (const table of ['customers', 'cards', 'movements', 'lots', 'vouchers']) {
+    for (const table of ['customers', 'cards', 'movements', 'lots', 'card_summaries', 'vouchers']) {
       await client.query(`analyze ${table}`);
     }
     return summary(data, Date.now() - started);

@@ -89,7 +89,7 @@ function balanceRequest(ctx) {
 }
 
 /** A sale workload: unique receipts (run id + counter), a random seeded card, a fresh voucher if asked. */
-function saleRequest(ctx, kind, { voucher = false, receiptTag = kind } = {}) {
+function saleRequest(ctx, kind, { voucher = false, receiptTag = kind, cards = ctx.seeded.cardNumbers } = {}) {
   let n = 0;
   return {
     method: 'POST',
@@ -97,7 +97,7 @@ function saleRequest(ctx, kind, { voucher = false, receiptTag = kind } = {}) {
     setupRequest: (req) => {
       n += 1;
       const receipt = `B-${ctx.runId}-${receiptTag}-${n}`;
-      const card = pick(ctx.seeded.cardNumbers);
+      const card = pick(cards);
       if (kind === 'avomark') {
         return {
           ...req,
@@ -200,6 +200,21 @@ export const workloads = [
     what: 'POST /v1/sales, 10 purchase lines, a unique receipt, store PARIS-01, a random seeded VIP card',
     expect: 201,
     request: (ctx) => saleRequest(ctx, 'sale'),
+  },
+  {
+    name: 'sale-history',
+    target: 'tessera',
+    what: 'sale on a random one of 50 cards holding 2,000 lots each (its cost must not grow with history)',
+    expect: 201,
+    request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'history', cards: ctx.seeded.heavyCardNumbers }),
+  },
+  {
+    name: 'sale-one-card',
+    target: 'tessera',
+    what: 'sale, every connection on the same card (a busy card: its lock is the queue)',
+    expect: 201,
+    request: (ctx) =>
+      saleRequest(ctx, 'sale', { receiptTag: 'one-card', cards: ctx.seeded.cardNumbers.slice(0, 1) }),
   },
   {
     name: 'sale-voucher',
