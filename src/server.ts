@@ -3,7 +3,8 @@ import type { Deps } from './app/context.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
-import { scheduleExpiry } from './jobs/expiry.js';
+import { expiryJob } from './jobs/expiry.js';
+import { createJobRunner } from './jobs/runner.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
@@ -31,14 +32,15 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const shownHost = deps.config.host === '0.0.0.0' ? '127.0.0.1' : deps.config.host;
-  const stopExpiry = scheduleExpiry(deps, 60_000, (error) =>
-    app.log.error({ err: error }, 'expiry job failed'),
-  );
+  const jobs = createJobRunner(deps, [expiryJob], {
+    tickMs: 5_000,
+    onError: (job, error) => app.log.error({ err: error, job }, 'job failed'),
+  });
   return {
     app,
     url: `http://${shownHost}:${port}`,
     close: async () => {
-      stopExpiry();
+      jobs.stop();
       await app.close();
       await database.close();
     },

@@ -7,6 +7,7 @@ import { expireDue } from '../app/loyalty/ledger-writer.js';
 import { lockCard } from '../db/repos/ledger.repo.js';
 import { cardsWithDueLots } from '../db/repos/sales.repo.js';
 import { inTransaction } from '../db/transaction.js';
+import type { Job } from './runner.js';
 
 export interface ExpiryReport {
   cards: number;
@@ -29,22 +30,9 @@ export async function runExpiry(deps: Pick<Deps, 'db'>, now: Date): Promise<Expi
   return { cards, points };
 }
 
-/** Runs the job every `intervalMs`, one run at a time; returns a function that stops it. */
-export function scheduleExpiry(
-  deps: Deps,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runExpiry(deps, deps.now())
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** The expiry job for the runner: every minute. */
+export const expiryJob: Job = {
+  name: 'expiry',
+  everyMs: 60_000,
+  run: (deps, now) => runExpiry(deps, now),
+};

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 export interface IdempotencyKeyTable {
   scope: string;
   key: string;
@@ -54,4 +55,15 @@ export interface OutboxMessageTable {
   status: string;
   source: string;
   created_at: string;
+}
+
+/** A scheduled job and its lease (src/jobs/runner.ts). */
+export interface JobTable {
+  name: string;
+  next_run_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_run_at: string | null;
+  last_error: string | null;
+  runs: Generated<number>;
 }

@@ -19,6 +19,7 @@ import type {
   AliasTable,
   IdempotencyKeyTable,
   IntegrationLogTable,
+  JobTable,
   OutboxMessageTable,
   UsedJetonTable,
 } from './http.table.js';
@@ -52,4 +53,5 @@ export interface DB {
   aliases: AliasTable;
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;
+  jobs: JobTable;
 }
