@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from './app/context.js';
+import { NO_OP_PORTS } from './app/ports.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
@@ -10,7 +11,10 @@ import { createJobRunner } from './jobs/runner.js';
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
   const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
-  return { deps: { db: database.db, dbKind: database.kind, config, now: () => new Date() }, database };
+  return {
+    deps: { db: database.db, dbKind: database.kind, config, now: () => new Date(), ports: NO_OP_PORTS },
+    database,
+  };
 }
 
 export interface RunningServer {

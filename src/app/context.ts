@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { DbKind } from '../db/database.js';
 import type { DB } from '../db/schema/index.js';
+import type { Ports } from './ports.js';
 
 import type { Role } from '../core/roles.js';
 
@@ -13,6 +14,8 @@ export interface Deps {
   dbKind: DbKind;
   config: Config;
   now(): Date;
+  /** Mail, SMS, push and webhooks (no-op adapters unless configured; recording ones in tests). */
+  ports: Ports;
 }
 
 /** Who is calling: resolved by an auth scheme, passed to every use-case. */

@@ -14,11 +14,11 @@ import { findCardIdByNumber } from '../../db/repos/sale-context.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
+import { withUnitOfWork } from '../unit-of-work.js';
 import { commitSale } from '../sales/commit-sale.js';
 import { loadSaleContext, type SaleOwner } from '../sales/load-sale-context.js';
 import type { PointsBalance } from './balance.js';
 import { hashBody } from './body-hash.js';
-import { inRollbackableTransaction } from './result-transaction.js';
 import { resolvePlace } from './sale-context.js';
 
 export interface SaleLineInput {
@@ -180,8 +180,7 @@ export async function postSale(
     redeemPoints: input.redeemPoints ?? 0,
   };
   try {
-    return await inRollbackableTransaction(deps, async (tx) => {
-      const now = deps.now().toISOString();
+    return await withUnitOfWork(deps, async ({ tx, now }) => {
       const context = await loadSaleContext(tx, {
         merchantId,
         owner: owner.value,

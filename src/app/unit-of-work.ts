@@ -1,0 +1,89 @@
+/**
+ * The unit of work every write runs in: one transaction, the time and ids of the work, the outbox, and what
+ * to do once it is committed. A failed Result rolls everything back and comes out as the value; serialization
+ * failures, deadlocks, a busy database and stale conditional writes retry the whole unit from its reads.
+ */
+import { ok, type Result } from '../core/error-catalog.js';
+import { insertOutboxMessage } from '../db/repos/outbox.repo.js';
+import { inTransaction, type Tx } from '../db/transaction.js';
+import type { Deps } from './context.js';
+import { newId } from './ids.js';
+
+/** A message (or webhook event) caused by the work, delivered after commit by the outbox job. */
+export interface OutboxEvent {
+  merchantId: string;
+  channel: 'email' | 'sms' | 'push' | 'webhook';
+  recipients: string[];
+  subject?: string | null;
+  body: string;
+  url?: string | null;
+  /** What caused it, e.g. "sale", "fidelisa.notify", "card.blocked". */
+  source: string;
+}
+
+export interface UnitOfWork {
+  tx: Tx;
+  /** The instant of the work (ISO-8601 UTC), the same for all its writes. */
+  now: string;
+  newId(prefix: string): string;
+  /** Writes the event in this transaction: it exists if and only if the work is committed. */
+  enqueue(event: OutboxEvent): Promise<void>;
+  /** Runs after the commit (never after a rollback); its failure is reported, not answered. */
+  onCommit(fn: () => void | Promise<void>): void;
+}
+
+class Rollback extends Error {
+  constructor(readonly failure: Extract<Result<unknown>, { ok: false }>) {
+    super(failure.code);
+  }
+}
+
+export async function withUnitOfWork<T>(
+  deps: Deps,
+  work: (uow: UnitOfWork) => Promise<Result<T>>,
+  options: { onCommitError?: (error: unknown) => void } = {},
+): Promise<Result<T>> {
+  let after: (() => void | Promise<void>)[] = [];
+  let value: T;
+  try {
+    value = await inTransaction(deps.db, async (tx) => {
+      after = []; // a retried attempt starts again
+      const now = deps.now().toISOString();
+      const uow: UnitOfWork = {
+        tx,
+        now,
+        newId,
+        enqueue: (event) =>
+          insertOutboxMessage(tx, {
+            id: newId('msg'),
+            merchant_id: event.merchantId,
+            channel: event.channel,
+            recipients: JSON.stringify(event.recipients),
+            subject: event.subject ?? null,
+            body: event.body,
+            url: event.url ?? null,
+            status: 'pending',
+            source: event.source,
+            created_at: now,
+          }),
+        onCommit: (fn) => {
+          after.push(fn);
+        },
+      };
+      const result = await work(uow);
+      if (!result.ok) throw new Rollback(result);
+      return result.value;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
+  for (const fn of after) {
+    try {
+      await fn();
+    } catch (error) {
+      options.onCommitError?.(error);
+    }
+  }
+  return ok(value);
+}
