@@ -4,6 +4,7 @@ import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js
 import type { CardTable } from '../schema/card.table.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
+import { hotQuery } from '../hot.js';
 import { dropSummary } from './card-summaries.repo.js';
 
 export type CardRow = Selectable<CardTable>;
@@ -65,17 +66,16 @@ export function toCardRecord(row: CardRow, replaces: string | null = null): Card
   };
 }
 
+const cardByNumber = hotQuery((db, merchantId: string, number: string) =>
+  db.selectFrom('cards').selectAll().where('merchant_id', '=', merchantId).where('number', '=', number),
+);
+
 export async function findCardByNumber(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
 ): Promise<CardRecord | undefined> {
-  const row = await db
-    .selectFrom('cards')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .where('number', '=', number)
-    .executeTakeFirst();
+  const row = (await cardByNumber(db, merchantId, number)).rows[0];
   return row ? toCardRecord(row) : undefined;
 }
 

@@ -19,7 +19,7 @@ export { NO_PROGRAM };
 /** The ledger's view of a card's program, read with the programs repository's mapping. */
 export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null): Promise<LedgerProgram> {
   if (programId === null) return NO_PROGRAM;
-  const row = await db.selectFrom('programs').selectAll().where('id', '=', programId).executeTakeFirst();
+  const row = (await programById(db, programId)).rows[0];
   if (!row) return NO_PROGRAM;
   const p = toProgramRecord(row);
   return {
@@ -37,16 +37,41 @@ export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null
   };
 }
 
-export function findStoreByCode(db: Kysely<DB>, merchantId: string, code: string) {
-  return db
+const programById = hotQuery((db, id: string) => db.selectFrom('programs').selectAll().where('id', '=', id));
+
+const storeByCode = hotQuery((db, merchantId: string, code: string) =>
+  db
     .selectFrom('stores')
     .select(['id', 'code'])
     .where('merchant_id', '=', merchantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+    .where('code', '=', code),
+);
+
+export async function findStoreByCode(db: Kysely<DB>, merchantId: string, code: string) {
+  return (await storeByCode(db, merchantId, code)).rows[0];
 }
 
-export function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+const terminalById = hotQuery((db, merchantId: string, id: string) =>
+  db
+    .selectFrom('terminals')
+    .select(['id', 'code', 'store_id'])
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id),
+);
+const terminalByCode = hotQuery((db, merchantId: string, code: string) =>
+  db
+    .selectFrom('terminals')
+    .select(['id', 'code', 'store_id'])
+    .where('merchant_id', '=', merchantId)
+    .where('code', '=', code),
+);
+
+/** A terminal of the merchant by id or by code (one of them). */
+export async function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+  if (by.id !== undefined && by.code === undefined)
+    return (await terminalById(db, merchantId, by.id)).rows[0];
+  if (by.code !== undefined && by.id === undefined)
+    return (await terminalByCode(db, merchantId, by.code)).rows[0];
   let q = db.selectFrom('terminals').select(['id', 'code', 'store_id']).where('merchant_id', '=', merchantId);
   if (by.id !== undefined) q = q.where('id', '=', by.id);
   if (by.code !== undefined) q = q.where('code', '=', by.code);

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
 import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/loyalty.table.js';
 import type { Tx } from '../transaction.js';
+import { hotQuery } from '../hot.js';
 
 export type VoucherRow = Selectable<VoucherTable> & { card_number: string | null };
 export type VoucherUseRow = Selectable<VoucherUseTable>;
@@ -127,14 +128,12 @@ export async function markUseRestored(tx: Tx, useId: string, now: string): Promi
 }
 
 /** The tier steps already rewarded to a card, in order. */
+const stepIndexes = hotQuery((db, cardId: string) =>
+  db.selectFrom('step_rewards').select('step_index').where('card_id', '=', cardId).orderBy('step_index'),
+);
+
 export async function rewardedStepIndexes(db: Kysely<DB>, cardId: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('step_rewards')
-    .select('step_index')
-    .where('card_id', '=', cardId)
-    .orderBy('step_index')
-    .execute();
-  return rows.map((r) => Number(r.step_index));
+  return (await stepIndexes(db, cardId)).rows.map((r) => Number(r.step_index));
 }
 
 /** Claims a step's reward for a card, exactly once (unique card+step): false when it already was. */
