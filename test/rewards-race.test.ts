@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/app/ids.js';
 import { awardGift, createGift } from '../src/app/loyalty/gifts.js';
-import { redeemVouchersForSale } from '../src/app/loyalty/sale-vouchers.js';
 import { createVoucher } from '../src/app/loyalty/vouchers.js';
-import { inTransaction } from '../src/db/transaction.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 import { activePoints, insertCard, insertProgram } from './support/rewards-fixtures.js';
 
@@ -27,25 +24,30 @@ describe.each(databases())('rewards under concurrency on $kind', (target) => {
     return created.value.id;
   };
 
-  it('50 concurrent uses of one voucher: exactly one succeeds', async () => {
+  it('50 concurrent sales using one bearer voucher, each on its own card: exactly one succeeds', async () => {
     const voucher = await createVoucher(h.deps, h.merchantId, { kind: 'amount', value: 500 });
     if (!voucher.ok) throw new Error(voucher.code);
+    const cards = await Promise.all(Array.from({ length: 50 }, () => insertCard(h, programId, 0)));
+    const token = await h.clientToken();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        inTransaction(h.deps.db, (tx) =>
-          redeemVouchersForSale(tx, {
-            merchantId: h.merchantId,
-            cardId: null,
-            customerId: null,
-            saleId: newId('sal'),
-            now: new Date().toISOString(),
-            uses: [{ number: voucher.value.number }],
-          }),
-        ),
+      cards.map((card, i) =>
+        h.request({
+          method: 'POST',
+          url: '/v1/sales',
+          token,
+          payload: {
+            receipt: `VRACE-${target.kind}-${i}`,
+            date: new Date().toISOString(),
+            storeCode: 'PARIS-01',
+            cardNumber: card.number,
+            lines: [{ operation: 'purchase', amount: 2000, quantity: 1, discountPercent: 0 }],
+            vouchers: [{ number: voucher.value.number }],
+          },
+        }),
       ),
     );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const codes = new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code)));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    const codes = new Set(results.filter((r) => r.statusCode !== 201).map((r) => r.json().error.code));
     expect([...codes]).toEqual(['VOUCHER_ALREADY_USED']);
     const uses = await h.deps.db
       .selectFrom('voucher_uses')

@@ -1,18 +1,16 @@
 /**
- * Vouchers used in a sale: redeemed inside the sale's transaction (called by the sale posting), and
- * restored when the sale is cancelled. Each use is one conditional write of the voucher plus one
- * voucher_uses row (unique per voucher and sale).
+ * Vouchers used in a sale: read for its plan, written by its commit, and restored when the sale is
+ * cancelled. Each use is one conditional write of the voucher plus one voucher_uses row (unique per voucher
+ * and sale). The rules (found, owned, usable, what it deducts) are the core's planVoucherUses.
  */
-import { fail, ok, type ErrorCode, type Failure, type Result } from '../../core/error-catalog.js';
+import { ok, type Result } from '../../core/error-catalog.js';
 import {
-  redeemVoucher,
   restoreVoucher,
   type AppliedUse,
   type ChoiceType,
-  type RedeemReason,
   type VoucherChoice,
-  type VoucherUse,
 } from '../../core/rewards/index.js';
+import { planVoucherUses, type PlannedVoucherUse, type SaleVoucher } from '../../core/sales/plan-vouchers.js';
 import { RetryableDbError } from '../../db/errors.js';
 import * as repo from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
@@ -40,36 +38,65 @@ interface StoredUse {
   chosen?: VoucherChoice;
 }
 
-const REASON_CODES: Record<RedeemReason, ErrorCode> = {
-  VOUCHER_NOT_ACTIVE: 'VOUCHER_NOT_ACTIVE',
-  VOUCHER_EXPIRED: 'VOUCHER_EXPIRED',
-  VOUCHER_NOT_YET_VALID: 'VOUCHER_NOT_YET_VALID',
-  VOUCHER_ALREADY_USED: 'VOUCHER_ALREADY_USED',
-  CHOICE_REQUIRED: 'VOUCHER_CHOICE_REQUIRED',
-  CHOICE_TYPE_INVALID: 'VOUCHER_CHOICE_TYPE_INVALID',
-  CHOICE_VALUE_INVALID: 'VOUCHER_CHOICE_VALUE_INVALID',
-  AMOUNT_INVALID: 'VOUCHER_AMOUNT_INVALID',
-  AMOUNT_EXCEEDS_REMAINING: 'VOUCHER_AMOUNT_EXCEEDS_REMAINING',
-};
-
-const CHOICE_TYPES: readonly string[] = ['amount', 'percentage', 'gift'];
-
-function refuse(index: number, code: ErrorCode, message: string): Failure {
-  return fail(code, message, [{ field: `vouchers[${index}]`, code, message }]);
+/** The vouchers named, as a sale reads them (absent numbers are not found in the merchant). */
+export async function loadSaleVouchers(
+  tx: Tx,
+  merchantId: string,
+  numbers: readonly string[],
+): Promise<Map<string, SaleVoucher>> {
+  const found = new Map<string, SaleVoucher>();
+  for (const number of new Set(numbers)) {
+    const row = await repo.findVoucherByNumber(tx, merchantId, number);
+    if (!row) continue;
+    found.set(number, {
+      id: row.id,
+      number: row.number,
+      kind: row.kind,
+      cardId: row.card_id,
+      customerId: row.customer_id,
+      status: row.status,
+      remaining: Number(row.remaining),
+      voucher: toCoreVoucher(row),
+    });
+  }
+  return found;
 }
 
-/** Nominative vouchers belong to a card (or its customer) or to a customer; bearer vouchers to anyone. */
-function belongs(row: repo.VoucherRow, cardId: string | null, customerId: string | null): boolean {
-  if (row.card_id === null && row.customer_id === null) return true;
-  if (row.card_id !== null && row.card_id === cardId) return true;
-  return row.customer_id !== null && row.customer_id === customerId;
+/** A voucher changed between the sale's read and its write: the transaction is retried. */
+export class StaleVoucherError extends RetryableDbError {
+  constructor(id: string) {
+    super(new Error(`voucher ${id} changed concurrently`));
+  }
+}
+
+/** Writes planned uses: each voucher conditional on the state it was planned on, and its voucher_uses row. */
+export async function writeVoucherUses(
+  tx: Tx,
+  saleId: string,
+  uses: readonly PlannedVoucherUse[],
+  now: string,
+): Promise<void> {
+  for (const use of uses) {
+    if (!(await repo.updateVoucherState(tx, use.voucherId, use.next, use.expected, now))) {
+      throw new StaleVoucherError(use.voucherId);
+    }
+    await repo.insertVoucherUse(tx, {
+      id: newId('vus'),
+      voucher_id: use.voucherId,
+      sale_id: saleId,
+      amount: use.deduction,
+      choice: JSON.stringify(use.stored),
+      restored_at: null,
+      created_at: now,
+    });
+  }
 }
 
 /**
- * Redeems the vouchers of a sale in the caller's transaction. The money of amount vouchers (and gift
- * vouchers' money value) is returned as `amountDeduction`, to be taken off the lines before earning.
- * A failure names the voucher (details[0].field = vouchers[i]); the uses before it may already be written,
- * so the caller must roll the transaction back on any failure.
+ * Redeems vouchers in the caller's transaction, as a sale does (read, plan in the core, conditional writes):
+ * for the use-cases that spend vouchers outside a sale's plan. The money of amount vouchers (and gift
+ * vouchers' money value) is returned as `amountDeduction`. A voucher changed meanwhile fails the transaction,
+ * which the caller's unit of work retries.
  */
 export async function redeemVouchersForSale(
   tx: Tx,
@@ -81,90 +108,34 @@ export async function redeemVouchersForSale(
     now: string;
     uses: SaleVoucherUse[];
   },
-): Promise<
-  Result<{
-    amountDeduction: number;
-    vouchers: { number: string; kind: string; deduction: number; remainder: number }[];
-  }>
-> {
-  const nowMs = Date.parse(input.now);
-  const seen = new Set<string>();
-  const vouchers: RedeemedVoucher[] = [];
-  let amountDeduction = 0;
-  for (const [index, use] of input.uses.entries()) {
-    if (seen.has(use.number)) {
-      return refuse(index, 'VOUCHER_ALREADY_USED', `Voucher ${use.number} is listed twice in this sale.`);
-    }
-    seen.add(use.number);
-    if (use.type !== undefined && !CHOICE_TYPES.includes(use.type)) {
-      return refuse(index, 'VOUCHER_CHOICE_TYPE_INVALID', `Voucher type must be amount, percentage or gift.`);
-    }
-    const coreUse: VoucherUse = {
-      ...(use.type !== undefined ? { type: use.type as ChoiceType } : {}),
-      ...(use.value !== undefined ? { value: use.value } : {}),
-      ...(use.amount !== undefined ? { amount: use.amount } : {}),
-    };
-    // A lost race (the row changed between read and write) is re-read and re-decided, a few times.
-    let written: { row: repo.VoucherRow; stored: StoredUse; deduction: number; remainder: number } | null =
-      null;
-    for (let attempt = 0; attempt < 5 && written === null; attempt++) {
-      const row = await repo.findVoucherByNumber(tx, input.merchantId, use.number);
-      if (!row) return refuse(index, 'VOUCHER_NOT_FOUND', `Voucher ${use.number} was not found.`);
-      if (!belongs(row, input.cardId, input.customerId)) {
-        return refuse(
-          index,
-          'VOUCHER_NOT_OWNED',
-          `Voucher ${use.number} belongs to another card or customer.`,
-        );
-      }
-      if (row.status === 'cancelled') {
-        return refuse(index, 'VOUCHER_CANCELLED', `Voucher ${use.number} has been cancelled.`);
-      }
-      const redeemed = redeemVoucher(toCoreVoucher(row), coreUse, nowMs);
-      if (!redeemed.ok) return refuse(index, REASON_CODES[redeemed.reason], redeemed.message);
-      const next = {
-        status: redeemed.voucher.status,
-        remaining: redeemed.voucher.kind === 'amount' ? redeemed.voucher.remaining : Number(row.remaining),
-      };
-      const expected = { status: 'active', remaining: Number(row.remaining) };
-      if (await repo.updateVoucherState(tx, row.id, next, expected, input.now)) {
-        const chosen = redeemed.voucher.kind === 'choices' ? redeemed.voucher.chosen : undefined;
-        written = {
-          row,
-          stored: { applied: redeemed.applied, ...(chosen ? { chosen } : {}) },
-          deduction: redeemed.deduction,
-          remainder: redeemed.remainder,
-        };
-      }
-    }
-    if (written === null) {
-      return refuse(index, 'VOUCHER_ALREADY_USED', `Voucher ${use.number} was already used.`);
-    }
-    await repo.insertVoucherUse(tx, {
-      id: newId('vus'),
-      voucher_id: written.row.id,
-      sale_id: input.saleId,
-      amount: written.deduction,
-      choice: JSON.stringify(written.stored),
-      restored_at: null,
-      created_at: input.now,
-    });
-    amountDeduction += written.deduction;
-    vouchers.push({
-      number: written.row.number,
-      kind: written.row.kind,
-      deduction: written.deduction,
-      remainder: written.remainder,
-    });
-  }
-  return ok({ amountDeduction, vouchers });
-}
-
-/** The voucher changed between read and write during a restore: the transaction is retried. */
-class StaleVoucherError extends RetryableDbError {
-  constructor(id: string) {
-    super(new Error(`voucher ${id} changed concurrently`));
-  }
+): Promise<Result<{ amountDeduction: number; vouchers: RedeemedVoucher[] }>> {
+  const found = await loadSaleVouchers(
+    tx,
+    input.merchantId,
+    input.uses.map((u) => u.number),
+  );
+  const planned = planVoucherUses(
+    input.uses.map((u) => ({
+      number: u.number,
+      ...(u.type !== undefined ? { type: u.type as ChoiceType } : {}),
+      ...(u.value !== undefined ? { value: u.value } : {}),
+      ...(u.amount !== undefined ? { amount: u.amount } : {}),
+    })),
+    found,
+    { cardId: input.cardId, customerId: input.customerId },
+    Date.parse(input.now),
+  );
+  if (!planned.ok) return planned;
+  await writeVoucherUses(tx, input.saleId, planned.value.uses, input.now);
+  return ok({
+    amountDeduction: planned.value.amountDeduction,
+    vouchers: planned.value.uses.map((u) => ({
+      number: u.number,
+      kind: u.kind,
+      deduction: u.deduction,
+      remainder: u.remainder,
+    })),
+  });
 }
 
 /**

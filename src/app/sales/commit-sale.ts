@@ -6,22 +6,14 @@
 import { summaryBalance } from '../../core/sales/card-summary.js';
 import type { SalePlan } from '../../core/sales/plan-sale.js';
 import { storedSalePlan, type StoredSalePlan } from '../../core/sales/stored-sale.js';
-import { RetryableDbError } from '../../db/errors.js';
 import { saveSummary } from '../../db/repos/card-summaries.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
-import { insertVoucherUse, updateVoucherState } from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
+import { writeVoucherUses } from '../loyalty/sale-vouchers.js';
 import { issueStepRewards } from '../loyalty/step-rewards.js';
 import type { LoadedSaleContext } from './load-sale-context.js';
-
-/** A voucher changed between the sale's read and its write: the transaction is retried. */
-class StaleVoucherError extends RetryableDbError {
-  constructor(number: string) {
-    super(new Error(`voucher ${number} changed concurrently`));
-  }
-}
 
 export interface SaleRecord {
   saleId: string;
@@ -51,20 +43,7 @@ export async function commitSale(
   now: string,
 ): Promise<StoredSalePlan> {
   const card = context.card;
-  for (const use of plan.voucherUses) {
-    if (!(await updateVoucherState(tx, use.voucherId, use.next, use.expected, now))) {
-      throw new StaleVoucherError(use.number);
-    }
-    await insertVoucherUse(tx, {
-      id: newId('vus'),
-      voucher_id: use.voucherId,
-      sale_id: sale.saleId,
-      amount: use.deduction,
-      choice: JSON.stringify(use.stored),
-      restored_at: null,
-      created_at: now,
-    });
-  }
+  await writeVoucherUses(tx, sale.saleId, plan.voucherUses, now);
   let vouchersGenerated: string[] = [];
   if (card && plan.summary) {
     const movement = (kind: string, points: number, money = 0, reason: string | null = null) => {

@@ -6,16 +6,15 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { needsLots } from '../../core/sales/plan-points.js';
 import type { SaleContext } from '../../core/sales/plan-sale.js';
-import type { SaleVoucher } from '../../core/sales/plan-vouchers.js';
 import { NO_PROGRAM } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../../db/errors.js';
 import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
 import { openLots } from '../../db/repos/ledger.repo.js';
 import { lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
-import { findVoucherByNumber, rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
+import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
-import { toCoreVoucher } from '../loyalty/voucher-view.js';
+import { loadSaleVouchers } from '../loyalty/sale-vouchers.js';
 import { currentSummary } from './current-summary.js';
 
 /** Whose sale: a card (by id, resolved from its number before the transaction) or a customer. */
@@ -65,21 +64,7 @@ export async function loadSaleContext(
   if (!who.ok) return who;
   const { card, customerId } = who.value;
   const program = card ? await loadLedgerProgram(tx, card.programId) : NO_PROGRAM;
-  const vouchers = new Map<string, SaleVoucher>();
-  for (const number of new Set(input.voucherNumbers)) {
-    const row = await findVoucherByNumber(tx, input.merchantId, number);
-    if (!row) continue;
-    vouchers.set(number, {
-      id: row.id,
-      number: row.number,
-      kind: row.kind,
-      cardId: row.card_id,
-      customerId: row.customer_id,
-      status: row.status,
-      remaining: Number(row.remaining),
-      voucher: toCoreVoucher(row),
-    });
-  }
+  const vouchers = await loadSaleVouchers(tx, input.merchantId, input.voucherNumbers);
   if (!card) {
     return ok({
       program,
