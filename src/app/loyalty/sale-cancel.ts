@@ -4,6 +4,7 @@
  * SALE_CANCELLED.
  */
 import { fail, type Result } from '../../core/error-catalog.js';
+import { cancelWindowOpen } from '../../core/sales/reversal-rules.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
@@ -57,8 +58,7 @@ export async function cancelSale(
     const now = nowDate.toISOString();
     const sale = await lockedSale(tx, merchantId, saleId, now);
     if (sale.status === 'cancelled') throw new Rollback(fail('SALE_CANCELLED'));
-    const deadline = new Date(sale.sold_at).getTime() + program.cancelWindowHours * 3_600_000;
-    if (nowDate.getTime() > deadline) {
+    if (!cancelWindowOpen(sale.sold_at, program.cancelWindowHours, now)) {
       throw new Rollback(
         fail('CANCEL_WINDOW_PASSED', `Sales can be cancelled within ${program.cancelWindowHours} hours.`),
       );

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { fail } from '../../core/error-catalog.js';
+import { discountReturned as discountShare } from '../../core/sales/reversal-rules.js';
 import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
@@ -41,10 +42,7 @@ export function discountReturned(sale: sales.SaleRow, returned: number): number 
     parseStoredSalePlan(sale.plan)?.discountEarnedMinor ??
     (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ??
     0;
-  const total = Number(sale.total_minor);
-  if (earned === 0) return 0;
-  if (returned >= total) return earned;
-  return Number((BigInt(earned) * BigInt(returned)) / BigInt(total));
+  return discountShare(earned, Number(sale.total_minor), returned);
 }
 
 /** The points balance of the sale's card at `now`, read in the transaction; null for a sale without one. */
