@@ -313,7 +313,7 @@ export function generateRows({
 
 /**
  * The card's summary row, as the server keeps it in steady state (its first sale or balance would otherwise
- * compute it from the lots): computed by the server's own core function, passed in as `summarize`.
+ * compute it from the lots), made by the server's own functions from its build (`summarize`).
  */
 function summaryRow(summarize, merchantId, cardId, cardLots, now) {
   const lots = cardLots.map((l) => ({
@@ -325,38 +325,41 @@ function summaryRow(summarize, merchantId, cardId, cardLots, now) {
     pendingUntil: l.pending_until,
     expiresAt: l.expires_at,
   }));
-  const s = summarize(lots, now.toISOString());
-  return {
-    card_id: cardId,
-    merchant_id: merchantId,
+  return summarize.toRow(cardId, merchantId, {
     version: 1,
-    computed_at: s.computedAt,
-    valid_until: s.validUntil,
-    active: s.active,
-    pending: s.pending,
-    expired: s.expired,
-    nearest_expiry_amount: s.nearestExpiry?.amount ?? null,
-    nearest_expiry_at: s.nearestExpiry?.date ?? null,
-    in_debt: s.inDebt ? 1 : 0,
-    wallet_minor: 0,
-    purchase_count: 0,
-    purchase_amount: 0,
-    first_sale_at: null,
-    last_sale_at: null,
+    ...summarize.summarizeLots(lots, now.toISOString()),
+    walletMinor: 0,
+    purchases: { count: 0, amount: 0, first: null, last: null },
     year: now.getUTCFullYear(),
-    year_count: 0,
-    year_amount: 0,
-  };
+    yearFigures: { count: 0, amount: 0 },
+  });
 }
 
-/** The server's summary function, from its build (dist/), when the schema has card summaries. */
+/** The server's summary functions, from its build (dist/), when the schema has card summaries. */
 async function loadSummarize() {
   try {
-    const url = new URL('../dist/core/sales/card-summary.js', import.meta.url);
-    return (await import(url.href)).summarizeLots;
+    const core = new URL('../dist/core/sales/card-summary.js', import.meta.url);
+    const repo = new URL('../dist/db/repos/card-summaries.repo.js', import.meta.url);
+    return {
+      summarizeLots: (await import(core.href)).summarizeLots,
+      toRow: (await import(repo.href)).toRow,
+    };
   } catch {
     return null;
   }
+}
+
+/** The rows to seed for the merchant and its VIP program. */
+async function rowsFor(merchant, program, { count, vouchers, heavyCards }) {
+  return generateRows({
+    count,
+    merchantId: merchant.id,
+    firstRef: Number(merchant.next_customer_ref),
+    programId: program.id,
+    vouchers,
+    heavyCards,
+    summarize: await loadSummarize(),
+  });
 }
 
 function summary({ customers, cards, movements, vouchers, heavyCards }, ms) {
@@ -394,15 +397,7 @@ export async function seedSqlite(file, { count, vouchers = 0, merchantSlug = 'de
       .prepare('select id from programs where merchant_id = ? and code = ?')
       .get(merchant.id, PROGRAM_CODE);
     if (!program) throw programMissing();
-    const data = generateRows({
-      count,
-      merchantId: merchant.id,
-      firstRef,
-      programId: program.id,
-      vouchers,
-      heavyCards,
-      summarize: await loadSummarize(),
-    });
+    const data = await rowsFor(merchant, program, { count, vouchers, heavyCards });
     const insertAll = (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
@@ -449,15 +444,7 @@ export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'd
       ])
     ).rows[0];
     if (!program) throw programMissing();
-    const data = generateRows({
-      count,
-      merchantId: merchant.id,
-      firstRef,
-      programId: program.id,
-      vouchers,
-      heavyCards,
-      summarize: await loadSummarize(),
-    });
+    const data = await rowsFor(merchant, program, { count, vouchers, heavyCards });
     const insertAll = async (table, rows) => {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);

@@ -9,7 +9,8 @@ import { findSummary, saveSummary } from '../../db/repos/card-summaries.repo.js'
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { lockCard, openLots } from '../../db/repos/ledger.repo.js';
-import { merchantOfCard, purchaseFigures, walletOf } from '../../db/repos/sale-context.repo.js';
+import { merchantOfCard, walletOf } from '../../db/repos/sale-context.repo.js';
+import { purchaseStatsWithPeriod } from '../../db/repos/sales.repo.js';
 import type { DB } from '../../db/schema/index.js';
 
 export interface CurrentSummary {
@@ -41,7 +42,7 @@ export async function currentSummary(
     return { summary: stored, storedVersion: stored.version, lots: null };
   }
   const lots = await openLots(db, cardId);
-  const figures = await purchaseFigures(db, cardId, range);
+  const figures = await purchaseStatsWithPeriod(db, cardId, range);
   return {
     summary: {
       version: stored?.version ?? 0,
@@ -49,7 +50,7 @@ export async function currentSummary(
       walletMinor: await walletOf(db, cardId),
       purchases: figures.all,
       year: range.year,
-      yearFigures: figures.year,
+      yearFigures: figures.period,
     },
     storedVersion: stored?.version ?? null,
     lots,

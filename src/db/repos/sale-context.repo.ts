@@ -51,39 +51,6 @@ export async function walletOf(db: Kysely<DB>, cardId: string): Promise<number> 
   return Number((await walletSum(db, cardId)).rows[0]?.total ?? 0);
 }
 
-const purchases = hotQuery((db, from: string, to: string, cardId: string) =>
-  db
-    .selectFrom('sales')
-    .select([
-      sql<number>`count(*)`.as('n'),
-      sql<number>`coalesce(sum(total_minor - returned_minor), 0)`.as('amount'),
-      sql<string | null>`min(sold_at)`.as('first'),
-      sql<string | null>`max(sold_at)`.as('last'),
-      sql<number>`coalesce(sum(case when sold_at >= ${from} and sold_at < ${to} then 1 else 0 end), 0)`.as(
-        'year_n',
-      ),
-      sql<number>`coalesce(sum(case when sold_at >= ${from} and sold_at < ${to} then total_minor - returned_minor else 0 end), 0)`.as(
-        'year_amount',
-      ),
-    ])
-    .where('card_id', '=', cardId)
-    .where('status', '<>', 'cancelled'),
-);
-
-/** Purchase figures of a card (cancelled sales left out, returns deducted), to date and in [from, to). */
-export async function purchaseFigures(db: Kysely<DB>, cardId: string, range: { from: string; to: string }) {
-  const row = (await purchases(db, range.from, range.to, cardId)).rows[0];
-  return {
-    all: {
-      count: Number(row?.n ?? 0),
-      amount: Number(row?.amount ?? 0),
-      first: row?.first ?? null,
-      last: row?.last ?? null,
-    },
-    year: { count: Number(row?.year_n ?? 0), amount: Number(row?.year_amount ?? 0) },
-  };
-}
-
 export async function merchantOfCard(db: Kysely<DB>, cardId: string): Promise<string> {
   const row = await db
     .selectFrom('cards')

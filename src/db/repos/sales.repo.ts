@@ -277,21 +277,23 @@ export async function purchaseStats(
   return toPurchaseStats(await q.executeTakeFirst());
 }
 
-/** Purchase figures of a card to date and within a period, in one pass over its sales. */
+const purchasesWithYear = hotQuery((db, cardId: string, from: string, to: string) => {
+  const inRange = sql<boolean>`sold_at >= ${from} and sold_at < ${to}`;
+  return purchasesOf(db, cardId).select([
+    sql<number>`coalesce(sum(case when ${inRange} then 1 else 0 end), 0)`.as('period_n'),
+    sql<number>`coalesce(sum(case when ${inRange} then total_minor - returned_minor else 0 end), 0)`.as(
+      'period_amount',
+    ),
+  ]);
+});
+
+/** Purchase figures of a card to date and within [from, to), in one pass over its sales. */
 export async function purchaseStatsWithPeriod(
   db: Kysely<DB>,
   cardId: string,
   range: { from: string; to: string },
 ): Promise<{ all: PurchaseStats; period: { count: number; amount: number } }> {
-  const inRange = sql<boolean>`sold_at >= ${range.from} and sold_at < ${range.to}`;
-  const row = await purchasesOf(db, cardId)
-    .select([
-      sql<number>`coalesce(sum(case when ${inRange} then 1 else 0 end), 0)`.as('period_n'),
-      sql<number>`coalesce(sum(case when ${inRange} then total_minor - returned_minor else 0 end), 0)`.as(
-        'period_amount',
-      ),
-    ])
-    .executeTakeFirst();
+  const row = (await purchasesWithYear(db, cardId, range.from, range.to)).rows[0];
   return {
     all: toPurchaseStats(row),
     period: { count: Number(row?.period_n ?? 0), amount: Number(row?.period_amount ?? 0) },
