@@ -6,17 +6,43 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { bearerAuth } from '../../http/plugins/auth.js';
+import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { installAvomarkErrors } from './errors.js';
 import { avomarkCardRoutes } from './routes-cards.js';
 import { avomarkCustomerRoutes } from './routes-customers.js';
 import { avomarkReferenceRoutes } from './routes-reference.js';
 import { avomarkTokenRoutes } from './routes-token.js';
 
+const CLEARABLE_CUSTOMER_FIELDS = [
+  'civility',
+  'lastname',
+  'firstname',
+  'phone',
+  'mobile',
+  'email',
+  'dayBirthday',
+  'monthBirthday',
+  'yearBirthday',
+  'source',
+  'address',
+  'address1',
+  'address2',
+  'address3',
+  'address4',
+  'zipcode',
+  'zipCode',
+  'city',
+  'country',
+];
+
 const TWIN = Symbol('avomark.trailing-slash-twin');
 
 export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     installAvomarkErrors(app);
+    // The guide's tables capitalise field names (Receipt, Purchases, Cards); typed clients send null for
+    // unset members. Null keeps its meaning ("clear") only on the customer fields a PUT may clear.
+    installLenientBodies(app, { caseInsensitive: true, keepNull: CLEARABLE_CUSTOMER_FIELDS });
     // The guide writes some paths with a trailing slash (/api/v1/customers/, /api/v1/tools/civilities/):
     // every route also answers with one.
     app.addHook('onRoute', function (this: FastifyInstance, route) {

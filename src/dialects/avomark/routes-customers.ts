@@ -10,6 +10,7 @@ import { merchantOf, requireRole } from '../../http/plugins/auth.js';
 import {
   AvomarkCustomer,
   AvomarkCustomerInput,
+  cardsGiven,
   toAvomarkCustomer,
   toCustomerInput,
 } from './customer-mapping.js';
@@ -87,11 +88,12 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const body = request.body;
-        if ((body.cards?.length ?? 0) > 1) {
+        const cards = cardsGiven(body.cards);
+        if (cards.length > 1) {
           throw new AvomarkError(0, 'VALIDATION_FAILED', 'cards: give at most one card number.');
         }
         const created = unwrap(
-          await enrollCustomer(deps, merchantOf(request), toCustomerInput(body), { number: body.cards?.[0] }),
+          await enrollCustomer(deps, merchantOf(request), toCustomerInput(body), { number: cards[0] }),
         );
         request.xmlRoot = 'Customer';
         return reply
