@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { listenForDialect, type ExtraListener } from './http/dialect-routing.js';
+import { purgeUsedJetons } from './app/auth/fidelisa-signature.js';
 import { scheduleExpiry } from './jobs/expiry.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
@@ -47,12 +48,20 @@ export async function startServer(
   const stopExpiry = scheduleExpiry(deps, 60_000, (error) =>
     app.log.error({ err: error }, 'expiry job failed'),
   );
+  // Fidelisa jetons past their replay window are forgotten once an hour.
+  const purge = setInterval(() => {
+    purgeUsedJetons(deps).catch((error: unknown) =>
+      app.log.error({ err: error }, 'purging used jetons failed'),
+    );
+  }, 3_600_000);
+  purge.unref();
   return {
     app,
     url: `${deps.config.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     dialectListeners: extra.map(({ dialect, url }) => ({ dialect, url })),
     close: async () => {
       stopExpiry();
+      clearInterval(purge);
       await Promise.all(extra.map((l) => l.close()));
       await app.close();
       await database.close();

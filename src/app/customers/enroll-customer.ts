@@ -34,7 +34,7 @@ async function checkGivenCard(deps: Deps, merchantId: string, number: string): P
 }
 
 /** Binds a card to the customer, issuing it first when new, and activates it when the data allows. */
-async function giveCard(
+export async function giveCard(
   deps: Deps,
   merchantId: string,
   customerId: string,
