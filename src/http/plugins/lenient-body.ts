@@ -42,10 +42,13 @@ function branches(schema: SchemaLike): SchemaLike[] {
   return [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
 }
 
+/** A member name without case, spaces, dashes or underscores: "Percentage Discount" → "percentagediscount". */
+const loose = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
 /**
  * The value with its object members renamed to the schema's spelling when they match it without regard to
- * case (`Receipt` → `receipt`), at any depth the schema describes. A member already spelled as the schema
- * spells it wins over another capitalisation of the same name.
+ * case, spaces and underscores (`Receipt` → `receipt`, `Percentage Discount` → `percentageDiscount`), at any
+ * depth the schema describes. A member already spelled as the schema spells it wins over another spelling.
  */
 export function matchFieldCase(value: Json, schema: SchemaLike | undefined): Json {
   if (!schema) return value;
@@ -56,15 +59,17 @@ export function matchFieldCase(value: Json, schema: SchemaLike | undefined): Jso
   }
   if (!isObject(value)) return value;
   const properties = new Map<string, [string, SchemaLike]>();
+  const exact = new Map<string, [string, SchemaLike]>();
   for (const branch of all) {
     for (const [name, sub] of Object.entries(branch.properties ?? {})) {
-      if (!properties.has(name.toLowerCase())) properties.set(name.toLowerCase(), [name, sub]);
+      if (!properties.has(loose(name))) properties.set(loose(name), [name, sub]);
+      exact.set(name, [name, sub]);
     }
   }
   if (properties.size === 0) return value;
   const out: Record<string, Json> = {};
   for (const [key, v] of Object.entries(value)) {
-    const match = properties.get(key.toLowerCase());
+    const match = exact.get(key) ?? properties.get(loose(key));
     if (!match) {
       if (!(key in out)) out[key] = v;
       continue;
