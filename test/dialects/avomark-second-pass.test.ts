@@ -145,4 +145,58 @@ describe.each(databases())('Avomark second pass on $kind', (target) => {
     expect(sale.statusCode, sale.body).toBe(201);
     expect(sale.json()).toMatchObject({ receipt: `CAPS-${target.kind}`, pointsEarned: 12 });
   });
+
+  it('reads a card and a voucher by number, as customers are read', async () => {
+    const created = await api('POST', '/api/v1/customers', {
+      lastname: 'Detail',
+      firstname: 'Dora',
+      mobile: mobile(),
+    });
+    const card = created.json().cards[0];
+    const res = await api('GET', `/api/v1/cards/${card}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      number: card,
+      status: 'active',
+      isActive: true,
+      program: { code: 'VIP', label: 'Carte VIP' },
+      customer: created.json().id,
+    });
+    expect((await api('GET', `/api/v1/cards/${card}/`)).statusCode).toBe(200);
+    const unknown = await api('GET', '/api/v1/cards/0000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 1 });
+    const voucher = await api('GET', '/api/v1/vouchers/22334455');
+    expect(voucher.statusCode, voucher.body).toBe(200);
+    expect(voucher.json()).toMatchObject({ number: '22334455', type: 'amount', value: 5 });
+    const xml = await api('GET', '/api/v1/vouchers/22334455', undefined, { accept: 'application/xml' });
+    expect(xml.body).toMatch(/^<\?xml[^>]*>\s*<Voucher>/);
+    const none = await api('GET', '/api/v1/vouchers/NOPE-404');
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ code: 450 });
+  });
+
+  it('honours Idempotency-Key on customer creation and refuses a second customer with one mobile', async () => {
+    const body = { lastname: 'Unique', firstname: 'Uma', mobile: mobile() };
+    const key = { 'idempotency-key': `signup-${target.kind}-${Date.now()}` };
+    const first = await api('POST', '/api/v1/customers', body, key);
+    expect(first.statusCode, first.body).toBe(201);
+    const retried = await api('POST', '/api/v1/customers', body, key);
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.json()).toEqual(first.json());
+    // Retried without the key (or with another): the mobile is taken, nothing is created.
+    const duplicate = await api('POST', '/api/v1/customers', body);
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json()).toMatchObject({
+      code: 303,
+      message: expect.stringMatching(new RegExp(`Customer ${first.json().id} already has the mobile`)),
+    });
+    const same = await h.request({
+      method: 'GET',
+      url: `/v1/customers?q=${encodeURIComponent(body.mobile)}`,
+      token: await h.clientToken(),
+    });
+    expect(same.json().data).toHaveLength(1);
+  });
 });

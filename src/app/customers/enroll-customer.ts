@@ -83,7 +83,7 @@ export async function enrollCustomer(
   merchantId: string,
   input: CustomerInput,
   card: { number?: string | undefined },
-  options: { usableCard?: boolean } = {},
+  options: { usableCard?: boolean; uniqueMobile?: boolean } = {},
 ): Promise<Result<CustomerRecord>> {
   const wantsCard = input.noFidelity !== true;
   let programId: string | null = null;
@@ -101,7 +101,7 @@ export async function enrollCustomer(
     const complete = await fieldsMissingFor(deps, merchantId, cardProgramId, input);
     if (!complete.ok) return complete;
   }
-  const created = await createCustomer(deps, merchantId, input);
+  const created = await createCustomer(deps, merchantId, input, { uniqueMobile: options.uniqueMobile });
   if (!created.ok || !wantsCard) return created;
   let number = card.number;
   if (number === undefined && programId !== null) {

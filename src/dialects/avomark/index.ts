@@ -6,10 +6,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { bearerAuth } from '../../http/plugins/auth.js';
+import { installIdempotency } from '../../http/plugins/idempotency.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { installAvomarkErrors } from './errors.js';
 import { avomarkCardRoutes } from './routes-cards.js';
 import { avomarkCustomerRoutes } from './routes-customers.js';
+import { avomarkDetailRoutes } from './routes-details.js';
 import { avomarkReferenceRoutes } from './routes-reference.js';
 import { avomarkTokenRoutes } from './routes-token.js';
 
@@ -58,12 +60,15 @@ export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await app.register(avomarkTokenRoutes(deps));
     await app.register(async (secured) => {
       secured.addHook('onRequest', bearerAuth(deps));
+      // Idempotency-Key, as on /v1: a creation retried with its key replays the answer, creates nothing.
+      installIdempotency(secured, deps);
       secured.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearer: [] }] };
       });
       await secured.register(avomarkCustomerRoutes(deps));
       await secured.register(avomarkReferenceRoutes);
       await secured.register(avomarkCardRoutes(deps));
+      await secured.register(avomarkDetailRoutes(deps));
     });
   };
 }

@@ -38,6 +38,9 @@ const AVOMARK_FIELD: Record<string, string> = {
  * requires lastname, but a card handed out must take tickets).
  */
 function avomarkEnrolment<T>(result: Result<T>): Result<T> {
+  if (!result.ok && result.code === 'MOBILE_TAKEN') {
+    throw new AvomarkError(303, 'MOBILE_TAKEN', result.message ?? 'This mobile number is already used.');
+  }
   if (result.ok || result.code !== 'CUSTOMER_DATA_INSUFFICIENT') return result;
   const fields = (result.details ?? []).map((d) => AVOMARK_FIELD[d.field ?? ''] ?? d.field ?? '');
   if (fields.includes('lastname')) throw new AvomarkError(315, 'LAST_NAME_REQUIRED');
@@ -127,7 +130,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
               merchantOf(request),
               toCustomerInput(body),
               { number: cards[0] },
-              { usableCard: true },
+              { usableCard: true, uniqueMobile: true },
             ),
           ),
         );
