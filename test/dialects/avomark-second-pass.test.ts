@@ -199,4 +199,33 @@ describe.each(databases())('Avomark second pass on $kind', (target) => {
     });
     expect(same.json().data).toHaveLength(1);
   });
+
+  it('takes a godfather in the customer body: once (61), known (316), never oneself', async () => {
+    const person = (lastname: string) => ({ lastname, firstname: 'Gil', mobile: mobile() });
+    const godfather = (await api('POST', '/api/v1/customers', person('Parrain'))).json().id as number;
+    const other = (await api('POST', '/api/v1/customers', person('Autre'))).json().id as number;
+    const child = await api('POST', '/api/v1/customers', { ...person('Filleul'), godfather });
+    expect(child.statusCode, child.body).toBe(201);
+    const native = await h.request({
+      method: 'GET',
+      url: `/v1/customers?q=Filleul`,
+      token: await h.clientToken(),
+    });
+    const parent = await h.request({
+      method: 'GET',
+      url: `/v1/customers?q=Parrain`,
+      token: await h.clientToken(),
+    });
+    expect(native.json().data[0].godfatherId).toBe(parent.json().data[0].id);
+    // The same godfather again changes nothing; another one is 61.
+    const same = await api('PUT', `/api/v1/customers/${child.json().id}`, { godfather: String(godfather) });
+    expect(same.statusCode, same.body).toBe(200);
+    const second = await api('PUT', `/api/v1/customers/${child.json().id}`, { godfather: other });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 61 });
+    const unknown = await api('POST', '/api/v1/customers', { ...person('Orphelin'), godfather: 99999999 });
+    expect(unknown.json()).toMatchObject({ code: 316 });
+    const self = await api('PUT', `/api/v1/customers/${other}`, { godfather: other });
+    expect(self.statusCode).toBe(422);
+  });
 });

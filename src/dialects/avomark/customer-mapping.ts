@@ -99,6 +99,11 @@ export const AvomarkCustomerInput = Type.Object(
       ]),
     ),
     criteria: Type.Optional(Type.Array(AvomarkCriterionInput, { maxItems: 100 })),
+    godfather: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^\\d{1,15}$' })], {
+        description: "Sponsor: the godfather's Avomark customer id (a godchild has one godfather)",
+      }),
+    ),
   },
   { additionalProperties: true },
 );

@@ -4,6 +4,7 @@ import type { Deps } from '../../app/context.js';
 import { findCustomerBy, updateCustomer } from '../../app/customers/customers.js';
 import { activateIssuedCards, enrollCustomer } from '../../app/customers/enroll-customer.js';
 import { listCustomersByPage } from '../../app/customers/list-customers-page.js';
+import type { CustomerInput } from '../../core/customer/customer.js';
 import type { Result } from '../../core/error-catalog.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
@@ -49,6 +50,19 @@ function avomarkEnrolment<T>(result: Result<T>): Result<T> {
     'CUSTOMER_DATA_INSUFFICIENT',
     `${AVOMARK_MESSAGES[102]} The card's program needs: ${fields.join(', ')}.`,
   );
+}
+
+/** The godfather named by his Avomark id, as the engine's customer id (316 when unknown). */
+async function withGodfather(
+  deps: Deps,
+  merchantId: string,
+  body: AvomarkCustomerInput,
+  input: CustomerInput,
+): Promise<CustomerInput> {
+  if (body.godfather === undefined) return input;
+  const found = await findCustomerBy(deps, merchantId, { ref: Number(body.godfather) });
+  if (!found.ok) throw new AvomarkError(316, 'GODFATHER_NOT_FOUND', 'The godfather is unknown.');
+  return { ...input, godfatherId: found.value.id };
 }
 
 /** Avomark customer ids are the customers' numeric references. */
@@ -128,7 +142,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             await enrollCustomer(
               deps,
               merchantOf(request),
-              toCustomerInput(body),
+              await withGodfather(deps, merchantOf(request), body, toCustomerInput(body)),
               { number: cards[0] },
               { usableCard: true, uniqueMobile: true },
             ),
@@ -158,7 +172,12 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const merchantId = merchantOf(request);
         const current = unwrap(await findCustomerBy(deps, merchantId, { ref: refOf(request.params.id) }));
         const updated = unwrap(
-          await updateCustomer(deps, merchantId, current.id, toCustomerInput(request.body)),
+          await updateCustomer(
+            deps,
+            merchantId,
+            current.id,
+            await withGodfather(deps, merchantId, request.body, toCustomerInput(request.body)),
+          ),
         );
         // Data completed by the update lets a card handed out at creation earn.
         unwrap(await activateIssuedCards(deps, merchantId, current.id));
