@@ -1,11 +1,14 @@
 import path from 'node:path';
+import { loadListenerConfig, type ListenerConfig } from './config-listeners.js';
 
 /** Runtime configuration, read once from the environment. Every command (server, CLI) uses this. */
-export interface Config {
+export interface Config extends ListenerConfig {
   host: string;
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How long a Fidelisa jeton is remembered (and refused when used again), seconds. */
+  jetonWindowSeconds: number;
   logLevel: string;
   tokenTtlSeconds: number;
   bodyLimitBytes: number;
@@ -30,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     tokenTtlSeconds: intFromEnv('TESSERA_TOKEN_TTL', 3600, env),
     bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
+    jetonWindowSeconds: intFromEnv('TESSERA_JETON_WINDOW', 24 * 3600, env),
+    ...loadListenerConfig(env),
     ...overrides,
   };
 }

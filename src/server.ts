@@ -4,7 +4,8 @@ import { NO_OP_PORTS } from './app/ports.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
-import { expiryJob } from './jobs/expiry.js';
+import { listenForDialect, type ExtraListener } from './http/dialect-routing.js';
+import { SCHEDULED_JOBS } from './jobs/index.js';
 import { createJobRunner } from './jobs/runner.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
@@ -20,6 +21,8 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The dialects served at the root of a listener of their own (TESSERA_LISTEN_<DIALECT>). */
+  dialectListeners: { dialect: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -33,18 +36,30 @@ export async function startServer(
   // the excess connection attempts, which the clients retry only after 1 s, 3 s, 7 s. The kernel caps the
   // queue at net.core.somaxconn.
   await app.listen({ host: deps.config.host, port: deps.config.port, backlog: 4096 });
+  const extra: ExtraListener[] = [];
+  try {
+    for (const listener of deps.config.dialectListeners) {
+      extra.push(await listenForDialect(app.server, listener, deps.config.tls));
+    }
+  } catch (error) {
+    await Promise.all(extra.map((l) => l.close()));
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   const shownHost = deps.config.host === '0.0.0.0' ? '127.0.0.1' : deps.config.host;
-  const jobs = createJobRunner(deps, [expiryJob], {
+  const jobs = createJobRunner(deps, SCHEDULED_JOBS, {
     tickMs: 5_000,
     onError: (job, error) => app.log.error({ err: error, job }, 'job failed'),
   });
   return {
     app,
-    url: `http://${shownHost}:${port}`,
+    url: `${deps.config.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    dialectListeners: extra.map(({ dialect, url }) => ({ dialect, url })),
     close: async () => {
       jobs.stop();
+      await Promise.all(extra.map((l) => l.close()));
       await app.close();
       await database.close();
     },

@@ -20,7 +20,10 @@ Commands:
   expire                                  burn the points past their expiry date now
 
 Configuration (environment): PORT, HOST, TESSERA_DATA (data directory, default ./data),
-DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL.`;
+DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL,
+TESSERA_LISTEN_<DIALECT>=host:port and TESSERA_HOST_<DIALECT>=name (a dialect at the root of its own
+listener or host name; DIALECT is AVOMARK, FIDELISA or CASHDESK), TESSERA_TLS_CERT and TESSERA_TLS_KEY
+(HTTPS), TESSERA_TRUST_PROXY (behind a proxy).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
@@ -42,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       const lines = [
         `Tessera is listening on ${server.url} (database: ${database.kind}, ${database.location})`,
         `  API docs:  ${server.url}/docs   OpenAPI: ${server.url}/openapi.json`,
+        ...server.dialectListeners.map((l) => `  ${l.dialect} at the root of ${l.url}`),
       ];
       if (values.demo) {
         lines.push(

@@ -38,6 +38,7 @@ export const ERROR_CATALOG = {
   // customers
   CUSTOMER_NOT_FOUND: { status: 404, message: 'This customer is unknown.' },
   CUSTOMER_CODE_TAKEN: { status: 409, message: 'Another customer already has this customer code.' },
+  MOBILE_TAKEN: { status: 409, message: 'Another customer of this merchant already has this mobile number.' },
   LAST_NAME_REQUIRED: { status: 422, message: 'The last name is required.' },
   LAST_NAME_TOO_LONG: { status: 422, message: 'The last name is too long (max 40 characters).' },
   FIRST_NAME_TOO_LONG: { status: 422, message: 'The first name is too long (max 50 characters).' },

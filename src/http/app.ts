@@ -8,6 +8,7 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
@@ -34,13 +35,23 @@ export interface AppOptions {
   logger?: boolean | object;
 }
 
+/** A hop count becomes Fastify's function form (its types take no number). */
+function trustProxyOption(value: Deps['config']['trustProxy']) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
     requestIdHeader: false,
-    trustProxy: false,
+    // Behind a TLS-terminating proxy, TESSERA_TRUST_PROXY names it (client address and protocol come from it).
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    // TESSERA_TLS_CERT / TESSERA_TLS_KEY: HTTPS served directly (typed as the plain server: same API).
+    ...((deps.config.tls ? { https: readTls(deps.config.tls) } : {}) as object),
+    // A dialect at the root of its own listener or host name (TESSERA_LISTEN_<DIALECT>, TESSERA_HOST_<DIALECT>).
+    rewriteUrl: dialectUrlRewriter(deps.config),
     // Router errors (path parameter too long, broken percent-escape) in the error format of the path's API.
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();

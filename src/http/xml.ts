@@ -38,7 +38,7 @@ export function toXml(value: unknown, rootName = 'response', itemName = 'item'):
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(elementName(rootName), value, itemName)}`;
 }
 
-/** True when the Accept header prefers XML over JSON. */
+/** True when the Accept header prefers XML over JSON; JSON, the default, wins a tie (RestSharp lists both). */
 export function prefersXml(accept: string | undefined): boolean {
   if (!accept) return false;
   let xmlQ = -1;
@@ -50,5 +50,5 @@ export function prefersXml(accept: string | undefined): boolean {
     if (type === 'application/xml' || type === 'text/xml') xmlQ = Math.max(xmlQ, q);
     if (type === 'application/json') jsonQ = Math.max(jsonQ, q);
   }
-  return xmlQ > 0 && xmlQ >= jsonQ;
+  return xmlQ > 0 && xmlQ > jsonQ;
 }

@@ -83,8 +83,12 @@ describe('Avomark amounts', () => {
     expect(toMajor(minor)).toBe(major === 0 ? 0 : major);
   });
 
-  it('refuses more than two decimals and non-finite numbers', () => {
-    expect(() => toMinor(1.005, 'amount')).toThrow(/at most 2 decimals/);
+  it('rounds any number of decimals once, half to even (doubles from the till), refuses non-finite', () => {
+    expect(toMinor(1.005, 'amount')).toBe(100);
+    expect(toMinor(17.991, 'amount')).toBe(1799);
+    expect(toMinor(19.99 * 0.9, 'amount')).toBe(1799);
+    expect(toMinor(0.30000000000000004, 'amount')).toBe(30);
+    expect(toMinor(0.125, 'amount')).toBe(12);
     expect(() => toMinor(Number.POSITIVE_INFINITY, 'amount')).toThrow();
     expect(() => toMinor(1e21, 'amount')).toThrow();
   });

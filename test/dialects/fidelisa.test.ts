@@ -334,29 +334,7 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
       });
       expect(program.ok).toBe(true);
       const customer = (await own('POST', '/api/customers', { customer: { last_name: 'Dupont' } })).json();
-      const customerId = await h.deps.db
-        .selectFrom('aliases')
-        .select('target_id')
-        .where('alias', '=', customer.uuid)
-        .executeTakeFirstOrThrow();
-      const { insertCards } = await import('../../src/db/repos/cards.repo.js');
-      const { inTransaction } = await import('../../src/db/transaction.js');
-      const now = new Date().toISOString();
-      await inTransaction(h.deps.db, (tx) =>
-        insertCards(tx, [
-          {
-            id: 'card_fidelisa_test',
-            merchantId,
-            programId: program.ok ? program.value.id : '',
-            number: '7700000001',
-            status: 'active',
-            customerId: customerId.target_id,
-            issuedAt: now,
-            activatedAt: now,
-            now,
-          },
-        ]),
-      );
+      // The shop's program gave the new customer a card (the document has no card creation call).
       const rules = await own('GET', '/api/rulebasis');
       expect(rules.json()).toEqual({
         rulebasis: [{ type: 'SubTotal1', item: 'N/A', exclude_discount: 'f' }],

@@ -122,14 +122,45 @@ export async function verifyFidelisaHeaders(
     merchantId = shop.merchantId;
     shopUuid = shop.uuid;
   }
-  try {
-    await deps.db
-      .insertInto('used_jetons')
-      .values({ scope: `fidelisa:${row.id}`, jeton, created_at: deps.now().toISOString() })
-      .execute();
-  } catch (error) {
-    if (isDuplicate(error)) return fail('UNAUTHENTICATED', 'This FIDELISA_JETON has already been used.');
-    throw error;
+  if (!(await spendJeton(deps, `fidelisa:${row.id}`, jeton))) {
+    return fail('UNAUTHENTICATED', 'This FIDELISA_JETON has already been used.');
   }
   return ok({ providerId: row.id, providerCode: row.code, merchantId, shopUuid });
+}
+
+/** The start of the replay window: jetons used before it are forgotten (and may come again). */
+export function jetonCutoff(deps: Pick<Deps, 'config' | 'now'>): string {
+  return new Date(deps.now().getTime() - deps.config.jetonWindowSeconds * 1000).toISOString();
+}
+
+/**
+ * Spends a jeton of a provider: one insert under the (scope, jeton) key, so a replay, even a concurrent one,
+ * is refused. A jeton last used before the replay window (TESSERA_JETON_WINDOW, 24 h by default) is taken
+ * again by one conditional update, so the document's rand(99999999) jetons do not collide forever.
+ */
+async function spendJeton(deps: Deps, scope: string, jeton: string): Promise<boolean> {
+  const now = deps.now().toISOString();
+  try {
+    await deps.db.insertInto('used_jetons').values({ scope, jeton, created_at: now }).execute();
+    return true;
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+  const taken = await deps.db
+    .updateTable('used_jetons')
+    .set({ created_at: now })
+    .where('scope', '=', scope)
+    .where('jeton', '=', jeton)
+    .where('created_at', '<', jetonCutoff(deps))
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1;
+}
+
+/** Forgets the jetons used before the replay window; answers how many. */
+export async function purgeUsedJetons(deps: Pick<Deps, 'db' | 'config' | 'now'>): Promise<number> {
+  const done = await deps.db
+    .deleteFrom('used_jetons')
+    .where('created_at', '<', jetonCutoff(deps))
+    .executeTakeFirst();
+  return Number(done.numDeletedRows);
 }

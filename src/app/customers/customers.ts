@@ -40,11 +40,16 @@ function duplicateToFailure(error: unknown): Result<never> {
   throw error;
 }
 
+/**
+ * Creates a customer. With `uniqueMobile`, a mobile another customer of the merchant has is refused
+ * (MOBILE_TAKEN); the check runs after the merchant row is locked by the reference counter, so two
+ * concurrent creations with one mobile cannot both pass.
+ */
 export async function createCustomer(
   deps: Deps,
   merchantId: string,
   input: CustomerInput,
-  options: { ref?: number } = {},
+  options: { ref?: number; uniqueMobile?: boolean } = {},
 ): Promise<Result<CustomerRecord>> {
   const applied = applyCustomerInput(EMPTY_CUSTOMER, input, today(deps));
   if (!applied.ok) return applied;
@@ -55,6 +60,12 @@ export async function createCustomer(
       const sponsor = await checkGodfather(tx, merchantId, id, null, data.godfatherId);
       if (!sponsor.ok) return sponsor;
       const ref = await repo.nextCustomerRef(tx, merchantId, options.ref);
+      if (options.uniqueMobile && data.mobile !== null) {
+        const holder = await repo.findCustomer(tx, merchantId, { mobile: data.mobile });
+        if (holder) {
+          return fail('MOBILE_TAKEN', `Customer ${holder.ref} already has the mobile number ${data.mobile}.`);
+        }
+      }
       const now = deps.now().toISOString();
       await repo.insertCustomer(tx, { id, merchantId, ref, data, searchText: searchTextOf(data), now });
       const created = await repo.findCustomer(tx, merchantId, { id });

@@ -2,13 +2,16 @@
  * Enrolment: a new customer with a loyalty card in one call (Avomark's three cases). With a card number,
  * that card (new or issued, not bound to anyone) is bound; without one, the next new card of the
  * merchant's default program is handed out; with noFidelity, no card. The card is activated when the
- * customer's data is sufficient for its program, else it stays issued and bound.
+ * customer's data is sufficient for its program, else it stays issued and bound. With `usableCard`, a
+ * creation whose data the card's program would not activate is refused before anything is written
+ * (CUSTOMER_DATA_INSUFFICIENT naming the fields), so no customer is created with a card that cannot earn.
  */
 import type { CustomerInput } from '../../core/customer/customer.js';
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { findCardByNumber } from '../../db/repos/cards.repo.js';
+import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
+import { missingRequiredFields } from '../../core/loyalty/program.js';
+import { cardsOfCustomer, findCardByNumber } from '../../db/repos/cards.repo.js';
 import { findCustomer } from '../../db/repos/customers.repo.js';
-import { listPrograms } from '../../db/repos/programs.repo.js';
+import { findProgram, listPrograms } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
 import { nextAvailable } from '../loyalty/cards-batch.js';
 import { activate, bind, issue } from '../loyalty/cards-lifecycle.js';
@@ -34,7 +37,7 @@ async function checkGivenCard(deps: Deps, merchantId: string, number: string): P
 }
 
 /** Binds a card to the customer, issuing it first when new, and activates it when the data allows. */
-async function giveCard(
+export async function giveCard(
   deps: Deps,
   merchantId: string,
   customerId: string,
@@ -53,22 +56,52 @@ async function giveCard(
   return ok(null);
 }
 
+/** The fields the program requires before activation that the creation input leaves empty. */
+async function fieldsMissingFor(
+  deps: Deps,
+  merchantId: string,
+  programId: string | null,
+  input: CustomerInput,
+): Promise<Result<null>> {
+  const program = programId === null ? undefined : await findProgram(deps.db, merchantId, { id: programId });
+  const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+  const data: Record<string, unknown> = Object.fromEntries(
+    Object.entries(input).map(([k, v]) => [k, blank(v)]),
+  );
+  const address = Object.fromEntries(Object.entries(input.address ?? {}).map(([k, v]) => [k, blank(v)]));
+  const missing = missingRequiredFields(program?.requiredFields ?? [], { ...data, address });
+  if (missing.length === 0) return ok(null);
+  return fail(
+    'CUSTOMER_DATA_INSUFFICIENT',
+    `The card's program needs these fields before the card can be used: ${missing.join(', ')}.`,
+    missing.map((field) => detail('CUSTOMER_DATA_INSUFFICIENT', field, `${field} is required`)),
+  );
+}
+
 export async function enrollCustomer(
   deps: Deps,
   merchantId: string,
   input: CustomerInput,
   card: { number?: string | undefined },
+  options: { usableCard?: boolean; uniqueMobile?: boolean } = {},
 ): Promise<Result<CustomerRecord>> {
   const wantsCard = input.noFidelity !== true;
   let programId: string | null = null;
+  let cardProgramId: string | null = null;
   if (wantsCard && card.number !== undefined) {
     const checked = await checkGivenCard(deps, merchantId, card.number);
     if (!checked.ok) return checked;
+    cardProgramId = (await findCardByNumber(deps.db, merchantId, card.number))?.programId ?? null;
   } else if (wantsCard) {
     programId = await defaultProgramId(deps, merchantId);
     if (programId === null) return fail('PROGRAM_NOT_FOUND', 'The merchant has no active program.');
+    cardProgramId = programId;
   }
-  const created = await createCustomer(deps, merchantId, input);
+  if (wantsCard && options.usableCard) {
+    const complete = await fieldsMissingFor(deps, merchantId, cardProgramId, input);
+    if (!complete.ok) return complete;
+  }
+  const created = await createCustomer(deps, merchantId, input, { uniqueMobile: options.uniqueMobile });
   if (!created.ok || !wantsCard) return created;
   let number = card.number;
   if (number === undefined && programId !== null) {
@@ -82,4 +115,18 @@ export async function enrollCustomer(
   }
   const found = await findCustomer(deps.db, merchantId, { id: created.value.id });
   return found ? ok(found) : fail('CUSTOMER_NOT_FOUND');
+}
+
+/** Activates the customer's issued cards the customer's data now allows (after an update completed it). */
+export async function activateIssuedCards(
+  deps: Deps,
+  merchantId: string,
+  customerId: string,
+): Promise<Result<null>> {
+  for (const card of await cardsOfCustomer(deps.db, merchantId, customerId)) {
+    if (card.status !== 'issued') continue;
+    const activated = await activate(deps, merchantId, card.number);
+    if (!activated.ok && activated.code !== 'CUSTOMER_DATA_INSUFFICIENT') return activated;
+  }
+  return ok(null);
 }

@@ -178,7 +178,7 @@ export async function loadDemoLoyalty(deps: Deps, merchantId: string): Promise<v
 
   must('batch', await createBatch(deps, merchantId, { programId: vip.id, count: 20 }));
   must('status cards', await createBatch(deps, merchantId, { programId: vip.id, count: 4 }));
-  const xavier = await customerId(deps, merchantId, { mobile: '+14507601234' });
+  const xavier = await customerId(deps, merchantId, { mobile: '+14507601235' });
   const sophie = await customerId(deps, merchantId, { customerCode: 'C-1002' });
   must('issue', await issue(deps, merchantId, DEMO_CARDS.issuedVip));
   for (const [number, holder] of [

@@ -59,7 +59,7 @@ const CUSTOMERS: DemoCustomer[] = [
       lastName: 'Laffargue',
       firstName: 'Xavier',
       phone: '+33562010203',
-      mobile: '+14507601234',
+      mobile: '+14507601235',
       email: 'x.laffargue@example.com',
       birthDay: 30,
       birthMonth: 3,

@@ -23,6 +23,12 @@ export const AvomarkCriterion = Type.Object({
   value: Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]),
 });
 
+/** A criterion sent: a null value arrives as an absent one (typed clients), and means no value. */
+const AvomarkCriterionInput = Type.Object({
+  code: Type.String(),
+  value: Type.Optional(AvomarkCriterion.properties.value),
+});
+
 /** GET /api/v1/customers/{id}: the seed's exact field set. */
 export const AvomarkCustomer = Type.Object(
   {
@@ -85,8 +91,19 @@ export const AvomarkCustomerInput = Type.Object(
         Type.Null(),
       ]),
     ),
-    cards: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 20 })),
-    criteria: Type.Optional(Type.Array(AvomarkCriterion, { maxItems: 100 })),
+    // "Laisser vide le champ" (cases 2 and 3): absent, null, [], "" and [""] all mean no card given.
+    cards: Type.Optional(
+      Type.Union([
+        Type.Array(Type.String({ maxLength: 32 }), { maxItems: 20 }),
+        Type.String({ maxLength: 32 }),
+      ]),
+    ),
+    criteria: Type.Optional(Type.Array(AvomarkCriterionInput, { maxItems: 100 })),
+    godfather: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^\\d{1,15}$' })], {
+        description: "Sponsor: the godfather's Avomark customer id (a godchild has one godfather)",
+      }),
+    ),
   },
   { additionalProperties: true },
 );
@@ -184,8 +201,14 @@ export function toCustomerInput(body: AvomarkCustomerInput): CustomerInput {
   }
   if (body.criteria !== undefined) {
     const attributes: Record<string, AttributeValue> = {};
-    for (const c of body.criteria) attributes[c.code] = c.value;
+    for (const c of body.criteria) attributes[c.code] = c.value ?? null;
     out.attributes = attributes;
   }
   return out;
+}
+
+/** The card numbers a creation body gives, blanks left out ("leave the field empty"). */
+export function cardsGiven(cards: AvomarkCustomerInput['cards']): string[] {
+  const list = typeof cards === 'string' ? [cards] : (cards ?? []);
+  return list.map((c) => c.trim()).filter((c) => c !== '');
 }

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
 import { balanceByCard } from '../../app/loyalty/balance.js';
-import { postSale } from '../../app/loyalty/post-sale.js';
 import { getProgram } from '../../app/loyalty/programs.js';
 import { claimStepReward } from '../../app/loyalty/step-rewards.js';
 import { vendorAliasOf } from '../../app/tenancy/vendor-alias.js';
@@ -12,6 +11,7 @@ import { callerOf, merchantOf, requireRole } from '../../http/plugins/auth.js';
 import { AvomarkBalance, toAvomarkBalance } from './balance-mapping.js';
 import { AvomarkError, avomarkErrorResponses } from './errors.js';
 import { toMajor } from './money.js';
+import { postTicket } from './post-ticket.js';
 import { AvomarkSaleResult, AvomarkTicket, toAvomarkSaleResult, toSaleInput } from './sale-mapping.js';
 import { CardParams, TAGS } from './schemas.js';
 
@@ -122,11 +122,15 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = callerOf(request);
         if (caller.terminalId === null) throw new AvomarkError(200, 'TERMINAL_NOT_FOUND');
-        const posted = unwrap(
-          await postSale(deps, caller, merchantOf(request), toSaleInput(request.body, request.params.number)),
-        );
+        const input = toSaleInput(request.body, request.params.number);
+        const outcome = await postTicket(deps, caller, merchantOf(request), {
+          ...input,
+          cardNumber: request.params.number,
+        });
         request.xmlRoot = 'Sale';
-        return reply.code(posted.status).send(toAvomarkSaleResult(posted.result));
+        return reply
+          .code(outcome.status)
+          .send(toAvomarkSaleResult(outcome, input.receipt, request.params.number));
       },
     );
   };

@@ -1,10 +1,11 @@
 /** The Avomark ticket (POST /api/v1/cards/{number}/sales) ↔ the engine's sale input and result. */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import type { SaleInput, SaleLineInput, SaleResult, VoucherUseInput } from '../../app/loyalty/post-sale.js';
+import type { SaleInput, SaleLineInput, VoucherUseInput } from '../../app/loyalty/post-sale.js';
 import { operationFromAvomarkId } from '../../core/rules/index.js';
 import { AvomarkError } from './errors.js';
 import { toMajor, toMinor } from './money.js';
+import type { TicketOutcome } from './post-ticket.js';
 
 const CodeLabel = Type.Object(
   {
@@ -68,6 +69,9 @@ export const AvomarkSaleResult = Type.Object({
     }),
   ),
   unusedPurchases: Type.Array(Type.Integer({ description: '0-based index of a purchase no rule used' })),
+  pointsReversed: Type.Integer({
+    description: 'Points taken back by the returned items (operation 13) of the ticket',
+  }),
   balance: Type.Union([Type.Object({ value: Type.Integer(), pending: Type.Integer() }), Type.Null()]),
 });
 export type AvomarkSaleResult = Static<typeof AvomarkSaleResult>;
@@ -145,22 +149,33 @@ export function toSaleInput(ticket: AvomarkTicket, cardNumber: string): SaleInpu
   };
 }
 
-export function toAvomarkSaleResult(result: SaleResult): AvomarkSaleResult {
+/** The answer to a ticket: its sale (if it had purchases) and its returns (operation 13 lines). */
+export function toAvomarkSaleResult(
+  outcome: TicketOutcome,
+  receipt: string,
+  card: string,
+): AvomarkSaleResult {
+  const result = outcome.sale;
+  const lastReturn = outcome.returns.at(-1);
+  const balance = lastReturn ? lastReturn.balance : (result?.balance ?? null);
   return {
-    id: result.saleId,
-    receipt: result.receipt,
-    card: result.cardNumber,
-    pointsEarned: result.pointsEarned,
-    discountEarned: toMajor(result.discountEarnedMinor),
-    stepsReached: result.stepsReached,
-    vouchersGenerated: result.vouchersGenerated,
-    vouchersUsed: result.vouchersUsed.map((v) => ({
+    id: result?.saleId ?? lastReturn?.returnId ?? '',
+    receipt: result?.receipt ?? receipt,
+    card: result?.cardNumber ?? card,
+    pointsEarned: result?.pointsEarned ?? 0,
+    discountEarned: toMajor(result?.discountEarnedMinor ?? 0),
+    stepsReached: result?.stepsReached ?? [],
+    vouchersGenerated: result?.vouchersGenerated ?? [],
+    vouchersUsed: (result?.vouchersUsed ?? []).map((v) => ({
       number: v.number,
       type: v.kind,
       deduction: toMajor(v.deduction),
       remainder: v.kind === 'amount' ? toMajor(v.remainder) : v.remainder,
     })),
-    unusedPurchases: result.unusedLines.map((l) => l.lineNo - 1),
-    balance: result.balance ? { value: result.balance.active, pending: result.balance.pending } : null,
+    unusedPurchases: (result?.unusedLines ?? []).map(
+      (l) => outcome.saleLineOrigin[l.lineNo - 1] ?? l.lineNo - 1,
+    ),
+    pointsReversed: outcome.returns.reduce((sum, r) => sum + r.pointsReversed, 0),
+    balance: balance ? { value: balance.active, pending: balance.pending } : null,
   };
 }

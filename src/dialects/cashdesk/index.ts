@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
+import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
@@ -21,6 +22,9 @@ export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
         .send(failure(transportKey(e.code, e.status), e.message));
     };
     installErrorFormat(app, format);
+    // null for a parameter (a reason name, the unused one of Number / ContactMobileNumber) is no parameter;
+    // a null body is no body.
+    installLenientBodies(app);
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

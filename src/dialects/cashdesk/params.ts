@@ -15,7 +15,14 @@ export type ParamName =
   | 'UnBlockReasonCode'
   | 'UnBlockReasonName';
 
-const Scalar = Type.Union([Type.String({ maxLength: 256 }), Type.Number()]);
+/**
+ * A JSON number past 2^53 has already lost digits when parsed (9000000000000000009 reads as ...000, another
+ * card): such numbers are refused (400 InvalidRequest), never rounded; send long numbers as strings.
+ */
+const Scalar = Type.Union([
+  Type.String({ maxLength: 256 }),
+  Type.Number({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
+]);
 
 /** Wire schema of the documented parameters (other fields are tolerated and ignored). */
 export function paramsSchema(names: readonly ParamName[], descriptions: Partial<Record<ParamName, string>>) {

@@ -58,29 +58,33 @@ async function targetCard(
   return found.ok ? { ok: true, value: found.value.card.number } : found;
 }
 
-const PASCAL_CASE_PATHS: Readonly<Record<string, string>> = {
-  '/issue': '/Issue',
-  '/bindto': '/BindTo',
-  '/active': '/Active',
-  '/block': '/Block',
-  '/unblock': '/UnBlock',
+/**
+ * The seed's method list spells the paths /Issue, /BindTo, /Active, /Block, /UnBlock, and its text writes
+ * BindTo's path /binto: answer those too.
+ */
+const PATH_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  '/issue': ['/Issue'],
+  '/bindto': ['/BindTo', '/binto', '/BinTo'],
+  '/active': ['/Active'],
+  '/block': ['/Block'],
+  '/unblock': ['/UnBlock'],
 };
 
 const NumberQuery = paramsSchema(['Number'], DESCRIPTIONS);
 
 export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    // The seed's method list spells the paths /Issue, /BindTo, /Active, /Block, /UnBlock: answer those too.
     app.addHook('onRoute', (route) => {
-      const alias = PASCAL_CASE_PATHS[route.routePath];
-      if (!alias || route.method === 'HEAD') return;
-      app.route({
-        method: route.method,
-        url: alias,
-        schema: { ...route.schema, hide: true },
-        ...(route.preHandler ? { preHandler: route.preHandler } : {}),
-        handler: route.handler,
-      });
+      if (route.method === 'HEAD') return;
+      for (const alias of PATH_ALIASES[route.routePath] ?? []) {
+        app.route({
+          method: route.method,
+          url: alias,
+          schema: { ...route.schema, hide: true },
+          ...(route.preHandler ? { preHandler: route.preHandler } : {}),
+          handler: route.handler,
+        });
+      }
     });
     // Parameters may all come in the query string: a POST without a body is read as an empty object.
     app.addHook('preValidation', async (request) => {

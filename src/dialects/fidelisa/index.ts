@@ -8,6 +8,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
+import { installLenientBodies } from '../../http/plugins/lenient-body.js';
+import { answerJsonOnly } from '../../http/plugins/negotiation.js';
 import { fidelisaAuth } from './auth.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
@@ -27,6 +29,12 @@ export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
         .send(errorBody(status, e.code, e.message));
     };
     installErrorFormat(app, format);
+    // The document knows only JSON: an Accept that lists XML too (RestSharp's default) still gets JSON.
+    answerJsonOnly(app);
+    // Typed clients send null for unset members; on customer fields null clears the field (update).
+    installLenientBodies(app, {
+      keepNull: ['email', 'phone', 'first_name', 'last_name', 'birth_day', 'birth_month'],
+    });
     app.setNotFoundHandler((request, reply) => {
       const e = prepareErrorReply(
         request,

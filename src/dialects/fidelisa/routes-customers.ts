@@ -2,11 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
 import * as customers from '../../app/customers/customers.js';
+import { createFidelisaCustomer } from '../../app/dialects/fidelisa-enrol.js';
 import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
 import { changeCustomerCardExpiry, customerCards } from '../../app/dialects/fidelisa-cards.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, shopOf } from './auth.js';
 import { nativeId } from './lookup.js';
+import { acceptUnwrapped } from './unwrapped.js';
 import { cardOut, customerOut, isDate, phoneInput, toInt } from './mapping.js';
 import {
   Card,
@@ -27,9 +29,10 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/api/customers',
       {
+        preValidation: acceptUnwrapped('customer'),
         schema: {
           tags,
-          summary: 'Create a customer of the shop',
+          summary: 'Create a customer of the shop, with a card in each active program',
           body: CustomerBody,
           response: { 201: Customer, ...shopErrors },
         },
@@ -38,7 +41,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const merchantId = shopOf(request);
         const c = request.body.customer;
         const created = unwrap(
-          await customers.createCustomer(deps, merchantId, {
+          await createFidelisaCustomer(deps, merchantId, {
             ...(c.email !== undefined ? { email: c.email } : {}),
             ...phoneInput(c.phone),
             ...(c.first_name !== undefined ? { firstName: c.first_name } : {}),

@@ -2,14 +2,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
 import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
+import { postBill } from '../../app/dialects/fidelisa-bill.js';
 import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelisa-cards.js';
 import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
-import { postSale } from '../../app/loyalty/post-sale.js';
 import type { EarningRule } from '../../core/rules/index.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, fidelisaHeader, shopOf } from './auth.js';
 import { billLines, unusedDetails, type BillDetail } from './bill-lines.js';
 import { nativeId } from './lookup.js';
+import { acceptUnwrapped } from './unwrapped.js';
 import { cardOut, formatAmount, isDate, parseAmount, toInt } from './mapping.js';
 import {
   CorrectionAnswer,
@@ -49,8 +50,11 @@ type Detail = {
   quantity?: string | number | undefined;
 };
 
+/** A detail that is not a line: TotalAmount (the bill total is), Passage (the bill is one), unknown types. */
+type InfoDetail = { kind: 'info'; type: string };
+
 /** One wire detail, checked and in minor units (still in wire order; overlaps are resolved by billLines). */
-function billDetail(detail: Detail, index: number): BillDetail {
+function billDetail(detail: Detail, index: number): BillDetail | InfoDetail {
   const amount = parseAmount(detail.amount);
   if (amount === undefined || amount < 0) {
     throw new HttpError(
@@ -58,7 +62,7 @@ function billDetail(detail: Detail, index: number): BillDetail {
       `details.${index}.amount must be a decimal amount such as "12.50".`,
     );
   }
-  const quantity = detail.quantity === undefined ? 1 : toInt(detail.quantity);
+  const quantity = detail.quantity === undefined ? 1 : Number(detail.quantity);
   const sub = /^SubTotal([1-9])$/.exec(detail.type);
   if (sub) return { kind: 'subtotal', category: Number(sub[1]), amount, quantity };
   if (detail.type === 'Item') {
@@ -66,7 +70,14 @@ function billDetail(detail: Detail, index: number): BillDetail {
       throw new HttpError('VALIDATION_FAILED', `details.${index}.item is required for an Item.`);
     return { kind: 'item', itemCode: detail.item, amount, quantity };
   }
-  throw new HttpError('VALIDATION_FAILED', `details.${index}.type must be SubTotal1..SubTotal9 or Item.`);
+  return { kind: 'info', type: detail.type };
+}
+
+/** Whether an informative detail was used: TotalAmount and Passage when a card's program earns on them. */
+function infoUsed(detail: InfoDetail, ruleKinds: ReadonlySet<string>): boolean {
+  if (detail.type === 'TotalAmount') return ruleKinds.has('total_amount');
+  if (detail.type === 'Passage') return ruleKinds.has('visit');
+  return false;
 }
 
 const text = (v: string | number) => (typeof v === 'number' ? String(v) : v);
@@ -107,73 +118,88 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.post(
-      '/api/sales/',
-      {
-        schema: {
-          tags,
-          summary: 'Post a bill; details no rule uses come back as errors "Not Use"',
-          body: SaleBody,
-          response: { 201: SaleAnswer, ...shopErrors },
+    // The document writes POST /api/sales/ and POST /api/corrections; tills send either spelling.
+    const sale = {
+      preValidation: acceptUnwrapped('bill'),
+      schema: {
+        tags,
+        summary: 'Post a bill; details no rule uses come back as errors "Not Use"',
+        body: SaleBody,
+        response: { 201: SaleAnswer, ...shopErrors },
+      },
+    };
+    for (const url of ['/api/sales/', '/api/sales']) {
+      app.post(
+        url,
+        { ...sale, schema: { ...sale.schema, hide: url === '/api/sales' } },
+        async (request, reply) => {
+          const merchantId = shopOf(request);
+          const bill = request.body.bill;
+          const total = parseAmount(bill.total);
+          if (total === undefined || total < 0) {
+            throw new HttpError('VALIDATION_FAILED', 'total must be a decimal amount such as "123.50".');
+          }
+          if (!isDate(bill.date))
+            throw new HttpError('VALIDATION_FAILED', 'date must be a real date YYYY-MM-DD.');
+          const customerId = await nativeId(deps, merchantId, 'customer', bill.customer_id);
+          const details = bill.details ?? [];
+          const parsed = details.map(billDetail);
+          // The details that are lines, with their wire index; the engine's lines partition the ticket.
+          const wireIndex = parsed.flatMap((d, i) => (d.kind === 'info' ? [] : [i]));
+          const mapped = billLines(
+            total,
+            wireIndex.map((i) => parsed[i] as BillDetail),
+          );
+          if (!mapped.ok) throw new HttpError('INVALID_SALE_LINES', mapped.message);
+          const { lines, sources } = mapped.value;
+          const storeCode = await shopStoreCode(deps, merchantId);
+          if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
+          // A jeton comes back after its replay window: the request id keeps the receipt unique.
+          const jeton = fidelisaHeader(request, 'FIDELISA_JETON') ?? '';
+          const posted = unwrap(
+            await postBill(deps, callerOf(request), merchantId, {
+              receipt: `fidelisa-${jeton}-${request.id.slice(request.id.indexOf('_') + 1)}`,
+              date: bill.date,
+              storeCode,
+              customerId,
+              lines,
+            }),
+          );
+          const unusedLines = new Set(
+            unusedDetails(posted.unusedLineNos, sources, wireIndex.length).map((k) => wireIndex[k]!),
+          );
+          const errors = parsed.flatMap((d, index) => {
+            const notUsed = d.kind === 'info' ? !infoUsed(d, posted.ruleKinds) : unusedLines.has(index);
+            if (!notUsed) return [];
+            const w = details[index]!;
+            return [
+              {
+                type: w.type,
+                ...(w.item !== undefined ? { item: w.item } : {}),
+                amount: text(w.amount),
+                ...(w.quantity !== undefined ? { quantity: text(w.quantity) } : {}),
+                error: 'Not Use',
+              },
+            ];
+          });
+          return reply.code(201).send({ bill: { date: bill.date, total: formatAmount(total) }, errors });
         },
-      },
-      async (request, reply) => {
-        const merchantId = shopOf(request);
-        const bill = request.body.bill;
-        const total = parseAmount(bill.total);
-        if (total === undefined || total < 0) {
-          throw new HttpError('VALIDATION_FAILED', 'total must be a decimal amount such as "123.50".');
-        }
-        if (!isDate(bill.date))
-          throw new HttpError('VALIDATION_FAILED', 'date must be a real date YYYY-MM-DD.');
-        const customerId = await nativeId(deps, merchantId, 'customer', bill.customer_id);
-        const details = bill.details ?? [];
-        // The engine's lines partition the ticket: overlapping details are split, the rest is one line.
-        const mapped = billLines(total, details.map(billDetail));
-        if (!mapped.ok) throw new HttpError('INVALID_SALE_LINES', mapped.message);
-        const { lines, sources } = mapped.value;
-        const storeCode = await shopStoreCode(deps, merchantId);
-        if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
-        const posted = unwrap(
-          await postSale(deps, callerOf(request), merchantId, {
-            receipt: `fidelisa-${fidelisaHeader(request, 'FIDELISA_JETON') ?? ''}`,
-            date: bill.date,
-            storeCode,
-            customerId,
-            lines,
-          }),
-        );
-        const unused = unusedDetails(
-          posted.result.unusedLines.map((u) => u.lineNo),
-          sources,
-          details.length,
-        );
-        const errors = unused.map((index) => {
-          const d = details[index]!;
-          return {
-            type: d.type,
-            ...(d.item !== undefined ? { item: d.item } : {}),
-            amount: text(d.amount),
-            ...(d.quantity !== undefined ? { quantity: text(d.quantity) } : {}),
-            error: 'Not Use',
-          };
-        });
-        return reply.code(201).send({ bill: { date: bill.date, total: formatAmount(total) }, errors });
-      },
-    );
+      );
+    }
 
-    app.post(
-      '/api/corrections',
-      {
-        schema: {
-          tags,
-          summary:
-            "Credit points to a customer's card (card_id may be left out when the customer has one card)",
-          body: CorrectionBody,
-          response: { 201: CorrectionAnswer, ...shopErrors },
-        },
+    const correction = {
+      preValidation: acceptUnwrapped('correction'),
+      schema: {
+        tags,
+        summary:
+          "Credit points to a customer's card (card_id may be left out when the customer has one card)",
+        body: CorrectionBody,
+        response: { 201: CorrectionAnswer, ...shopErrors },
       },
-      async (request, reply) => {
+    };
+    for (const url of ['/api/corrections', '/api/corrections/']) {
+      const options = { ...correction, schema: { ...correction.schema, hide: url.endsWith('/') } };
+      app.post(url, options, async (request, reply) => {
         const merchantId = shopOf(request);
         const c = request.body.correction;
         const points = toInt(c.points);
@@ -193,7 +219,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           correction: { points, customer_id: c.customer_id, card_id: cardUuid },
           card: cardOut(cardUuid, card),
         });
-      },
-    );
+      });
+    }
   };
 }

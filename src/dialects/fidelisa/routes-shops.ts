@@ -22,6 +22,7 @@ import {
   providerErrors,
   shopErrors,
 } from './schemas.js';
+import { acceptUnwrapped } from './unwrapped.js';
 
 const tags = ['Fidelisa'];
 const shopOut = (s: ShopView) => ({ title: s.title, uuid: s.uuid, key: s.key, user_email: s.userEmail });
@@ -31,6 +32,7 @@ export function providerShopRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/api/shops/init',
       {
+        preValidation: acceptUnwrapped('shop'),
         schema: {
           tags,
           summary:

@@ -9,6 +9,11 @@ export const Amount = Type.Union([Type.String({ maxLength: 20 }), Type.Number()]
   description: 'Decimal amount, "." separator, no thousands separator',
 });
 const Count = Type.Union([Type.Integer(), Type.String({ pattern: '^-?\\d{1,9}$' })]);
+/** A quantity: whole units or goods by weight ("1.250"), "." as decimal separator. */
+const Quantity = Type.Union([
+  Type.Number({ minimum: 0, maximum: 1e9 }),
+  Type.String({ pattern: '^\\d{1,9}(\\.\\d{1,6})?$' }),
+]);
 
 export const FidelisaError = Type.Object(
   {
@@ -88,10 +93,13 @@ export const RuleBasis = Type.Object({
 });
 
 const SaleDetail = Type.Object({
-  type: Type.String({ description: 'SubTotal1..SubTotal9 or Item' }),
+  type: Type.String({
+    maxLength: 40,
+    description: 'SubTotal1..SubTotal9 or Item; TotalAmount, Passage and other types are not lines',
+  }),
   item: Type.Optional(Type.String({ maxLength: 100 })),
   amount: Amount,
-  quantity: Type.Optional(Count),
+  quantity: Type.Optional(Quantity),
 });
 export const SaleBody = Type.Object({
   bill: Type.Object({

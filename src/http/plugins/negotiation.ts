@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { decodeBody } from '../charset.js';
 import { HttpError } from '../http-error.js';
 import { prefersXml, toXml } from '../xml.js';
 
@@ -26,14 +27,24 @@ export function jsonDepth(text: string, limit = Infinity): number {
 }
 
 /**
- * Request bodies: JSON as Fastify parses it (prototype poisoning refused), but no deeper than
- * MAX_JSON_DEPTH, so that nothing recursive downstream (validation, hashing, logging) overflows the stack.
+ * Request bodies: JSON as Fastify parses it (prototype poisoning refused), decoded from the declared charset
+ * (see charset.ts), but no deeper than MAX_JSON_DEPTH, so that nothing recursive downstream (validation,
+ * hashing, logging) overflows the stack. An empty body (a POST whose document defines none, sent with
+ * Content-Type: application/json by a client library) is no body.
  */
 function installJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : decodeBody(body, request.headers['content-type']);
+    if (text instanceof HttpError) {
+      done(text, undefined);
+      return;
+    }
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       done(
         new HttpError('MALFORMED_BODY', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`),
@@ -45,11 +56,21 @@ function installJsonBodies(app: FastifyInstance): void {
   });
 }
 
+const JSON_ONLY = Symbol('tessera.json-only');
+
+/** For an API whose document knows only JSON (Fidelisa): its answers are never turned into XML. */
+export function answerJsonOnly(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    (request as unknown as Record<symbol, boolean>)[JSON_ONLY] = true;
+  });
+}
+
 /** JSON by default; XML for every route when the Accept header prefers application/xml. */
 export function installContentNegotiation(app: FastifyInstance): void {
   installJsonBodies(app);
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string') return payload;
+    if ((request as unknown as Record<symbol, boolean>)[JSON_ONLY]) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!type.startsWith('application/json') || !prefersXml(request.headers.accept)) return payload;
     let value: unknown;

@@ -1,0 +1,44 @@
+/**
+ * Money on the wire as decimal numbers (a JSON double such as 17.991, the till's "19.99 − 10 %") → integer
+ * minor units of the currency, rounded once, half to even (banker's rounding), on the number's shortest
+ * decimal text: 17.991 → 1799, 0.30000000000000004 → 30, 0.125 → 12, 0.135 → 14. No float arithmetic.
+ */
+
+/** Decimal digits of the currency's minor unit (ISO 4217): 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** The digits and the power of ten of a finite number's shortest text: 17.991 → ("17991", -3). */
+function decimalOf(abs: number): { digits: string; exponent: number } {
+  const [mantissa = '0', exp = '0'] = abs.toString().toLowerCase().split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  return { digits: `${whole}${fraction}`, exponent: Number(exp) - fraction.length };
+}
+
+/** value × 10^digits as an integer, rounded half to even; null when not finite or past 2^53. */
+export function toMinorUnits(value: number, digits: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  const { digits: text, exponent } = decimalOf(Math.abs(value));
+  const shift = exponent + digits;
+  let units: bigint;
+  if (shift >= 0) {
+    units = BigInt(text) * 10n ** BigInt(shift);
+  } else {
+    const divisor = 10n ** BigInt(-shift);
+    const n = BigInt(text);
+    units = n / divisor;
+    const rest = (n % divisor) * 2n;
+    if (rest > divisor || (rest === divisor && units % 2n === 1n)) units += 1n;
+  }
+  if (units > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const minor = Number(units);
+  return value < 0 && minor !== 0 ? -minor : minor;
+}

@@ -1,0 +1,13 @@
+/** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
+import { purgeUsedJetons } from '../app/auth/fidelisa-signature.js';
+import { expiryJob } from './expiry.js';
+import type { Job } from './runner.js';
+
+/** Fidelisa jetons past their replay window are forgotten once an hour. */
+const jetonsJob: Job = {
+  name: 'fidelisa-jetons',
+  everyMs: 3_600_000,
+  run: (deps) => purgeUsedJetons(deps),
+};
+
+export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, jetonsJob];
