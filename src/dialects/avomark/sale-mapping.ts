@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import type { SaleInput, SaleLineInput, VoucherUseInput } from '../../app/loyalty/post-sale.js';
-import { operationFromAvomarkId } from '../../core/rules/index.js';
+import { operationFromAvomarkId } from './operations.js';
 import { AvomarkError } from './errors.js';
 import { toMajor, toMinor } from './money.js';
 import type { TicketOutcome } from './post-ticket.js';
