@@ -17,6 +17,7 @@ import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
+import { administrationRoutes } from './routes/v1/administration.js';
 import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(giftRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
+      await v1.register(administrationRoutes(deps));
     },
     { prefix: '/v1' },
   );

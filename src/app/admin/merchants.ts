@@ -1,9 +1,11 @@
+import { checkPassword } from '../../core/admin/password-policy.js';
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import { isDuplicate } from '../../db/errors.js';
 import * as repo from '../../db/repos/tenancy.repo.js';
 import type { MerchantTable } from '../../db/schema/tenancy.table.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
+import { addUser } from './users.js';
 import { checkCurrency, SLUG_PATTERN } from './validate.js';
 
 export interface MerchantView {
@@ -77,4 +79,37 @@ export async function listMerchants(deps: Deps, providerId: string | null): Prom
 export async function findMerchant(deps: Deps, slug: string): Promise<MerchantView | undefined> {
   const row = await repo.findMerchantBySlug(deps.db, slug);
   return row ? view(row) : undefined;
+}
+
+/**
+ * A provider creates a merchant and, optionally, its first administrator. The password is checked before
+ * anything is written, so a refusal leaves nothing half made; a login already used elsewhere is the only
+ * way the second step fails, and then the merchant is removed again.
+ */
+export async function addMerchantWithAdministrator(
+  deps: Deps,
+  providerId: string,
+  input: {
+    slug: string;
+    name: string;
+    currency?: string | undefined;
+    administrator?: { login: string; password: string } | undefined;
+  },
+): Promise<Result<MerchantView & { administrator: { id: string; login: string } | null }>> {
+  const admin = input.administrator;
+  if (admin) {
+    const check = checkPassword(admin.password, admin.login.trim().toLowerCase());
+    if (!check.ok)
+      return fail('PASSWORD_TOO_WEAK', check.message, [
+        detail('PASSWORD_TOO_WEAK', 'administrator.password', check.message),
+      ]);
+  }
+  const merchant = await addMerchant(deps, providerId, input);
+  if (!merchant.ok || !admin) return merchant.ok ? ok({ ...merchant.value, administrator: null }) : merchant;
+  const user = await addUser(deps, { merchantId: merchant.value.id }, { ...admin, role: 'administrator' });
+  if (!user.ok) {
+    await repo.deleteMerchant(deps.db, merchant.value.id);
+    return user;
+  }
+  return ok({ ...merchant.value, administrator: { id: user.value.id, login: user.value.login } });
 }

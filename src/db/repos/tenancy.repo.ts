@@ -73,3 +73,8 @@ export function listTerminals(db: Kysely<DB>, merchantId: string, storeId?: stri
   if (storeId !== undefined) q = q.where('terminals.store_id', '=', storeId);
   return q.orderBy('terminals.code').execute();
 }
+
+/** Removes a merchant that was just created and holds nothing yet (a failed two-step creation). */
+export async function deleteMerchant(db: Kysely<DB>, id: string) {
+  await db.deleteFrom('merchants').where('id', '=', id).execute();
+}
