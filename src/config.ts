@@ -9,6 +9,8 @@ export interface Config {
   logLevel: string;
   tokenTtlSeconds: number;
   bodyLimitBytes: number;
+  /** When set, GET /metrics needs Authorization: Bearer <this token>. */
+  metricsToken: string | undefined;
 }
 
 function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     tokenTtlSeconds: intFromEnv('TESSERA_TOKEN_TTL', 3600, env),
     bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
+    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

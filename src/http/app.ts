@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.js';
 import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
@@ -13,6 +13,7 @@ import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
+import { installRequestLog } from './plugins/request-log.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -33,11 +34,17 @@ import './types.js';
 
 export interface AppOptions {
   logger?: boolean | object;
+  /** A ready-made pino logger (createLogger: JSON lines or readable lines); takes precedence over logger. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: deps.config.logLevel } }),
+    // One line per request, written by installRequestLog (quiet for probes, 4xx as warnings).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
     requestIdHeader: false,
@@ -80,7 +87,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installNativeErrors(app);
   installContentNegotiation(app);
   installIntegrationLog(app, deps);
-  installMetrics(app);
+  installRequestLog(app);
+  installMetrics(app, deps.config.metricsToken);
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));

@@ -1,6 +1,7 @@
 import { DEMO, loadDemo } from '../../app/demo/load-demo.js';
 import { openDeps, startServer } from '../../server.js';
-import { CommandError, portOption, type Command } from '../command.js';
+import { createLogger, logFormatFrom } from '../../http/logger.js';
+import { CommandError, portOption, UsageError, type Command } from '../command.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -21,11 +22,18 @@ Stops cleanly on SIGINT and SIGTERM.`,
       host: (values.host as string | undefined) ?? process.env.HOST ?? (demoWanted ? '127.0.0.1' : '0.0.0.0'),
       port: portOption(values.port as string | undefined) ?? config.port,
     };
+    let format;
+    try {
+      format = logFormatFrom(process.env, Boolean(process.stdout.isTTY));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const logger = createLogger({ level: config.logLevel, format });
     const { deps, database } = await openDeps(serveConfig);
     const demo = demoWanted ? await loadDemo(deps) : { created: false };
     let server;
     try {
-      server = await startServer(deps, database);
+      server = await startServer(deps, database, { loggerInstance: logger });
     } catch (error) {
       await database.close();
       const code = (error as NodeJS.ErrnoException).code;
