@@ -14,6 +14,7 @@ import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
+import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -73,12 +74,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         description:
           'Loyalty and promotions server. Native API under /v1; compatibility APIs for existing POS protocols under their own prefixes.',
       },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          basic: { type: 'http', scheme: 'basic' },
-        },
-      },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
   });
@@ -97,7 +93,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       v1.addHook('onRequest', bearerAuth(deps));
       installIdempotency(v1, deps);
       v1.addHook('onRoute', (route) => {
-        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+        route.schema = { ...route.schema, security: [{ bearer: [] }, { oauth2: [] }] };
       });
       await v1.register(customerRoutes(deps));
       await v1.register(programRoutes(deps));
@@ -112,11 +108,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     { prefix: '/v1' },
   );
+  declareDialectSecurity(app);
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', persistAuthorization: true },
+  });
   return app;
 }

@@ -33,7 +33,7 @@ export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await app.register(async (secured) => {
       secured.addHook('onRequest', bearerAuth(deps));
       secured.addHook('onRoute', (route) => {
-        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+        route.schema = { ...route.schema, security: [{ avomarkBearer: [] }] };
       });
       await secured.register(avomarkCustomerRoutes(deps));
       await secured.register(avomarkReferenceRoutes);
