@@ -308,6 +308,6 @@ describe.each(databases())('administration over /v1 on $kind', { timeout: 60_000
       '/v1/merchants',
     ])
       expect(Object.keys(doc.paths), path).toContain(path);
-    expect(doc.paths['/v1/stores'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/stores'].post.security).toEqual([{ bearer: [] }, { oauth2: [] }]);
   });
 });
