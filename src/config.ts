@@ -12,6 +12,8 @@ export interface Config extends ListenerConfig {
   logLevel: string;
   tokenTtlSeconds: number;
   bodyLimitBytes: number;
+  /** When set, GET /metrics needs Authorization: Bearer <this token>. */
+  metricsToken: string | undefined;
 }
 
 function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
     jetonWindowSeconds: intFromEnv('TESSERA_JETON_WINDOW', 24 * 3600, env),
     ...loadListenerConfig(env),
+    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

@@ -273,7 +273,7 @@ describe.each(databases())('HTTP conventions on $kind', (target) => {
           '/v1/reference/countries',
         ]),
       );
-      expect(doc.paths['/v1/customers'].post.security).toEqual([{ bearer: [] }]);
+      expect(doc.paths['/v1/customers'].post.security).toEqual([{ bearer: [] }, { oauth2: [] }]);
       expect(doc.components.schemas.Customer).toBeDefined();
       const docs = await h.request({ method: 'GET', url: '/docs/' });
       expect(docs.statusCode).toBe(200);

@@ -71,6 +71,28 @@ export const ERROR_CATALOG = {
   STORE_NOT_FOUND: { status: 404, message: 'This store is unknown.' },
   TERMINAL_NOT_FOUND: { status: 404, message: 'This terminal is unknown.' },
   LOGIN_TAKEN: { status: 409, message: 'This login is already used.' },
+  MERCHANT_SLUG_TAKEN: { status: 409, message: 'Another merchant already has this slug.' },
+  STORE_CODE_TAKEN: { status: 409, message: 'Another store of this merchant has this code.' },
+  TERMINAL_CODE_TAKEN: { status: 409, message: 'Another terminal of this merchant has this code.' },
+  USER_NOT_FOUND: { status: 404, message: 'No user of this merchant has this id.' },
+  CLIENT_NOT_FOUND: { status: 404, message: 'No API client of this merchant has this id.' },
+  CURRENCY_UNKNOWN: {
+    status: 422,
+    message: 'The currency is not an ISO 4217 code in circulation (three capital letters, e.g. EUR).',
+  },
+  TIME_ZONE_UNKNOWN: {
+    status: 422,
+    message: 'The time zone is not an IANA time zone name (e.g. Europe/Paris).',
+  },
+  PASSWORD_TOO_WEAK: { status: 422, message: 'The password does not meet the password policy.' },
+  PROVIDER_REQUIRED: {
+    status: 403,
+    message: 'Only an administrator of a provider (integrator) manages merchants.',
+  },
+  SELF_LOCKOUT: {
+    status: 409,
+    message: 'You cannot deactivate yourself or take away your own administrator role.',
+  },
   // programs
   PROGRAM_NOT_FOUND: { status: 404, message: 'This program is unknown.' },
   PROGRAM_INVALID: { status: 422, message: 'The program settings are invalid; see details.' },

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.js';
 import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
@@ -14,10 +14,13 @@ import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
+import { installRequestLog } from './plugins/request-log.js';
+import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
+import { administrationRoutes } from './routes/v1/administration.js';
 import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
@@ -33,6 +36,8 @@ import './types.js';
 
 export interface AppOptions {
   logger?: boolean | object;
+  /** A ready-made pino logger (createLogger: JSON lines or readable lines); takes precedence over logger. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** A hop count becomes Fastify's function form (its types take no number). */
@@ -42,7 +47,11 @@ function trustProxyOption(value: Deps['config']['trustProxy']) {
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: deps.config.logLevel } }),
+    // One line per request, written by installRequestLog (quiet for probes, 4xx as warnings).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
     requestIdHeader: false,
@@ -76,12 +85,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         description:
           'Loyalty and promotions server. Native API under /v1; compatibility APIs for existing POS protocols under their own prefixes.',
       },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          basic: { type: 'http', scheme: 'basic' },
-        },
-      },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
   });
@@ -90,7 +94,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installNativeErrors(app);
   installContentNegotiation(app);
   installIntegrationLog(app, deps);
-  installMetrics(app);
+  installRequestLog(app);
+  installMetrics(app, deps.config.metricsToken);
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));
@@ -99,7 +104,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       v1.addHook('onRequest', bearerAuth(deps));
       installIdempotency(v1, deps);
       v1.addHook('onRoute', (route) => {
-        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+        route.schema = { ...route.schema, security: [{ bearer: [] }, { oauth2: [] }] };
       });
       await v1.register(customerRoutes(deps));
       await v1.register(programRoutes(deps));
@@ -110,14 +115,19 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(giftRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
+      await v1.register(administrationRoutes(deps));
     },
     { prefix: '/v1' },
   );
+  declareDialectSecurity(app);
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', persistAuthorization: true },
+  });
   return app;
 }

@@ -20,6 +20,9 @@ export const DEMO_VOUCHERS: DemoVoucher[] = [
   { number: '11223344', kind: 'percentage', value: 10, label: '10 % de remise' },
   { number: '22334455', kind: 'amount', value: 500, label: 'Bon de 5 €' },
   { number: '66778899', kind: 'amount', value: 500, label: 'Bon de 5 €' },
+  // The README's native tour spends these two, so the Avomark example can still use the two above.
+  { number: '22334466', kind: 'amount', value: 500, label: 'Bon de 5 €' },
+  { number: '66778800', kind: 'amount', value: 500, label: 'Bon de 5 €' },
 ];
 
 /** Loads the demo gifts and bearer vouchers of a merchant (called once, when the demo is created). */

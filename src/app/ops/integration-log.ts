@@ -104,7 +104,7 @@ export async function listPrincipals(deps: Deps, merchantId: string) {
 export async function listLog(
   deps: Deps,
   merchantId: string,
-  query: { kind?: 'error' | 'full' | undefined; cursor?: string | undefined; limit: number },
+  query: { kind?: 'error' | 'full' | 'audit' | undefined; cursor?: string | undefined; limit: number },
 ) {
   const rows = await repo.listLogEntries(deps.db, merchantId, {
     kind: query.kind,

@@ -6,6 +6,7 @@ import * as m0004 from './0004-due-lots.js';
 import * as m0005 from './0005-search-index.js';
 import * as m0006 from './0006-card-summaries.js';
 import * as m0007 from './0007-jobs.js';
+import * as m0008 from './0008-store-settings.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-search-index': m0005,
   '0006-card-summaries': m0006,
   '0007-jobs': m0007,
+  '0008-store-settings': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,8 @@ export interface StoreTable {
   code: string;
   name: string;
   region: string | null;
+  time_zone: string | null;
+  currency: string | null;
   created_at: string;
 }
 

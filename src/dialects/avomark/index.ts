@@ -63,7 +63,7 @@ export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       // Idempotency-Key, as on /v1: a creation retried with its key replays the answer, creates nothing.
       installIdempotency(secured, deps);
       secured.addHook('onRoute', (route) => {
-        route.schema = { ...route.schema, security: [{ bearer: [] }] };
+        route.schema = { ...route.schema, security: [{ avomarkBearer: [] }] };
       });
       await secured.register(avomarkCustomerRoutes(deps));
       await secured.register(avomarkReferenceRoutes);

@@ -7,7 +7,13 @@ function bodyText(body: unknown): string | null {
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
-const SECRET_FIELDS = /("?(password|client_secret|secret|access_token)"?\s*[:=]\s*)("[^"]*"|[^&\s,}]+)/gi;
+/** A request or answer body as text with its passwords, secrets and tokens masked. */
+export function maskSecrets(body: unknown): string | null {
+  return bodyText(body)?.replace(SECRET_FIELDS, '$1"***"') ?? null;
+}
+
+const SECRET_FIELDS =
+  /("?(password|client_secret|clientSecret|secret|access_token)"?\s*[:=]\s*)("[^"]*"|[^&\s,}]+)/gi;
 
 /**
  * The integration log: every failed request is recorded with its error; principals with full logging switched

@@ -1,8 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Prometheus metrics at /metrics: request counts and latencies per route, plus the process defaults. */
-export function installMetrics(app: FastifyInstance): Registry {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function hasToken(request: FastifyRequest, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+/**
+ * Prometheus metrics at /metrics: request counts and latencies per route, plus the process defaults. With a
+ * token (TESSERA_METRICS_TOKEN) the scraper must send it as a bearer token; otherwise keep /metrics off the
+ * public network (proxy rule or firewall).
+ */
+export function installMetrics(app: FastifyInstance, token?: string): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -23,7 +36,11 @@ export function installMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token !== undefined && !hasToken(request, token)) {
+      reply.code(401).header('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain');
+      return 'Send Authorization: Bearer <TESSERA_METRICS_TOKEN> to read the metrics.\n';
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -39,10 +39,12 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary:
-            'Integration log: failed requests (kind=error) and full exchanges (kind=full), newest first',
+            'Integration log: failed requests (kind=error), full exchanges (kind=full) and administration changes (kind=audit), newest first',
           querystring: Type.Object(
             {
-              kind: Type.Optional(Type.Union([Type.Literal('error'), Type.Literal('full')])),
+              kind: Type.Optional(
+                Type.Union([Type.Literal('error'), Type.Literal('full'), Type.Literal('audit')]),
+              ),
               limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
               cursor: Type.Optional(Type.String({ maxLength: 64 })),
             },

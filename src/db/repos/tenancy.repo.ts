@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema/index.js';
+import type { MerchantTable, StoreTable, TerminalTable } from '../schema/tenancy.table.js';
+
+export async function insertMerchant(db: Kysely<DB>, row: Omit<MerchantTable, 'api_key' | 'contact_email'>) {
+  await db.insertInto('merchants').values(row).execute();
+}
+
+export function findMerchantBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('merchants').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findMerchantById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listMerchantsOfProvider(db: Kysely<DB>, providerId: string) {
+  return db.selectFrom('merchants').selectAll().where('provider_id', '=', providerId).orderBy('id').execute();
+}
+
+export function listAllMerchants(db: Kysely<DB>) {
+  return db.selectFrom('merchants').selectAll().orderBy('id').execute();
+}
+
+export async function insertStore(db: Kysely<DB>, row: StoreTable) {
+  await db.insertInto('stores').values(row).execute();
+}
+
+export function listStores(db: Kysely<DB>, merchantId: string) {
+  return db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId).orderBy('code').execute();
+}
+
+export function findStore(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+  let q = db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId);
+  if (by.id !== undefined) q = q.where('id', '=', by.id);
+  if (by.code !== undefined) q = q.where('code', '=', by.code);
+  return q.executeTakeFirst();
+}
+
+export async function updateStore(
+  db: Kysely<DB>,
+  merchantId: string,
+  id: string,
+  changes: Partial<Pick<StoreTable, 'name' | 'region' | 'time_zone' | 'currency'>>,
+): Promise<boolean> {
+  if (Object.keys(changes).length === 0) return (await findStore(db, merchantId, { id })) !== undefined;
+  const r = await db
+    .updateTable('stores')
+    .set(changes)
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertTerminal(db: Kysely<DB>, row: TerminalTable) {
+  await db.insertInto('terminals').values(row).execute();
+}
+
+export function listTerminals(db: Kysely<DB>, merchantId: string, storeId?: string) {
+  let q = db
+    .selectFrom('terminals')
+    .innerJoin('stores', 'stores.id', 'terminals.store_id')
+    .select([
+      'terminals.id',
+      'terminals.code',
+      'terminals.name',
+      'terminals.store_id',
+      'stores.code as store_code',
+      'terminals.created_at',
+    ])
+    .where('terminals.merchant_id', '=', merchantId);
+  if (storeId !== undefined) q = q.where('terminals.store_id', '=', storeId);
+  return q.orderBy('terminals.code').execute();
+}
+
+/** Removes a merchant that was just created and holds nothing yet (a failed two-step creation). */
+export async function deleteMerchant(db: Kysely<DB>, id: string) {
+  await db.deleteFrom('merchants').where('id', '=', id).execute();
+}
