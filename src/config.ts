@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './core/login-throttle.js';
 
 /** Runtime configuration, read once from the environment. Every command (server, CLI) uses this. */
 export interface Config {
@@ -9,6 +10,23 @@ export interface Config {
   logLevel: string;
   tokenTtlSeconds: number;
   bodyLimitBytes: number;
+  /** Password-guessing throttle (TESSERA_LOGIN_*). */
+  throttle: ThrottlePolicy;
+  /**
+   * Which proxies' X-Forwarded-For is believed for the caller's address (TESSERA_TRUST_PROXY): false (the
+   * default: the socket's address), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string[];
+}
+
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -30,6 +48,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     tokenTtlSeconds: intFromEnv('TESSERA_TOKEN_TTL', 3600, env),
     bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
+    throttle: {
+      windowMs: intFromEnv('TESSERA_LOGIN_WINDOW_S', DEFAULT_THROTTLE.windowMs / 1000, env) * 1000,
+      lockoutMs: intFromEnv('TESSERA_LOGIN_LOCKOUT_S', DEFAULT_THROTTLE.lockoutMs / 1000, env) * 1000,
+      pairLimit: intFromEnv('TESSERA_LOGIN_ATTEMPTS', DEFAULT_THROTTLE.pairLimit, env),
+      loginLimit: intFromEnv('TESSERA_LOGIN_FAILURES_PER_LOGIN', DEFAULT_THROTTLE.loginLimit, env),
+      addressLimit: intFromEnv('TESSERA_LOGIN_FAILURES_PER_ADDRESS', DEFAULT_THROTTLE.addressLimit, env),
+      inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
+    },
+    trustProxy: trustProxyFromEnv(env.TESSERA_TRUST_PROXY),
     ...overrides,
   };
 }

@@ -34,13 +34,22 @@ export interface AppOptions {
   logger?: boolean | object;
 }
 
+/** Trusts the nearest `hops` proxies (a load balancer in front of Tessera is one hop). */
+function hopsTrusted(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
     requestIdHeader: false,
-    trustProxy: false,
+    // The caller's address (login throttle, logs) is the socket's unless the deployment names its proxies.
+    trustProxy:
+      typeof deps.config.trustProxy === 'number'
+        ? hopsTrusted(deps.config.trustProxy)
+        : deps.config.trustProxy,
     // Router errors (path parameter too long, broken percent-escape) in the error format of the path's API.
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
