@@ -8,7 +8,7 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
-import { bearerAuth } from './plugins/auth.js';
+import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
@@ -95,6 +95,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', bearerAuth(deps));
+      denyByDefault(v1);
       installIdempotency(v1, deps);
       v1.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearer: [] }] };

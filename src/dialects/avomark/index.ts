@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/context.js';
-import { bearerAuth } from '../../http/plugins/auth.js';
+import { bearerAuth, denyByDefault } from '../../http/plugins/auth.js';
 import { installAvomarkErrors } from './errors.js';
 import { avomarkCardRoutes } from './routes-cards.js';
 import { avomarkCustomerRoutes } from './routes-customers.js';
@@ -32,6 +32,7 @@ export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await app.register(avomarkTokenRoutes(deps));
     await app.register(async (secured) => {
       secured.addHook('onRequest', bearerAuth(deps));
+      denyByDefault(secured);
       secured.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearer: [] }] };
       });

@@ -17,6 +17,8 @@ import { AvomarkError, avomarkErrorResponses } from './errors.js';
 import { CustomerIdParams, TAGS } from './schemas.js';
 
 const writers = requireRole(...STAFF_ROLES);
+/** Customer data is for staff: the customer-facing client is tied to no customer. */
+const readers = requireRole(...STAFF_ROLES);
 const PAGE_SIZE = 50;
 
 /** Avomark customer ids are the customers' numeric references. */
@@ -30,6 +32,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/customers',
       {
+        preHandler: readers,
         schema: {
           tags: TAGS,
           summary: 'List customers, by page, with an optional search (3 characters or more)',
@@ -55,6 +58,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/customers/:id',
       {
+        preHandler: readers,
         schema: {
           tags: TAGS,
           summary: 'Read a customer',

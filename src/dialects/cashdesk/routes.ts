@@ -79,6 +79,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         url: alias,
         schema: { ...route.schema, hide: true },
         ...(route.preHandler ? { preHandler: route.preHandler } : {}),
+        ...(route.preValidation ? { preValidation: route.preValidation } : {}),
         handler: route.handler,
       });
     });
@@ -112,6 +113,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/bindto',
       {
+        preHandler: staff,
         schema: {
           tags,
           summary: 'BindTo: bind an issued card to the contact with this mobile number',
@@ -136,6 +138,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/active',
       {
+        preHandler: staff,
         schema: {
           tags,
           summary: "Active: Issued → Active once the bound contact's data is sufficient",
@@ -165,6 +168,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       app.post(
         `/${path}`,
         {
+          preHandler: staff,
           schema: {
             tags,
             summary,

@@ -8,6 +8,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
+import { STAFF_ROLES } from '../../core/roles.js';
+import { denyByDefault, grantRoles } from '../../http/plugins/auth.js';
 import { fidelisaAuth } from './auth.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
@@ -40,10 +42,14 @@ export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
     });
     await app.register(async (provider) => {
       provider.addHook('onRequest', fidelisaAuth(deps, false));
+      grantRoles(provider, STAFF_ROLES);
+      denyByDefault(provider);
       await provider.register(providerShopRoutes(deps));
     });
     await app.register(async (shop) => {
       shop.addHook('onRequest', fidelisaAuth(deps, true));
+      grantRoles(shop, STAFF_ROLES);
+      denyByDefault(shop);
       await shop.register(shopSettingRoutes(deps));
       await shop.register(customerRoutes(deps));
       await shop.register(loyaltyRoutes(deps));

@@ -5,6 +5,7 @@ import { listLog, listPrincipals, setFullLogging } from '../../../app/ops/integr
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { Nullable, errorResponses } from '../../schemas/common.js';
+import { ANY_ROLE } from '../../../core/roles.js';
 
 const tags = ['administration'];
 
@@ -13,6 +14,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/me',
       {
+        preHandler: requireRole(...ANY_ROLE),
         schema: {
           tags,
           summary: 'Who the token belongs to',
