@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './core/login-throttle.js';
+import { DEFAULT_RETENTION, type RetentionSettings } from './core/retention-settings.js';
 
 /** Runtime configuration, read once from the environment. Every command (server, CLI) uses this. */
 export interface Config {
@@ -17,6 +18,10 @@ export interface Config {
    * default: the socket's address), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
    */
   trustProxy: boolean | number | string[];
+  /** Error entries of the integration log per address and minute (TESSERA_LOG_ERRORS_PER_MINUTE, ..._ANONYMOUS). */
+  logLimits: { errorsPerMinute: number; anonymousErrorsPerMinute: number };
+  /** How long the retention job keeps things (TESSERA_RETAIN_*). */
+  retention: RetentionSettings;
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string[] {
@@ -40,6 +45,7 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): num
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const loginWindowS = intFromEnv('TESSERA_LOGIN_WINDOW_S', DEFAULT_THROTTLE.windowMs / 1000, env);
   return {
     host: env.HOST ?? '127.0.0.1',
     port: intFromEnv('PORT', 8080, env),
@@ -49,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     tokenTtlSeconds: intFromEnv('TESSERA_TOKEN_TTL', 3600, env),
     bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
     throttle: {
-      windowMs: intFromEnv('TESSERA_LOGIN_WINDOW_S', DEFAULT_THROTTLE.windowMs / 1000, env) * 1000,
+      windowMs: loginWindowS * 1000,
       lockoutMs: intFromEnv('TESSERA_LOGIN_LOCKOUT_S', DEFAULT_THROTTLE.lockoutMs / 1000, env) * 1000,
       pairLimit: intFromEnv('TESSERA_LOGIN_ATTEMPTS', DEFAULT_THROTTLE.pairLimit, env),
       loginLimit: intFromEnv('TESSERA_LOGIN_FAILURES_PER_LOGIN', DEFAULT_THROTTLE.loginLimit, env),
@@ -57,6 +63,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
     },
     trustProxy: trustProxyFromEnv(env.TESSERA_TRUST_PROXY),
+    logLimits: {
+      errorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE', 600, env),
+      anonymousErrorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE_ANONYMOUS', 30, env),
+    },
+    retention: {
+      logDays: intFromEnv('TESSERA_RETAIN_LOG_DAYS', DEFAULT_RETENTION.logDays, env),
+      anonymousLogDays: intFromEnv(
+        'TESSERA_RETAIN_ANONYMOUS_LOG_DAYS',
+        DEFAULT_RETENTION.anonymousLogDays,
+        env,
+      ),
+      idempotencyHours: intFromEnv(
+        'TESSERA_RETAIN_IDEMPOTENCY_HOURS',
+        DEFAULT_RETENTION.idempotencyHours,
+        env,
+      ),
+      jetonDays: intFromEnv('TESSERA_RETAIN_JETON_DAYS', DEFAULT_RETENTION.jetonDays, env),
+      loginWindowMs: loginWindowS * 1000,
+    },
     ...overrides,
   };
 }

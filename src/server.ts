@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { scheduleExpiry } from './jobs/expiry.js';
+import { scheduleRetention } from './jobs/retention.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
@@ -34,11 +35,15 @@ export async function startServer(
   const stopExpiry = scheduleExpiry(deps, 60_000, (error) =>
     app.log.error({ err: error }, 'expiry job failed'),
   );
+  const stopRetention = scheduleRetention(deps, 15 * 60_000, (error) =>
+    app.log.error({ err: error }, 'retention job failed'),
+  );
   return {
     app,
     url: `http://${shownHost}:${port}`,
     close: async () => {
       stopExpiry();
+      stopRetention();
       await app.close();
       await database.close();
     },

@@ -18,9 +18,13 @@ Commands:
                                           create an API client; prints its credentials once
   check                                   verify the database invariants (exit 1 on any difference)
   expire                                  burn the points past their expiry date now
+  retention                               delete old log entries, tokens, idempotency keys, jetons, login
+                                          attempts now (the server does it every 15 minutes)
 
 Configuration (environment): PORT, HOST, TESSERA_DATA (data directory, default ./data),
-DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL.`;
+DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL,
+TESSERA_RETAIN_LOG_DAYS (30), TESSERA_RETAIN_ANONYMOUS_LOG_DAYS (7), TESSERA_RETAIN_IDEMPOTENCY_HOURS (72),
+TESSERA_RETAIN_JETON_DAYS (90), TESSERA_TRUST_PROXY (false | true | hops | addresses).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
@@ -141,6 +145,19 @@ async function main(argv: string[]): Promise<number> {
         const { runExpiry } = await import('../jobs/expiry.js');
         const done = await runExpiry(deps, deps.now());
         process.stdout.write(`Expired ${done.points} points on ${done.cards} cards.\n`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'retention': {
+      const { deps, database } = await openDeps(config);
+      try {
+        const { runRetention } = await import('../app/ops/retention.js');
+        const done = await runRetention(deps.db, deps.now(), config.retention);
+        process.stdout.write(
+          `Deleted ${done.logEntries} log entries, ${done.tokens} expired tokens, ${done.idempotencyKeys} idempotency keys, ${done.jetons} jetons, ${done.loginAttempts} login attempts.\n`,
+        );
         return 0;
       } finally {
         await database.close();
