@@ -18,6 +18,8 @@ export interface Config {
    * default: the socket's address), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
    */
   trustProxy: boolean | number | string[];
+  /** How long an unanswered Idempotency-Key claim holds before a retry takes it over (TESSERA_IDEMPOTENCY_LEASE_S). */
+  idempotencyLeaseSeconds: number;
   /** Error entries of the integration log per address and minute (TESSERA_LOG_ERRORS_PER_MINUTE, ..._ANONYMOUS). */
   logLimits: { errorsPerMinute: number; anonymousErrorsPerMinute: number };
   /** How long the retention job keeps things (TESSERA_RETAIN_*). */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
     },
     trustProxy: trustProxyFromEnv(env.TESSERA_TRUST_PROXY),
+    idempotencyLeaseSeconds: intFromEnv('TESSERA_IDEMPOTENCY_LEASE_S', 60, env),
     logLimits: {
       errorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE', 600, env),
       anonymousErrorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE_ANONYMOUS', 30, env),
