@@ -25,15 +25,37 @@ export function jsonDepth(text: string, limit = Infinity): number {
   return max;
 }
 
+/** Where a JSON value holds a number past 2^53 (parsed, it has already lost digits), or undefined. */
+export function unsafeNumberAt(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'number')
+    return Math.abs(value) > Number.MAX_SAFE_INTEGER ? path || '(body)' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unsafeNumberAt(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
- * Request bodies: JSON as Fastify parses it (prototype poisoning refused), but no deeper than
- * MAX_JSON_DEPTH, so that nothing recursive downstream (validation, hashing, logging) overflows the stack.
+ * Request bodies: JSON as Fastify parses it (prototype poisoning refused), but valid UTF-8 only (no silent
+ * U+FFFD), no deeper than MAX_JSON_DEPTH, so that nothing recursive downstream (validation, hashing, logging)
+ * overflows the stack, and with no number past 2^53: JSON.parse rounds those (a card number
+ * 9000000000000000009 would become …000, another card), so they are refused rather than misread.
  */
 function installJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : utf8.decode(body);
+    } catch {
+      done(new HttpError('MALFORMED_BODY', 'The body is not valid UTF-8.'), undefined);
+      return;
+    }
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       done(
         new HttpError('MALFORMED_BODY', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`),
@@ -41,7 +63,20 @@ function installJsonBodies(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, text, done);
+    parse(request, text, (error, value) => {
+      const at = error ? undefined : unsafeNumberAt(value);
+      if (at !== undefined) {
+        done(
+          new HttpError(
+            'VALIDATION_FAILED',
+            `The number at ${at} is larger than 2^53 and cannot be read exactly; send identifiers as strings.`,
+          ),
+          undefined,
+        );
+        return;
+      }
+      done(error, value);
+    });
   });
 }
 
