@@ -18,10 +18,15 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  // RFC 6749 2.3.1: both parts are form-urlencoded; a broken escape is the client's mistake, not a 500.
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    throw new HttpError('INVALID_REQUEST', 'The Basic credentials hold a malformed %-escape.');
+  }
 }
 
 function param(body: Record<string, unknown>, name: string): string | undefined {
