@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SALE_DATE_WINDOW, type SaleDateWindow } from './core/bounds.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './core/login-throttle.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from './core/retention-settings.js';
 
@@ -18,6 +19,8 @@ export interface Config {
    * default: the socket's address), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
    */
   trustProxy: boolean | number | string[];
+  /** How far from now a sale may be dated (TESSERA_SALE_PAST_DAYS, TESSERA_SALE_FUTURE_MINUTES). */
+  saleDateWindow: SaleDateWindow;
   /** How long an unanswered Idempotency-Key claim holds before a retry takes it over (TESSERA_IDEMPOTENCY_LEASE_S). */
   idempotencyLeaseSeconds: number;
   /** Error entries of the integration log per address and minute (TESSERA_LOG_ERRORS_PER_MINUTE, ..._ANONYMOUS). */
@@ -65,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
     },
     trustProxy: trustProxyFromEnv(env.TESSERA_TRUST_PROXY),
+    saleDateWindow: {
+      pastDays: intFromEnv('TESSERA_SALE_PAST_DAYS', DEFAULT_SALE_DATE_WINDOW.pastDays, env),
+      futureMinutes: intFromEnv('TESSERA_SALE_FUTURE_MINUTES', DEFAULT_SALE_DATE_WINDOW.futureMinutes, env),
+    },
     idempotencyLeaseSeconds: intFromEnv('TESSERA_IDEMPOTENCY_LEASE_S', 60, env),
     logLimits: {
       errorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE', 600, env),

@@ -9,6 +9,7 @@ import { vendorAliasOf } from '../../app/tenancy/vendor-alias.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../core/roles.js';
 import { unwrap } from '../../http/http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../http/plugins/auth.js';
+import { assertSaleInBounds } from '../../http/sale-bounds.js';
 import { AvomarkBalance, toAvomarkBalance } from './balance-mapping.js';
 import { AvomarkError, avomarkErrorResponses } from './errors.js';
 import { toMajor } from './money.js';
@@ -122,9 +123,9 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = callerOf(request);
         if (caller.terminalId === null) throw new AvomarkError(200, 'TERMINAL_NOT_FOUND');
-        const posted = unwrap(
-          await postSale(deps, caller, merchantOf(request), toSaleInput(request.body, request.params.number)),
-        );
+        const sale = toSaleInput(request.body, request.params.number);
+        assertSaleInBounds(deps, sale);
+        const posted = unwrap(await postSale(deps, caller, merchantOf(request), sale));
         request.xmlRoot = 'Sale';
         return reply.code(posted.status).send(toAvomarkSaleResult(posted.result));
       },

@@ -6,6 +6,8 @@ import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelis
 import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
 import { postSale } from '../../app/loyalty/post-sale.js';
 import type { EarningRule } from '../../core/rules/index.js';
+import { pointsProblem } from '../../core/bounds.js';
+import { assertSaleInBounds } from '../../http/sale-bounds.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, fidelisaHeader, shopOf } from './auth.js';
 import { billLines, unusedDetails, type BillDetail } from './bill-lines.js';
@@ -132,6 +134,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const mapped = billLines(total, details.map(billDetail));
         if (!mapped.ok) throw new HttpError('INVALID_SALE_LINES', mapped.message);
         const { lines, sources } = mapped.value;
+        assertSaleInBounds(deps, { date: bill.date, lines });
         const storeCode = await shopStoreCode(deps, merchantId);
         if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
         const posted = unwrap(
@@ -177,6 +180,8 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const merchantId = shopOf(request);
         const c = request.body.correction;
         const points = toInt(c.points);
+        const wrong = pointsProblem('points', points);
+        if (wrong !== undefined) throw new HttpError('VALIDATION_FAILED', wrong);
         const customerId = await nativeId(deps, merchantId, 'customer', c.customer_id);
         const cardId =
           c.card_id === undefined ? undefined : await nativeId(deps, merchantId, 'card', c.card_id);
