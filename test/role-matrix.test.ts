@@ -54,6 +54,7 @@ const V1: Row[] = [
   ['PATCH', '/v1/programs/prg_x', MANAGER_ROLES],
   ['GET', '/v1/principals', ADMIN],
   ['PATCH', '/v1/principals/usr_x', ADMIN],
+  ['POST', '/v1/principals/cli_x/secret', ADMIN],
   ['GET', '/v1/integration-log', ADMIN],
   ['POST', '/v1/sales', SELLING_ROLES],
   ['GET', '/v1/sales', STAFF_ROLES],

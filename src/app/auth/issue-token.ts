@@ -3,6 +3,7 @@ import * as repo from '../../db/repos/auth.repo.js';
 import { isRole, type Caller, type Deps } from '../context.js';
 import { newSecret } from '../ids.js';
 import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
+import { isPrincipalActive } from './principal-status.js';
 import { throttled } from './throttle.js';
 import { findTokenCached, forgetToken } from './token-cache.js';
 
@@ -97,6 +98,9 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Resu
   if (Date.parse(row.expires_at) <= deps.now().getTime()) {
     forgetToken(deps.db, hash);
     return fail('TOKEN_EXPIRED');
+  }
+  if (!(await isPrincipalActive(deps.db, row.principal_id))) {
+    return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
   }
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',
