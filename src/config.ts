@@ -19,6 +19,13 @@ export interface Config {
    * default: the socket's address), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
    */
   trustProxy: boolean | number | string[];
+  /** Slow clients: whole-request deadline, idle keep-alive and connection caps (TESSERA_REQUEST_TIMEOUT_S, ...). */
+  connections: {
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+    maxConnectionsPerAddress: number;
+  };
   /** How far from now a sale may be dated (TESSERA_SALE_PAST_DAYS, TESSERA_SALE_FUTURE_MINUTES). */
   saleDateWindow: SaleDateWindow;
   /** How long an unanswered Idempotency-Key claim holds before a retry takes it over (TESSERA_IDEMPOTENCY_LEASE_S). */
@@ -68,6 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
     },
     trustProxy: trustProxyFromEnv(env.TESSERA_TRUST_PROXY),
+    connections: {
+      requestTimeoutMs: intFromEnv('TESSERA_REQUEST_TIMEOUT_S', 30, env) * 1000,
+      keepAliveTimeoutMs: intFromEnv('TESSERA_KEEPALIVE_TIMEOUT_S', 5, env) * 1000,
+      maxConnections: intFromEnv('TESSERA_MAX_CONNECTIONS', 10_000, env),
+      maxConnectionsPerAddress: intFromEnv('TESSERA_MAX_CONNECTIONS_PER_ADDRESS', 256, env),
+    },
     saleDateWindow: {
       pastDays: intFromEnv('TESSERA_SALE_PAST_DAYS', DEFAULT_SALE_DATE_WINDOW.pastDays, env),
       futureMinutes: intFromEnv('TESSERA_SALE_FUTURE_MINUTES', DEFAULT_SALE_DATE_WINDOW.futureMinutes, env),

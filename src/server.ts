@@ -3,6 +3,7 @@ import type { Deps } from './app/context.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
+import { limitConnections } from './http/connection-limits.js';
 import { scheduleExpiry } from './jobs/expiry.js';
 import { scheduleRetention } from './jobs/retention.js';
 
@@ -28,6 +29,10 @@ export async function startServer(
   // A store chain's tills reconnect together after a network cut: Node's default accept queue (511) would drop
   // the excess connection attempts, which the clients retry only after 1 s, 3 s, 7 s. The kernel caps the
   // queue at net.core.somaxconn.
+  limitConnections(app.server, {
+    total: deps.config.connections.maxConnections,
+    perAddress: deps.config.connections.maxConnectionsPerAddress,
+  });
   await app.listen({ host: deps.config.host, port: deps.config.port, backlog: 4096 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;

@@ -44,6 +44,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
+    // A client that sends its request one byte at a time is cut off; an idle keep-alive connection is closed.
+    requestTimeout: deps.config.connections.requestTimeoutMs,
+    connectionTimeout: deps.config.connections.requestTimeoutMs * 2,
+    keepAliveTimeout: deps.config.connections.keepAliveTimeoutMs,
+    // Node checks the request deadline only every connectionsCheckingInterval (30 s by default).
+    http: {
+      connectionsCheckingInterval: Math.max(
+        250,
+        Math.min(5000, deps.config.connections.requestTimeoutMs / 4),
+      ),
+    },
     requestIdHeader: false,
     // The caller's address (login throttle, logs) is the socket's unless the deployment names its proxies.
     trustProxy:
@@ -63,6 +74,20 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  // The body must have arrived within the request deadline, however slowly it trickles (Node's own
+  // requestTimeout does not cover a body that keeps the socket busy).
+  const deadline = deps.config.connections.requestTimeoutMs;
+  if (deadline > 0) {
+    app.addHook('onRequest', async (request) => {
+      if (request.raw.complete) return;
+      const timer = setTimeout(() => {
+        if (!request.raw.complete) request.raw.socket?.destroy();
+      }, deadline);
+      timer.unref();
+      request.raw.once('end', () => clearTimeout(timer));
+      request.raw.once('close', () => clearTimeout(timer));
+    });
+  }
 
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
