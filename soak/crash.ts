@@ -37,11 +37,17 @@ export interface CrashReport {
   server: Server;
 }
 
+// Native sales carry an Idempotency-Key: a key claimed by the killed process must not stay stuck (its claim
+// is a lease, short here so that the resend after the restart comes after it).
+const LEASE_S = 2;
+const SERVER_ENV = { TESSERA_IDEMPOTENCY_LEASE_S: String(LEASE_S) };
+
 const post = (base: string, t: Tokens, r: SaleRequest) =>
   send(base, 'POST', r.path, {
     token: r.dialect === 'avomark' ? t.avomark : t.native,
     body: r.body,
     timeoutMs: 30_000,
+    ...(r.dialect === 'avomark' ? {} : { headers: { 'idempotency-key': `crash-${r.receipt}` } }),
   });
 
 /** Tills posting new receipts until `stopped()`; what got a 2xx and what got no answer. */
@@ -76,7 +82,7 @@ export async function crashCycles(o: CrashOptions): Promise<CrashReport> {
   const problems: string[] = [];
   const problem = (text: string) => problems.length < 50 && problems.push(text);
   const cycles: CrashCycle[] = [];
-  let server = o.server ?? (await startServer(o.db, o.runtime, 'crash'));
+  let server = o.server ?? (await startServer(o.db, o.runtime, 'crash', SERVER_ENV));
   const run = Date.now().toString(36);
   for (let c = 0; c < o.cycles; c++) {
     const t = await tokens(server.base);
@@ -87,6 +93,7 @@ export async function crashCycles(o: CrashOptions): Promise<CrashReport> {
     await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
     killed = true; // the tills send nothing new; what is in flight is cut off by the kill
     await server.kill9();
+    const killedAt = Date.now();
     await l.done;
     for (const r of l.refused) problem(`cycle ${c}: refused ${r}`);
     if (l.acked.size === 0) problem(`cycle ${c}: no sale was acknowledged before the kill`);
@@ -94,7 +101,7 @@ export async function crashCycles(o: CrashOptions): Promise<CrashReport> {
     const checked = await check(o.db, o.runtime);
     if (!checked.ok) problem(`cycle ${c}: tessera check after the kill failed:\n${checked.output}`);
     const restartAt = Date.now();
-    server = await startServer(o.db, o.runtime, 'crash');
+    server = await startServer(o.db, o.runtime, 'crash', SERVER_ENV);
     const restartSeconds = (Date.now() - restartAt) / 1000;
 
     // Every acknowledged sale is there, once, with the points its answer reported.
@@ -116,17 +123,26 @@ export async function crashCycles(o: CrashOptions): Promise<CrashReport> {
         problem(`cycle ${c}: ${receipt} is ${found[0]!.id}, its answer said ${answer.saleId}`);
     }
     const t2 = await tokens(server.base);
-    // The stored answers survived: a resend of an acknowledged ticket replays it.
+    // The stored answers survived: a resend of an acknowledged ticket replays it (the same sale; 201 when its
+    // Idempotency-Key replays the first answer as it was).
     const sample = [...l.acked.values()].slice(-20);
     await pool(sample, 4, async ({ request, answer }) => {
       const a = await post(server.base, t2, request);
       const again = saleAnswer(a.body);
-      if (a.status !== 200 || again.pointsEarned !== answer.pointsEarned || again.saleId !== answer.saleId)
+      if (
+        (a.status !== 200 && a.status !== 201) ||
+        again.pointsEarned !== answer.pointsEarned ||
+        again.saleId !== answer.saleId
+      )
         problem(
           `cycle ${c}: resending acknowledged ${request.receipt}: ${a.status} ${JSON.stringify(a.body)}`,
         );
     });
-    // A ticket cut off by the kill is either committed (replay, 200) or not (201 now): never an error.
+    // A ticket cut off by the kill is either committed (replay, 200) or not (201 now): never an error, nor
+    // a key stuck "in progress" once the killed process's lease has run out.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, killedAt + LEASE_S * 1000 + 200 - Date.now())),
+    );
     let hadCommitted = 0;
     await pool(l.cutOff, 4, async (request) => {
       const committed = (byReceipt.get(request.receipt) ?? []).length;

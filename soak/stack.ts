@@ -61,8 +61,8 @@ function command(runtime: Runtime, args: string[]): [string, string[]] {
     : [process.execPath, ['dist/cli/main.js', ...args]];
 }
 
-function env(db: Db): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: db.url, TESSERA_DATA: db.dir, LOG_LEVEL: 'warn' };
+function env(db: Db, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: db.url, TESSERA_DATA: db.dir, LOG_LEVEL: 'warn', ...extra };
 }
 
 /** Runs `tessera <args>` on the database; never throws. */
@@ -109,12 +109,21 @@ export interface Server {
 let serial = 0;
 
 /** Starts `tessera serve` on a free loopback port and waits until /readyz answers 200. */
-export async function startServer(db: Db, runtime: Runtime, name = 'tessera'): Promise<Server> {
+export async function startServer(
+  db: Db,
+  runtime: Runtime,
+  name = 'tessera',
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Server> {
   const port = await processes.freePort();
   serial += 1;
   const logFile = path.join(db.dir, `${name}-${serial}.log`);
   const [cmd, argv] = command(runtime, ['serve', '--host', '127.0.0.1', '--port', String(port)]);
-  const child = processes.startChild(`${name} #${serial}`, cmd, argv, { env: env(db), cwd: ROOT, logFile });
+  const child = processes.startChild(`${name} #${serial}`, cmd, argv, {
+    env: env(db, extraEnv),
+    cwd: ROOT,
+    logFile,
+  });
   const base = `http://127.0.0.1:${port}`;
   const alive = () => child.exitCode === null && child.signalCode === null;
   const signal = async (sig: NodeJS.Signals) => {

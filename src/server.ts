@@ -4,6 +4,7 @@ import { NO_OP_PORTS } from './app/ports.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
+import { limitConnections } from './http/connection-limits.js';
 import { listenForDialect, type ExtraListener } from './http/dialect-routing.js';
 import { SCHEDULED_JOBS } from './jobs/index.js';
 import { createJobRunner } from './jobs/runner.js';
@@ -35,6 +36,10 @@ export async function startServer(
   // A store chain's tills reconnect together after a network cut: Node's default accept queue (511) would drop
   // the excess connection attempts, which the clients retry only after 1 s, 3 s, 7 s. The kernel caps the
   // queue at net.core.somaxconn.
+  limitConnections(app.server, {
+    total: deps.config.connections.maxConnections,
+    perAddress: deps.config.connections.maxConnectionsPerAddress,
+  });
   await app.listen({ host: deps.config.host, port: deps.config.port, backlog: 4096 });
   const extra: ExtraListener[] = [];
   try {

@@ -133,3 +133,21 @@ describe.each(databases())('auth on $kind', (target) => {
     expect((await attempt('demo-admin')).statusCode).toBe(200);
   });
 });
+
+describe('token endpoint input', () => {
+  it('answers a Basic header with a malformed %-escape with a 400, not a 500', async () => {
+    const h = await createHarness(databases()[0]!, { demo: false });
+    try {
+      const res = await h.request({
+        method: 'POST',
+        url: '/oauth/token',
+        headers: { authorization: `Basic ${Buffer.from('demo-pos:%E0%A4%A').toString('base64')}` },
+        payload: { grant_type: 'client_credentials' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toBe('invalid_request');
+    } finally {
+      await h.close();
+    }
+  });
+});

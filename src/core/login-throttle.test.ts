@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { recordFailure, THROTTLE, waitRemaining, type AttemptState } from './login-throttle.js';
+import { DEFAULT_THROTTLE, isCurrent, mustWait, throttleKeys, waitOf } from './login-throttle.js';
 
-describe('login throttle', () => {
-  it('allows the free failures, then doubles the wait', () => {
-    let state: AttemptState | undefined;
-    const waits: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      state = recordFailure(state, 'user', 1000);
-      waits.push(waitRemaining(state, 1000));
-    }
-    expect(waits).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000]);
+const P = DEFAULT_THROTTLE;
+
+describe('login throttle policy', () => {
+  it('keys a pair by login and address', () => {
+    expect(throttleKeys('user:a', '10.0.0.1')).toEqual({
+      pair: 'pair:user:a@10.0.0.1',
+      login: 'login:user:a',
+      address: 'ip:10.0.0.1',
+    });
   });
 
-  it('is more lenient per address than per user', () => {
-    let state: AttemptState | undefined;
-    for (let i = 0; i < THROTTLE.freeFailures.ip; i++) state = recordFailure(state, 'ip', 0);
-    expect(waitRemaining(state, 0)).toBe(0);
-    expect(waitRemaining(recordFailure(state, 'ip', 0), 0)).toBe(1000);
+  it('forgets a row after its window, or after its lockout once blocked', () => {
+    expect(isCurrent({ failures: 3, windowStartedAt: 0, blockedUntil: null }, P, P.windowMs - 1)).toBe(true);
+    expect(isCurrent({ failures: 3, windowStartedAt: 0, blockedUntil: null }, P, P.windowMs)).toBe(false);
+    expect(isCurrent({ failures: 5, windowStartedAt: 0, blockedUntil: 10 }, P, 10)).toBe(false);
   });
 
-  it('starts a fresh window after the window has passed', () => {
-    const old: AttemptState = { failures: 9, windowStartedAt: 0, blockedUntil: 5000 };
-    const next = recordFailure(old, 'user', THROTTLE.windowMs + 1);
-    expect(next).toEqual({ failures: 1, windowStartedAt: THROTTLE.windowMs + 1, blockedUntil: null });
+  it('tells a blocked pair how long to wait, at least a second', () => {
+    expect(waitOf({ failures: 5, windowStartedAt: 0, blockedUntil: 60_000 }, P, 1000)).toBe(59_000);
+    expect(waitOf(undefined, P, 0)).toBe(1000);
   });
 
-  it('caps the wait', () => {
-    const state: AttemptState = { failures: 60, windowStartedAt: 0, blockedUntil: null };
-    expect(waitRemaining(recordFailure(state, 'user', 0), 0)).toBe(THROTTLE.maxDelayMs);
+  it('lets an address without earlier failures through a login under attack', () => {
+    const login = { failures: P.loginLimit, windowStartedAt: 0, blockedUntil: null };
+    expect(mustWait({ login, address: undefined }, 1, P, 1)).toBe(false);
+    expect(mustWait({ login, address: undefined }, 2, P, 1)).toBe(true);
+    expect(mustWait({ login: { ...login, failures: 1 }, address: undefined }, 2, P, 1)).toBe(false);
   });
 });

@@ -19,6 +19,13 @@ export function isRole(value: string): value is Role {
  * names them in this order).
  */
 
+/**
+ * Every role, the customer-facing client included: only what concerns no customer (who am I, reference
+ * data, the merchant's programs and gift catalogue). A client is tied to no card or customer yet, so it
+ * may read or change none.
+ */
+export const ANY_ROLE: readonly Role[] = ROLES;
+
 /** Every role but the customer-facing client: the merchant's people and its tills. */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'client');
 

@@ -9,7 +9,7 @@ import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
-import { bearerAuth } from './plugins/auth.js';
+import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
@@ -54,6 +54,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
+    // A client that sends its request one byte at a time is cut off; an idle keep-alive connection is closed.
+    requestTimeout: deps.config.connections.requestTimeoutMs,
+    connectionTimeout: deps.config.connections.requestTimeoutMs * 2,
+    keepAliveTimeout: deps.config.connections.keepAliveTimeoutMs,
+    // Node checks the request deadline only every connectionsCheckingInterval (30 s by default).
+    http: {
+      connectionsCheckingInterval: Math.max(
+        250,
+        Math.min(5000, deps.config.connections.requestTimeoutMs / 4),
+      ),
+    },
     requestIdHeader: false,
     // Behind a TLS-terminating proxy, TESSERA_TRUST_PROXY names it (client address and protocol come from it).
     trustProxy: trustProxyOption(deps.config.trustProxy),
@@ -74,6 +85,20 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  // The body must have arrived within the request deadline, however slowly it trickles (Node's own
+  // requestTimeout does not cover a body that keeps the socket busy).
+  const deadline = deps.config.connections.requestTimeoutMs;
+  if (deadline > 0) {
+    app.addHook('onRequest', async (request) => {
+      if (request.raw.complete) return;
+      const timer = setTimeout(() => {
+        if (!request.raw.complete) request.raw.socket?.destroy();
+      }, deadline);
+      timer.unref();
+      request.raw.once('end', () => clearTimeout(timer));
+      request.raw.once('close', () => clearTimeout(timer));
+    });
+  }
 
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
@@ -102,6 +127,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', bearerAuth(deps));
+      denyByDefault(v1);
       installIdempotency(v1, deps);
       v1.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ bearer: [] }, { oauth2: [] }] };

@@ -32,6 +32,8 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
 
   beforeAll(async () => {
     h = await createHarness(target);
+    // The seed's examples are dated 2013 to 2018: this deployment accepts sales that old.
+    h.deps.config.saleDateWindow = { pastDays: 10_000, futureMinutes: 24 * 60 };
     call = fidelisaCall(h);
   });
   afterAll(async () => h?.close());

@@ -1,14 +1,10 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import {
-  recordFailure,
-  waitRemaining,
-  type AttemptState,
-  type ThrottleKind,
-} from '../../core/login-throttle.js';
 import * as repo from '../../db/repos/auth.repo.js';
 import { isRole, type Caller, type Deps } from '../context.js';
 import { newSecret } from '../ids.js';
 import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
+import { isPrincipalActive } from './principal-status.js';
+import { throttled } from './throttle.js';
 import { findTokenCached, forgetToken } from './token-cache.js';
 
 export interface TokenGrant {
@@ -40,18 +36,6 @@ async function mint(deps: Deps, caller: Caller): Promise<TokenGrant> {
   return { accessToken: token, tokenType: 'Bearer', expiresIn: ttl, caller };
 }
 
-function toState(row: {
-  failures: number;
-  window_started_at: string;
-  blocked_until: string | null;
-}): AttemptState {
-  return {
-    failures: Number(row.failures),
-    windowStartedAt: Date.parse(row.window_started_at),
-    blockedUntil: row.blocked_until ? Date.parse(row.blocked_until) : null,
-  };
-}
-
 /** The active user with this login and password, or undefined; unknown logins cost as much as known ones. */
 async function verifiedUser(deps: Deps, username: string, password: string) {
   const user = await repo.findUserByLogin(deps.db, username.toLowerCase());
@@ -60,48 +44,13 @@ async function verifiedUser(deps: Deps, username: string, password: string) {
   return { ...user, role: user.role };
 }
 
-/** Runs a credential check behind the per-user and per-address throttle. */
-async function throttled<T>(
-  deps: Deps,
-  keys: Record<ThrottleKind, string>,
-  check: () => Promise<Result<T>>,
-): Promise<Result<T>> {
-  const now = deps.now().getTime();
-  const rows = await repo.findLoginAttempts(deps.db, Object.values(keys));
-  const states = new Map(rows.map((r) => [r.key, toState(r)]));
-  const wait = Math.max(...Object.values(keys).map((k) => waitRemaining(states.get(k), now)));
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    return {
-      ...fail('TOO_MANY_ATTEMPTS', `Too many failed logins; retry in ${seconds} s.`),
-      retryAfter: seconds,
-    };
-  }
-  const result = await check();
-  if (result.ok) {
-    await repo.clearLoginAttempts(deps.db, keys.user);
-    return result;
-  }
-  for (const kind of Object.keys(keys) as ThrottleKind[]) {
-    const next = recordFailure(states.get(keys[kind]), kind, now);
-    await repo.saveLoginAttempt(deps.db, {
-      key: keys[kind],
-      failures: next.failures,
-      window_started_at: new Date(next.windowStartedAt).toISOString(),
-      blocked_until: next.blockedUntil === null ? null : new Date(next.blockedUntil).toISOString(),
-    });
-  }
-  return result;
-}
-
 export async function issueToken(
   deps: Deps,
   request: TokenRequest,
   address: string,
 ): Promise<Result<TokenGrant>> {
   if (request.grantType === 'client_credentials') {
-    const keys = { user: `client:${request.clientId}`, ip: `ip:${address}` };
-    return throttled(deps, keys, async () => {
+    return throttled(deps, `client:${request.clientId}`, address, async () => {
       const client = await repo.findClientByClientId(deps.db, request.clientId);
       const valid = await verifySecret(request.clientSecret, client?.secret_hash ?? DUMMY_HASH);
       if (!client || !valid || !client.active || !isRole(client.role)) return fail('INVALID_CLIENT');
@@ -117,8 +66,7 @@ export async function issueToken(
       );
     });
   }
-  const keys = { user: `user:${request.username.toLowerCase()}`, ip: `ip:${address}` };
-  return throttled(deps, keys, async () => {
+  return throttled(deps, `user:${request.username.toLowerCase()}`, address, async () => {
     const user = await verifiedUser(deps, request.username, request.password);
     if (!user) return fail('INVALID_GRANT');
     let terminalId: string | null = null;
@@ -151,6 +99,9 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Resu
     forgetToken(deps.db, hash);
     return fail('TOKEN_EXPIRED');
   }
+  if (!(await isPrincipalActive(deps.db, row.principal_id))) {
+    return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
+  }
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',
     principalId: row.principal_id,
@@ -168,8 +119,7 @@ export async function authenticatePassword(
   password: string,
   address: string,
 ): Promise<Result<Caller>> {
-  const keys = { user: `user:${username.toLowerCase()}`, ip: `ip:${address}` };
-  return throttled(deps, keys, async () => {
+  return throttled(deps, `user:${username.toLowerCase()}`, address, async () => {
     const user = await verifiedUser(deps, username, password);
     if (!user) return fail('UNAUTHENTICATED', 'Wrong login or password.');
     return ok({

@@ -10,8 +10,10 @@ interface Entry {
 }
 
 /**
- * An access token's row never changes once issued (tokens are not edited, only left to expire), so a token
- * that was found once is answered from memory afterwards: one query less on every authenticated request.
+ * An access token's row never changes once issued (tokens are not edited; they expire or are revoked), so a
+ * token that was found once is answered from memory afterwards: one query less on every authenticated request.
+ * Revocation in this process forgets them at once; in another process within FRESH_MS, and a deactivated
+ * principal is refused on every request anyway (principal-status.ts).
  * Unknown tokens are not remembered (another process may issue them a moment later); expiry is still checked
  * on every request by the caller. An operator who deletes or expires token rows by hand sees it take effect
  * within FRESH_MS. One cache per database handle, bounded, oldest entries dropped first.
@@ -41,4 +43,11 @@ export async function findTokenCached(db: Kysely<DB>, hash: string): Promise<Tok
 /** Drops a token from memory (it expired): the next use reads the database again. */
 export function forgetToken(db: Kysely<DB>, hash: string): void {
   caches.get(db)?.delete(hash);
+}
+
+/** Drops every remembered token of a principal (its tokens were revoked). */
+export function forgetTokensOf(db: Kysely<DB>, principalId: string): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  for (const [hash, entry] of cache) if (entry.row.principal_id === principalId) cache.delete(hash);
 }

@@ -18,6 +18,8 @@ export async function recordAudit(
     status: number;
     requestBody: string | null;
     durationMs: number;
+    /** The caller's address, as the integration log records it. */
+    address?: string | null;
   },
 ): Promise<void> {
   await repo.insertLogEntry(deps.db, {
@@ -33,6 +35,8 @@ export async function recordAudit(
     error_message: null,
     request_body: entry.requestBody,
     response_body: null,
+    address: entry.address ?? null,
+    body_digest: null,
     duration_ms: Math.round(entry.durationMs),
     created_at: deps.now().toISOString(),
   });

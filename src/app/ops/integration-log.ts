@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import * as repo from '../../db/repos/integration-log.repo.js';
 import type { Deps } from '../context.js';
@@ -15,11 +16,19 @@ export interface LogEntryInput {
   requestBody: string | null;
   responseBody: string | null;
   durationMs: number;
+  address: string;
 }
 
 const MAX_BODY = 64 * 1024;
-const clip = (s: string | null) =>
-  s !== null && s.length > MAX_BODY ? `${s.slice(0, MAX_BODY)}…[truncated]` : s;
+const clip = (s: string | null, max = MAX_BODY) =>
+  s !== null && s.length > max ? `${s.slice(0, max)}…[truncated]` : s;
+
+/** What is kept of a body nobody authenticated: its hash and length, a fixed 80 characters or so. */
+function digestOf(body: string | null): string | null {
+  if (body === null) return null;
+  const hash = createHash('sha256').update(body).digest('hex');
+  return `sha256:${hash} bytes:${Buffer.byteLength(body)}`;
+}
 
 /**
  * Errors (a 4xx/5xx status, or an error code on a 200 answer) are always logged; full request/response
@@ -37,7 +46,22 @@ export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boo
     error_message: entry.errorMessage,
     duration_ms: Math.round(entry.durationMs),
     created_at: deps.now().toISOString(),
+    address: entry.address,
   };
+  if (entry.principalId === null) {
+    // Nobody authenticated: no body is stored (nobody could read it, anyone could fill the disk with it).
+    await repo.insertLogEntry(deps.db, {
+      ...base,
+      url: clip(entry.url, 512)!,
+      error_message: clip(entry.errorMessage, 256),
+      id: newId('log'),
+      kind: 'error',
+      request_body: null,
+      response_body: null,
+      body_digest: digestOf(entry.requestBody),
+    });
+    return;
+  }
   if (entry.status >= 400 || entry.errorCode !== null) {
     await repo.insertLogEntry(deps.db, {
       ...base,
@@ -45,6 +69,7 @@ export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boo
       kind: 'error',
       request_body: clip(entry.requestBody),
       response_body: clip(entry.responseBody),
+      body_digest: null,
     });
   }
   if (full) {
@@ -54,6 +79,7 @@ export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boo
       kind: 'full',
       request_body: clip(entry.requestBody),
       response_body: clip(entry.responseBody),
+      body_digest: null,
     });
   }
 }

@@ -4,6 +4,7 @@ import { checkCommand } from './check.js';
 import { clientCommands } from './client.js';
 import { demoCommand } from './demo.js';
 import { expireCommand } from './expire.js';
+import { retentionCommand } from './retention.js';
 import { initCommand } from './init.js';
 import { merchantCommands } from './merchant.js';
 import { migrateCommand } from './migrate.js';
@@ -26,5 +27,6 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   checkCommand,
   expireCommand,
+  retentionCommand,
   demoCommand,
 ];

@@ -7,6 +7,7 @@ import * as m0005 from './0005-search-index.js';
 import * as m0006 from './0006-card-summaries.js';
 import * as m0007 from './0007-jobs.js';
 import * as m0008 from './0008-store-settings.js';
+import * as m0009 from './0009-retention.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-card-summaries': m0006,
   '0007-jobs': m0007,
   '0008-store-settings': m0008,
+  '0009-retention': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

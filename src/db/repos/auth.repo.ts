@@ -27,31 +27,6 @@ export async function deleteExpiredTokens(db: Kysely<DB>, nowIso: string): Promi
   return Number(result.numDeletedRows);
 }
 
-export function findLoginAttempts(db: Kysely<DB>, keys: string[]) {
-  return db.selectFrom('login_attempts').selectAll().where('key', 'in', keys).execute();
-}
-
-export async function saveLoginAttempt(
-  db: Kysely<DB>,
-  row: { key: string; failures: number; window_started_at: string; blocked_until: string | null },
-): Promise<void> {
-  await db
-    .insertInto('login_attempts')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: row.failures,
-        window_started_at: row.window_started_at,
-        blocked_until: row.blocked_until,
-      }),
-    )
-    .execute();
-}
-
-export async function clearLoginAttempts(db: Kysely<DB>, key: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('key', '=', key).execute();
-}
-
 export function findTerminalByCode(db: Kysely<DB>, merchantId: string, code: string) {
   return db
     .selectFrom('terminals')

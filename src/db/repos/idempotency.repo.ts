@@ -11,6 +11,30 @@ export async function claimKey(
     .execute();
 }
 
+/**
+ * Takes over a claim whose holder never answered (its process died): only a claim still unanswered and
+ * claimed before `staleBefore`, and only once (compare-and-set on its claim time). True when taken.
+ */
+export async function takeOverKey(
+  db: Kysely<DB>,
+  scope: string,
+  key: string,
+  claimedAt: string,
+  staleBefore: string,
+  nowIso: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('idempotency_keys')
+    .set({ created_at: nowIso })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .where('status', 'is', null)
+    .where('created_at', '=', claimedAt)
+    .where('created_at', '<', staleBefore)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export function findKey(db: Kysely<DB>, scope: string, key: string) {
   return db
     .selectFrom('idempotency_keys')

@@ -52,3 +52,21 @@ export async function fullLoggingOf(db: Kysely<DB>, principalId: string): Promis
   const row = await db.selectFrom(table).select('log_full').where('id', '=', principalId).executeTakeFirst();
   return row?.log_full === 1;
 }
+
+/** Retention: entries created before `before`; `anonymousBefore` for entries of no merchant. */
+export async function deleteLogEntriesBefore(
+  db: Kysely<DB>,
+  before: string,
+  anonymousBefore: string,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('integration_log')
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', before),
+        eb.and([eb('merchant_id', 'is', null), eb('created_at', '<', anonymousBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

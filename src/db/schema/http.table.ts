@@ -26,6 +26,10 @@ export interface IntegrationLogTable {
   response_body: string | null;
   duration_ms: number;
   created_at: string;
+  /** The caller's address (0009). */
+  address: string | null;
+  /** sha256 and length of the request body, kept instead of the body when nobody authenticated (0009). */
+  body_digest: string | null;
 }
 
 /** Vendor identifiers (dialects) as stable aliases of native records. */

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/context.js';
-import { bearerAuth } from '../../http/plugins/auth.js';
+import { bearerAuth, denyByDefault } from '../../http/plugins/auth.js';
 import { installIdempotency } from '../../http/plugins/idempotency.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { installAvomarkErrors } from './errors.js';
@@ -62,6 +62,7 @@ export function avomarkRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       secured.addHook('onRequest', bearerAuth(deps));
       // Idempotency-Key, as on /v1: a creation retried with its key replays the answer, creates nothing.
       installIdempotency(secured, deps);
+      denyByDefault(secured);
       secured.addHook('onRoute', (route) => {
         route.schema = { ...route.schema, security: [{ avomarkBearer: [] }] };
       });

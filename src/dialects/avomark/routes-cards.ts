@@ -8,6 +8,7 @@ import { vendorAliasOf } from '../../app/tenancy/vendor-alias.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../core/roles.js';
 import { unwrap } from '../../http/http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../http/plugins/auth.js';
+import { assertSaleInBounds } from '../../http/sale-bounds.js';
 import { AvomarkBalance, toAvomarkBalance } from './balance-mapping.js';
 import { AvomarkError, avomarkErrorResponses } from './errors.js';
 import { toMajor } from './money.js';
@@ -123,6 +124,7 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const caller = callerOf(request);
         if (caller.terminalId === null) throw new AvomarkError(200, 'TERMINAL_NOT_FOUND');
         const input = toSaleInput(request.body, request.params.number);
+        assertSaleInBounds(deps, input);
         const outcome = await postTicket(deps, caller, merchantOf(request), {
           ...input,
           cardNumber: request.params.number,

@@ -20,6 +20,8 @@ import { AVOMARK_MESSAGES, AvomarkError, avomarkErrorResponses } from './errors.
 import { CustomerIdParams, TAGS } from './schemas.js';
 
 const writers = requireRole(...STAFF_ROLES);
+/** Customer data is for staff: the customer-facing client is tied to no customer. */
+const readers = requireRole(...STAFF_ROLES);
 const PAGE_SIZE = 50;
 
 /** Avomark's names of the fields a program may require before its card is used. */
@@ -76,6 +78,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/customers',
       {
+        preHandler: readers,
         schema: {
           tags: TAGS,
           summary: 'List customers, by page, with an optional search (3 characters or more)',
@@ -101,6 +104,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/customers/:id',
       {
+        preHandler: readers,
         schema: {
           tags: TAGS,
           summary: 'Read a customer',

@@ -6,12 +6,17 @@ import { countryOf, listCountries, resolveCountry } from '../../core/reference/c
 import { HttpError } from '../../http/http-error.js';
 import { avomarkErrorResponses } from './errors.js';
 import { TAGS } from './schemas.js';
+import { ANY_ROLE } from '../../core/roles.js';
+import { requireRole } from '../../http/plugins/auth.js';
+
+const anyRole = requireRole(...ANY_ROLE);
 
 /** Reference lists for the till's drop-downs: the values the customer routes accept. */
 export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/address/countries',
     {
+      preHandler: anyRole,
       schema: {
         tags: TAGS,
         summary: 'Countries: ISO code and the French name in capitals that customer addresses use',
@@ -29,6 +34,7 @@ export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.get(
     '/api/v1/address/countries/:country/cities',
     {
+      preHandler: anyRole,
       schema: {
         tags: TAGS,
         summary: 'Cities of a country with their zip codes (held for France and its territories)',
@@ -59,6 +65,7 @@ export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.get(
     '/api/v1/tools/civilities',
     {
+      preHandler: anyRole,
       schema: {
         tags: TAGS,
         summary: 'Civilities (code and label; either is accepted as a customer civility)',

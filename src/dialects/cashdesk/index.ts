@@ -8,6 +8,7 @@ import type { Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
+import { denyByDefault } from '../../http/plugins/auth.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
@@ -37,6 +38,7 @@ export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
       return reply.code(e.status).type('application/json').send(failure('MethodNotFound', e.message));
     });
     app.addHook('onRequest', basicAuth(deps));
+    denyByDefault(app);
     await app.register(cashdeskRoutes(deps), { prefix: '/api/card' });
   };
 }

@@ -82,6 +82,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           url: alias,
           schema: { ...route.schema, hide: true },
           ...(route.preHandler ? { preHandler: route.preHandler } : {}),
+          ...(route.preValidation ? { preValidation: route.preValidation } : {}),
           handler: route.handler,
         });
       }
@@ -116,6 +117,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.post(
       '/bindto',
       {
+        preHandler: staff,
         schema: {
           tags,
           summary: 'BindTo: bind an issued card to the contact with this mobile number',
@@ -140,6 +142,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/active',
       {
+        preHandler: staff,
         schema: {
           tags,
           summary: "Active: Issued → Active once the bound contact's data is sufficient",
@@ -169,6 +172,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       app.post(
         `/${path}`,
         {
+          preHandler: staff,
           schema: {
             tags,
             summary,

@@ -10,6 +10,8 @@ import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { answerJsonOnly } from '../../http/plugins/negotiation.js';
+import { STAFF_ROLES } from '../../core/roles.js';
+import { denyByDefault, grantRoles } from '../../http/plugins/auth.js';
 import { fidelisaAuth } from './auth.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
@@ -48,10 +50,14 @@ export function fidelisaDialect(deps: Deps): FastifyPluginAsyncTypebox {
     });
     await app.register(async (provider) => {
       provider.addHook('onRequest', fidelisaAuth(deps, false));
+      grantRoles(provider, STAFF_ROLES);
+      denyByDefault(provider);
       await provider.register(providerShopRoutes(deps));
     });
     await app.register(async (shop) => {
       shop.addHook('onRequest', fidelisaAuth(deps, true));
+      grantRoles(shop, STAFF_ROLES);
+      denyByDefault(shop);
       await shop.register(shopSettingRoutes(deps));
       await shop.register(customerRoutes(deps));
       await shop.register(loyaltyRoutes(deps));

@@ -6,6 +6,8 @@ import { postBill } from '../../app/dialects/fidelisa-bill.js';
 import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelisa-cards.js';
 import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
 import type { EarningRule } from '../../core/rules/index.js';
+import { pointsProblem } from '../../core/bounds.js';
+import { assertSaleInBounds } from '../../http/sale-bounds.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, fidelisaHeader, shopOf } from './auth.js';
 import { billLines, unusedDetails, type BillDetail } from './bill-lines.js';
@@ -203,6 +205,8 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const merchantId = shopOf(request);
         const c = request.body.correction;
         const points = toInt(c.points);
+        const wrong = pointsProblem('points', points);
+        if (wrong !== undefined) throw new HttpError('VALIDATION_FAILED', wrong);
         const customerId = await nativeId(deps, merchantId, 'customer', c.customer_id);
         const cardId =
           c.card_id === undefined ? undefined : await nativeId(deps, merchantId, 'card', c.card_id);

@@ -1,4 +1,12 @@
-import type { FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  preHandlerHookHandler,
+  preValidationHookHandler,
+  RouteOptions,
+} from 'fastify';
 import { authenticateToken } from '../../app/auth/issue-token.js';
 import type { Caller, Deps, Role } from '../../app/context.js';
 import { HttpError } from '../http-error.js';
@@ -41,11 +49,57 @@ export function merchantOf(request: FastifyRequest): string {
   return caller.merchantId;
 }
 
+const ROLE_LIST = Symbol('tessera.roles');
+type RoleCheck = preHandlerHookHandler & { [ROLE_LIST]: readonly Role[] };
+
+/** A preHandler that lets only these roles through; every authenticated route must have one. */
 export function requireRole(...roles: Role[]): preHandlerHookHandler {
-  return async (request) => {
+  const check = async (request: FastifyRequest) => {
     const caller = callerOf(request);
     if (!roles.includes(caller.role)) {
       throw new HttpError('FORBIDDEN', `This operation needs one of the roles: ${roles.join(', ')}.`);
     }
   };
+  return Object.assign(check, { [ROLE_LIST]: roles }) as RoleCheck;
+}
+
+/** The roles a route lets through, or undefined when it declares none. */
+export function rolesOf(
+  route: Pick<RouteOptions, 'preHandler' | 'preValidation'>,
+): readonly Role[] | undefined {
+  const hooks = [route.preValidation ?? [], route.preHandler ?? []].flat() as Partial<RoleCheck>[];
+  return hooks.find((hook) => hook[ROLE_LIST] !== undefined)?.[ROLE_LIST];
+}
+
+/**
+ * Deny by default: a route of an authenticated subtree that declares no role list (requireRole in its
+ * preHandler) stops the server from starting, instead of being open to every role.
+ */
+export function denyByDefault(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    const roles = rolesOf(route);
+    if (!roles) {
+      throw new Error(`${String(route.method)} ${route.url} declares no role list (requireRole).`);
+    }
+    // Checked before the body is validated or an Idempotency-Key claimed: a refused role learns nothing.
+    const early = [route.preValidation ?? []].flat() as Partial<RoleCheck>[];
+    if (early.some((hook) => hook[ROLE_LIST] !== undefined)) return;
+    const hooks = [route.preHandler ?? []].flat() as Partial<RoleCheck>[];
+    route.preHandler = hooks.filter((hook) => hook[ROLE_LIST] === undefined) as preHandlerHookHandler[];
+    route.preValidation = [
+      requireRole(...roles) as unknown as preValidationHookHandler,
+      ...[route.preValidation ?? []].flat(),
+    ];
+  });
+}
+
+/**
+ * For a subtree whose auth scheme carries no role (a Fidelisa signature is a shop's system, a till): every
+ * route of it gets this role list unless it declares its own. Register before denyByDefault.
+ */
+export function grantRoles(scope: FastifyInstance, roles: readonly Role[]): void {
+  const check = requireRole(...roles);
+  scope.addHook('onRoute', (route) => {
+    if (!rolesOf(route)) route.preHandler = [check, ...[route.preHandler ?? []].flat()];
+  });
 }

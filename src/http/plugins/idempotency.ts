@@ -19,7 +19,9 @@ function bodyHash(request: FastifyRequest): string {
 /**
  * Idempotency-Key on unsafe requests of a route subtree (after authentication): the same key with the same
  * request replays the stored response; with another request it is a 409. The key is claimed with a unique
- * insert, so two concurrent retries cannot both run.
+ * insert, so two concurrent retries cannot both run. The claim is a lease (TESSERA_IDEMPOTENCY_LEASE_S,
+ * 60 s): a claim left unanswered by a process killed mid-request is taken over by a retry after it; work
+ * that committed before the kill is found again by its own idempotency (a sale's receipt).
  */
 export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
   scope.addHook('preHandler', async (request, reply) => {
@@ -45,7 +47,25 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
     const stored = await repo.findKey(deps.db, owner, key);
     if (!stored || stored.body_hash !== hash) throw new HttpError('IDEMPOTENCY_KEY_REUSED');
     if (stored.status === null) {
-      throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, 1);
+      // A claim is a lease: one that was never answered (its process was killed) is taken over after it.
+      const now = deps.now().getTime();
+      const leaseMs = deps.config.idempotencyLeaseSeconds * 1000;
+      const staleBefore = new Date(now - leaseMs).toISOString();
+      if (
+        await repo.takeOverKey(
+          deps.db,
+          owner,
+          key,
+          stored.created_at,
+          staleBefore,
+          new Date(now).toISOString(),
+        )
+      ) {
+        claimed.set(request, { scope: owner, key });
+        return;
+      }
+      const left = Math.max(1, Math.ceil((Date.parse(stored.created_at) + leaseMs - now) / 1000));
+      throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, Math.min(left, 5));
     }
     reply.header('Idempotent-Replayed', 'true');
     return reply

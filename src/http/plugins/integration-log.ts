@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { hasFullLogging, recordExchange } from '../../app/ops/integration-log.js';
+import { RateWindow } from '../../core/rate-window.js';
 
 function bodyText(body: unknown): string | null {
   if (body === undefined || body === null) return null;
@@ -16,10 +17,13 @@ const SECRET_FIELDS =
   /("?(password|client_secret|clientSecret|secret|access_token)"?\s*[:=]\s*)("[^"]*"|[^&\s,}]+)/gi;
 
 /**
- * The integration log: every failed request is recorded with its error; principals with full logging switched
- * on get every exchange recorded with both bodies. Secrets are masked. Logging never fails a request.
+ * The integration log: failed requests are recorded with their error (at most so many per address and minute;
+ * without their bodies when nobody authenticated); principals with full logging switched on get every
+ * exchange recorded with both bodies. Secrets are masked. Logging never fails a request.
  */
 export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
+  // Error entries per address and minute; stricter for requests nobody authenticated.
+  const budget = new RateWindow(60_000);
   app.addHook('onSend', async (request, _reply, payload) => {
     if (typeof payload === 'string') request.sentPayload = payload;
     return payload;
@@ -32,6 +36,9 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
     try {
       const full = caller ? await hasFullLogging(deps, caller.principalId) : false;
       if (!failed && !full) return;
+      const limits = deps.config.logLimits;
+      const limit = caller ? limits.errorsPerMinute : limits.anonymousErrorsPerMinute;
+      if (failed && !full && !budget.take(`${caller ? 'a' : 'n'}:${request.ip}`, limit, Date.now())) return;
       await recordExchange(
         deps,
         {
@@ -46,6 +53,7 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
           requestBody: bodyText(request.body)?.replace(SECRET_FIELDS, '$1"***"') ?? null,
           responseBody: request.sentPayload?.replace(SECRET_FIELDS, '$1"***"') ?? null,
           durationMs: reply.elapsedTime,
+          address: request.ip,
         },
         full,
       );

@@ -26,11 +26,25 @@ export function jsonDepth(text: string, limit = Infinity): number {
   return max;
 }
 
+/** Where a JSON value holds a number past 2^53 (parsed, it has already lost digits), or undefined. */
+export function unsafeNumberAt(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'number')
+    return Math.abs(value) > Number.MAX_SAFE_INTEGER ? path || '(body)' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unsafeNumberAt(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * Request bodies: JSON as Fastify parses it (prototype poisoning refused), decoded from the declared charset
- * (see charset.ts), but no deeper than MAX_JSON_DEPTH, so that nothing recursive downstream (validation,
- * hashing, logging) overflows the stack. An empty body (a POST whose document defines none, sent with
- * Content-Type: application/json by a client library) is no body.
+ * (see charset.ts: invalid UTF-8 without a declared charset is refused, never read as U+FFFD), no deeper than
+ * MAX_JSON_DEPTH, so that nothing recursive downstream (validation, hashing, logging) overflows the stack, and
+ * with no number past 2^53: JSON.parse rounds those (a card number 9000000000000000009 would become …000,
+ * another card), so they are refused rather than misread. An empty body (a POST whose document defines none,
+ * sent with Content-Type: application/json by a client library) is no body.
  */
 function installJsonBodies(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -52,7 +66,20 @@ function installJsonBodies(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, text, done);
+    parse(request, text, (error, value) => {
+      const at = error ? undefined : unsafeNumberAt(value);
+      if (at !== undefined) {
+        done(
+          new HttpError(
+            'VALIDATION_FAILED',
+            `The number at ${at} is larger than 2^53 and cannot be read exactly; send identifiers as strings.`,
+          ),
+          undefined,
+        );
+        return;
+      }
+      done(error, value);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { issueToken, type TokenRequest } from '../../app/auth/issue-token.js';
+import { revokeToken } from '../../app/auth/revocation.js';
 import type { Deps } from '../../app/context.js';
 import { HttpError, unwrap } from '../http-error.js';
 import { prepareErrorReply } from '../plugins/errors.js';
@@ -18,10 +19,15 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  // RFC 6749 2.3.1: both parts are form-urlencoded; a broken escape is the client's mistake, not a 500.
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    throw new HttpError('INVALID_REQUEST', 'The Basic credentials hold a malformed %-escape.');
+  }
 }
 
 function param(body: Record<string, unknown>, name: string): string | undefined {
@@ -127,6 +133,40 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         );
         reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
         return { access_token: grant.accessToken, token_type: grant.tokenType, expires_in: grant.expiresIn };
+      },
+    );
+
+    // RFC 7009: the holder of a token ends it. Unknown or already revoked tokens answer 200 as well.
+    app.post(
+      '/oauth/revoke',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Revoke an access token (RFC 7009)',
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          body: Type.Object(
+            { token: Type.String(), token_type_hint: Type.Optional(Type.String()) },
+            { additionalProperties: true },
+          ),
+          response: {
+            200: Type.Object({}),
+            '4xx': Type.Object({
+              error: Type.String(),
+              error_description: Type.String(),
+              requestId: Type.String(),
+            }),
+          },
+        },
+        validatorCompiler: () => () => true,
+      },
+      async (request, reply) => {
+        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
+          string,
+          unknown
+        >;
+        await revokeToken(deps, required(body, 'token'));
+        reply.header('Cache-Control', 'no-store');
+        return {};
       },
     );
   };

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { SALE_OPERATIONS } from '../../core/rules/index.js';
+import { BOUNDS } from '../../core/bounds.js';
 import { Nullable } from './common.js';
-
-const Minor = (description: string) => Type.Integer({ description });
 
 export const SaleLineInput = Type.Object(
   {
@@ -17,8 +16,16 @@ export const SaleLineInput = Type.Object(
     ),
     categoryLabel: Type.Optional(Type.String({ maxLength: 100 })),
     brand: Type.Optional(Type.String({ maxLength: 100 })),
-    amount: Minor('Line amount, minor units, tax included'),
-    quantity: Type.Number(),
+    amount: Type.Integer({
+      minimum: -BOUNDS.lineAmountMinor,
+      maximum: BOUNDS.lineAmountMinor,
+      description: 'Line amount, minor units, tax included',
+    }),
+    quantity: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: BOUNDS.quantity,
+      description: `Positive, at most ${BOUNDS.quantityDecimals} decimals`,
+    }),
     discountPercent: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   },
   { additionalProperties: false },
@@ -43,7 +50,10 @@ export const SaleCreate = Type.Object(
     payments: Type.Optional(
       Type.Array(
         Type.Object(
-          { method: Type.String({ minLength: 1, maxLength: 40 }), amount: Minor('Minor units') },
+          {
+            method: Type.String({ minLength: 1, maxLength: 40 }),
+            amount: Type.Integer({ minimum: 0, maximum: BOUNDS.saleTotalMinor, description: 'Minor units' }),
+          },
           { additionalProperties: false },
         ),
         { maxItems: 50 },
@@ -56,14 +66,22 @@ export const SaleCreate = Type.Object(
             number: Type.String({ minLength: 1, maxLength: 64 }),
             type: Type.Optional(Type.String({ maxLength: 20 })),
             value: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Number()])),
-            amount: Type.Optional(Minor('Minor units used from an amount voucher')),
+            amount: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: BOUNDS.saleTotalMinor,
+                description: 'Minor units used from an amount voucher',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
         { maxItems: 50 },
       ),
     ),
-    redeemPoints: Type.Optional(Type.Integer({ minimum: 0, description: 'Points to spend' })),
+    redeemPoints: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: BOUNDS.pointsPerMovement, description: 'Points to spend' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -140,13 +158,25 @@ export const ReturnCreate = Type.Object(
       maxLength: 64,
       description: 'Receipt of the return, unique per sale',
     }),
-    amount: Type.Optional(Type.Integer({ minimum: 0, description: 'Returned amount, minor units' })),
+    amount: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: BOUNDS.saleTotalMinor,
+        description: 'Returned amount, minor units',
+      }),
+    ),
     lines: Type.Optional(
       Type.Array(
         Type.Object(
           {
             lineNo: Type.Integer({ minimum: 1 }),
-            amount: Type.Optional(Type.Integer({ minimum: 0, description: 'Default: the whole line' })),
+            amount: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: BOUNDS.lineAmountMinor,
+                description: 'Default: the whole line',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -234,7 +264,12 @@ export const Statement = Type.Object({
 export const AdjustmentCreate = Type.Object(
   {
     cardNumber: Type.String({ minLength: 1, maxLength: 32 }),
-    points: Type.Integer({ not: { const: 0 }, description: 'Signed, non-zero' }),
+    points: Type.Integer({
+      not: { const: 0 },
+      minimum: -BOUNDS.pointsPerMovement,
+      maximum: BOUNDS.pointsPerMovement,
+      description: 'Signed, non-zero',
+    }),
     reason: Type.String({ maxLength: 500, description: 'Required' }),
   },
   { additionalProperties: false },

@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
+import { rotateClientSecret, setPrincipalActive } from '../../../app/auth/revocation.js';
 import { listLog, listPrincipals, setFullLogging } from '../../../app/ops/integration-log.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { Nullable, errorResponses } from '../../schemas/common.js';
+import { ANY_ROLE } from '../../../core/roles.js';
 
 const tags = ['administration'];
 
@@ -13,6 +15,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/me',
       {
+        preHandler: requireRole(...ANY_ROLE),
         schema: {
           tags,
           summary: 'Who the token belongs to',
@@ -107,14 +110,50 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         preHandler: requireRole('administrator'),
         schema: {
           tags,
-          summary: 'Switch full request/response logging for an API client or user',
+          summary:
+            'Switch full request/response logging, or activate or deactivate (revoking its tokens), an API client or user',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-          body: Type.Object({ logFull: Type.Boolean() }, { additionalProperties: false }),
-          response: { 200: Type.Object({ id: Type.String(), logFull: Type.Boolean() }), ...errorResponses },
+          body: Type.Object(
+            { logFull: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()) },
+            { additionalProperties: false, minProperties: 1 },
+          ),
+          response: {
+            200: Type.Object({
+              id: Type.String(),
+              logFull: Type.Optional(Type.Boolean()),
+              active: Type.Optional(Type.Boolean()),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async (request) =>
-        unwrap(await setFullLogging(deps, merchantOf(request), request.params.id, request.body.logFull)),
+      async (request) => {
+        const { id } = request.params;
+        const merchantId = merchantOf(request);
+        const { logFull, active } = request.body;
+        const logged =
+          logFull === undefined ? {} : unwrap(await setFullLogging(deps, merchantId, id, logFull));
+        const activated =
+          active === undefined ? {} : unwrap(await setPrincipalActive(deps, merchantId, id, active));
+        return { id, ...logged, ...activated };
+      },
+    );
+
+    app.post(
+      '/principals/:id/secret',
+      {
+        preHandler: requireRole('administrator'),
+        schema: {
+          tags,
+          summary: 'Give an API client a new secret (shown once); every token of the old one is revoked',
+          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+          response: {
+            200: Type.Object({ id: Type.String(), clientSecret: Type.String() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => unwrap(await rotateClientSecret(deps, merchantOf(request), request.params.id)),
     );
   };
 }

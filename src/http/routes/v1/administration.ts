@@ -28,6 +28,7 @@ export function administrationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           status: reply.statusCode,
           requestBody: maskSecrets(request.body),
           durationMs: reply.elapsedTime,
+          address: request.ip,
         });
       } catch (error) {
         request.log.warn({ err: error }, 'audit log write failed');

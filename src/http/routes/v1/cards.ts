@@ -32,8 +32,8 @@ const stockManagers = requireRole(...BACK_OFFICE_ROLES);
 const staff = requireRole(...STAFF_ROLES);
 const expiryEditors = requireRole(...OFFICE_ROLES);
 
-const action = (summary: string, body?: TSchema, preHandler?: preHandlerHookHandler) => ({
-  ...(preHandler ? { preHandler } : {}),
+const action = (summary: string, body: TSchema | undefined, preHandler: preHandlerHookHandler) => ({
+  preHandler,
   schema: {
     tags,
     summary,
@@ -78,6 +78,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/cards/:number',
       {
+        preHandler: staff,
         schema: {
           tags,
           summary: 'Read a card: status, program, customer, block reason, expiry',
@@ -97,7 +98,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/cards/:number/bind',
-      action('Bind an issued card to a customer (by id or mobile)', BindBody),
+      action('Bind an issued card to a customer (by id or mobile)', BindBody, staff),
       async (request) =>
         cardView(
           unwrap(
@@ -113,7 +114,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/cards/:number/activate',
-      action("Activate a bound card once the customer's required fields are filled"),
+      action("Activate a bound card once the customer's required fields are filled", undefined, staff),
       async (request) =>
         cardView(unwrap(await lifecycle.activate(deps, merchantOf(request), request.params.number))),
     );
@@ -128,7 +129,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         lifecycle.unblock,
       ],
     ] as const) {
-      app.post(`/cards/:number/${path}`, action(summary, body), async (request) =>
+      app.post(`/cards/:number/${path}`, action(summary, body, staff), async (request) =>
         cardView(
           unwrap(
             await change(
@@ -145,7 +146,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/cards/:number/replace',
-      action('Replace a card: balance and history move to the new card', ReplaceBody),
+      action('Replace a card: balance and history move to the new card', ReplaceBody, staff),
       async (request) => {
         const { newNumber } = request.body as { newNumber: string };
         return cardView(

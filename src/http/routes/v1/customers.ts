@@ -10,6 +10,8 @@ import { CustomerCreate, CustomerPatch, customerView } from '../../schemas/custo
 
 const tags = ['customers'];
 const writers = requireRole(...STAFF_ROLES);
+/** Customer data is for staff: the customer-facing client is tied to no customer. */
+const readers = requireRole(...STAFF_ROLES);
 
 export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -35,6 +37,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/customers',
       {
+        preHandler: readers,
         schema: {
           tags,
           summary: 'List customers, with search',
@@ -65,6 +68,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/customers/:id',
       {
+        preHandler: readers,
         schema: {
           tags,
           summary: 'Read a customer',

@@ -42,6 +42,7 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/gifts',
       {
+        preHandler: awarders,
         schema: {
           tags,
           summary: 'The gift catalog; with cardNumber, the gifts that card can afford now',

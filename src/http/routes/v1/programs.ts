@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import * as programs from '../../../app/loyalty/programs.js';
-import { MANAGER_ROLES } from '../../../core/roles.js';
+import { ANY_ROLE, MANAGER_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
@@ -44,6 +44,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/programs',
       {
+        preHandler: requireRole(...ANY_ROLE),
         schema: {
           tags,
           summary: 'List programs',
@@ -60,6 +61,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/programs/:id',
       {
+        preHandler: requireRole(...ANY_ROLE),
         schema: {
           tags,
           summary: 'Read a program',

@@ -3,16 +3,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listCities } from '../../../core/reference/cities.js';
 import { CIVILITIES } from '../../../core/reference/civilities.js';
 import { countryOf, listCountries, resolveCountry } from '../../../core/reference/countries.js';
+import { ANY_ROLE } from '../../../core/roles.js';
 import { HttpError } from '../../http-error.js';
+import { requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 
 const tags = ['reference'];
+const anyRole = requireRole(...ANY_ROLE);
 
 /** Reference lists a till can show in drop-downs, so its input matches what the server validates against. */
 export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reference/countries',
     {
+      preHandler: anyRole,
       schema: {
         tags,
         summary: 'Countries (ISO 3166-1)',
@@ -31,6 +35,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reference/countries/:country/cities',
     {
+      preHandler: anyRole,
       schema: {
         tags,
         summary: 'Cities of a country, with their zip codes (held for France and its territories)',
@@ -71,6 +76,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reference/civilities',
     {
+      preHandler: anyRole,
       schema: {
         tags,
         summary: 'Civilities',

@@ -8,6 +8,7 @@ import { getSale, listSales } from '../../../app/loyalty/sale-view.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
+import { assertSaleInBounds } from '../../sale-bounds.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
 import {
   CancelResult,
@@ -39,6 +40,7 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
+        assertSaleInBounds(deps, request.body);
         const posted = unwrap(
           await postSale(deps, callerOf(request), merchantOf(request), request.body as never),
         );

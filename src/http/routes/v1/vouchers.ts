@@ -42,6 +42,7 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/vouchers',
       {
+        preHandler: tills,
         schema: {
           tags,
           summary: "List vouchers, optionally a card's or by status",
@@ -55,6 +56,7 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/vouchers/:number',
       {
+        preHandler: tills,
         schema: {
           tags,
           summary: 'Read a voucher by its number',
