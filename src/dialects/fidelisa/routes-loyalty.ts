@@ -154,6 +154,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           );
           if (!mapped.ok) throw new HttpError('INVALID_SALE_LINES', mapped.message);
           const { lines, sources } = mapped.value;
+          assertSaleInBounds(deps, { date: bill.date, lines });
           const storeCode = await shopStoreCode(deps, merchantId);
           if (storeCode === undefined) throw new HttpError('STORE_NOT_FOUND', 'The shop has no store.');
           // A jeton comes back after its replay window: the request id keeps the receipt unique.
