@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRetention } from '../src/app/ops/retention.js';
 import { DEFAULT_RETENTION } from '../src/core/retention-settings.js';
+import { eventually } from './support/eventually.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 
 const DAY = 86_400_000;
@@ -26,8 +27,11 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
   it('keeps no body of a failed request nobody authenticated: address, status and a digest only', async () => {
     const res = await anonymousFailure('10.7.0.1', 'x'.repeat(60 * 1024));
     expect(res.statusCode).toBe(400);
-    const rows = await h.deps.db.selectFrom('integration_log').selectAll().execute();
-    expect(rows).toHaveLength(1);
+    const rows = await eventually(async () => {
+      const found = await h.deps.db.selectFrom('integration_log').selectAll().execute();
+      expect(found).toHaveLength(1);
+      return found;
+    });
     const row = rows[0]!;
     expect(row).toMatchObject({ merchant_id: null, request_body: null, response_body: null });
     expect(row.address).toBe('10.7.0.1');
@@ -39,11 +43,14 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
   it('logs at most so many errors per address and minute for requests nobody authenticated', async () => {
     for (let i = 0; i < 100; i++) await anonymousFailure('10.7.0.2', 'y');
     await anonymousFailure('10.7.0.3', 'z');
-    const rows = await h.deps.db.selectFrom('integration_log').select('address').execute();
-    expect(rows.filter((r) => r.address === '10.7.0.2')).toHaveLength(
-      h.deps.config.logLimits.anonymousErrorsPerMinute,
-    );
-    expect(rows.filter((r) => r.address === '10.7.0.3')).toHaveLength(1);
+    // entries are written after the response
+    await eventually(async () => {
+      const rows = await h.deps.db.selectFrom('integration_log').select('address').execute();
+      expect(rows.filter((r) => r.address === '10.7.0.2')).toHaveLength(
+        h.deps.config.logLimits.anonymousErrorsPerMinute,
+      );
+      expect(rows.filter((r) => r.address === '10.7.0.3')).toHaveLength(1);
+    });
   });
 
   it('deletes old log entries, expired tokens, old idempotency keys, jetons and login attempts', async () => {

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import * as programs from '../../db/repos/programs.repo.js';
+import { isDuplicate } from '../../db/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -50,53 +51,64 @@ export async function initShop(
 ): Promise<Result<{ created: boolean; shop: ShopView }>> {
   const userEmail = email.trim().toLowerCase();
   if (!EMAIL.test(userEmail)) return fail('EMAIL_INVALID');
-  const existing = (await shopsOfProvider(deps, providerId)).find(
-    (s) => s.email?.toLowerCase() === userEmail,
-  );
+  const existingShop = async () =>
+    (await shopsOfProvider(deps, providerId)).find((s) => s.email?.toLowerCase() === userEmail);
+  const existing = await existingShop();
   if (existing) return ok({ created: false, shop: shopView(existing) });
   const merchantId = newId('mer');
   const uuid = newFidelisaUuid();
   const key = newShopKey();
   const now = deps.now().toISOString();
   const title = shopTitle(userEmail);
-  await inTransaction(deps.db, async (tx) => {
-    await tx
-      .insertInto('merchants')
-      .values({
-        id: merchantId,
-        provider_id: providerId,
-        slug: `fidelisa-${uuid.toLowerCase()}`,
-        name: title,
-        currency: 'EUR',
-        next_customer_ref: 1,
-        api_key: key,
-        contact_email: userEmail,
-        created_at: now,
-      })
-      .execute();
-    await tx
-      .insertInto('stores')
-      .values({
-        id: newId('sto'),
-        merchant_id: merchantId,
-        code: 'MAIN',
-        name: title,
-        region: null,
-        created_at: now,
-      })
-      .execute();
-    await tx
-      .insertInto('aliases')
-      .values({
-        merchant_id: merchantId,
-        kind: FIDELISA_KINDS.shop,
-        alias: uuid,
-        target_id: merchantId,
-        created_at: now,
-      })
-      .execute();
-  });
+  try {
+    await insertShop();
+  } catch (error) {
+    // A concurrent init for the same e-mail won (merchants_provider_email_uq): answer its shop.
+    if (!isDuplicate(error)) throw error;
+    const won = await existingShop();
+    if (!won) throw error;
+    return ok({ created: false, shop: shopView(won) });
+  }
   return ok({ created: true, shop: { title, uuid, key, userEmail } });
+  async function insertShop() {
+    await inTransaction(deps.db, async (tx) => {
+      await tx
+        .insertInto('merchants')
+        .values({
+          id: merchantId,
+          provider_id: providerId,
+          slug: `fidelisa-${uuid.toLowerCase()}`,
+          name: title,
+          currency: 'EUR',
+          next_customer_ref: 1,
+          api_key: key,
+          contact_email: userEmail,
+          created_at: now,
+        })
+        .execute();
+      await tx
+        .insertInto('stores')
+        .values({
+          id: newId('sto'),
+          merchant_id: merchantId,
+          code: 'MAIN',
+          name: title,
+          region: null,
+          created_at: now,
+        })
+        .execute();
+      await tx
+        .insertInto('aliases')
+        .values({
+          merchant_id: merchantId,
+          kind: FIDELISA_KINDS.shop,
+          alias: uuid,
+          target_id: merchantId,
+          created_at: now,
+        })
+        .execute();
+    });
+  }
 }
 
 /** The store a Fidelisa sale is booked at: the shop's first store (init creates one). */

@@ -46,7 +46,7 @@ interface OpenApiOperation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 }
 
-const TOKEN_PATHS = /^\/(oauth\/token|avomark\/api\/token)\/?$/;
+const TOKEN_PATHS = /^\/(oauth\/token|oauth\/revoke|avomark\/api\/token)\/?$/;
 
 /** The error format of whatever answers `url` (the route's, or its prefix's not-found handler). */
 export function familyOf(method: string, url: string): Family {
