@@ -93,6 +93,8 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Get an access token (client_credentials, or password with an optional terminal)',
+          description:
+            'OAuth2 token endpoint. An API client sends its id and secret (HTTP Basic or in the body) with grant_type=client_credentials; a user sends username and password with grant_type=password and, on a till, terminal=<code> so that sales are booked at its store. 401 for unknown or deactivated credentials.',
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Type.Object(
             {
