@@ -533,7 +533,7 @@ export const EXAMPLES: Record<string, OperationExample> = {
           receipt: null,
           storeCode: null,
           terminalCode: null,
-          reason: 'test setup',
+          reason: 'Goodwill gesture',
         },
         {
           id: 'mov_01m8j8bve034wqrrqf3gnkmzyp',
@@ -1806,13 +1806,13 @@ export const EXAMPLES: Record<string, OperationExample> = {
     request: {
       cardNumber: '7709034647005',
       points: 100,
-      reason: 'test setup',
+      reason: 'Goodwill gesture',
     },
     response: {
       movementId: 'mov_01m8j8aa6e1zhveaytzsjt9641',
       cardNumber: '7709035795008',
       points: 100,
-      reason: 'test setup',
+      reason: 'Goodwill gesture',
       balance: {
         active: 100,
         pending: 0,

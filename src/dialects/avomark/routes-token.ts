@@ -47,7 +47,7 @@ export function avomarkTokenRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: TAGS,
           summary: 'Get a token (username, password, terminal)',
           description:
-            "Avomark login: a user's username and password, and the terminal (till) code. Answers the bearer token the other Avomark routes need; 401 for wrong credentials or an unknown terminal.",
+            "Avomark login: a user's username and password, and the terminal (till) code. Answers the bearer token the other Avomark routes need; Wrong credentials or an unknown terminal are refused.",
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Type.Object(
             {

@@ -154,7 +154,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             "Change a card's expiry date (no id: the customer's default card), optionally resetting its points",
-          description: 'Fidelisa back office. 404 for an unknown customer or card; 422 for an invalid date.',
+          description: 'Fidelisa back office. 404 for an unknown customer or card.',
           params: CustomerParams,
           body: ExpiryBody,
           response: { 200: Card, ...shopErrors },

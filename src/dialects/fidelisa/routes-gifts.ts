@@ -110,7 +110,7 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           summary:
             'Send a notification to a customer, to the holders of a program, or to customers with URLs',
           description:
-            'Fidelisa notification request, recorded for sending. 404 for an unknown customer or program; 422 when no recipient is given.',
+            'Fidelisa notification request: one customer, the holders of a program, or customers given by their URLs. 404 for an unknown customer or program.',
           body: NotificationBody,
           response: { 200: NotificationAnswer, ...shopErrors },
         },

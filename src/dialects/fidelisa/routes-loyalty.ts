@@ -127,7 +127,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         tags,
         summary: 'Post a bill; details no rule uses come back as errors "Not Use"',
         description:
-          "Fidelisa sale: the bill's subtotals earn points on the customer's cards per the rules. 404 for an unknown customer; a bill number already posted answers the first result.",
+          "Fidelisa sale: the bill's subtotals earn points on the customer's cards per the rules. 404 for an unknown customer; each subtotal earns per the shop's rules.",
         body: SaleBody,
         response: { 201: SaleAnswer, ...shopErrors },
       },
@@ -197,8 +197,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         tags,
         summary:
           "Credit points to a customer's card (card_id may be left out when the customer has one card)",
-        description:
-          'Fidelisa manual correction. 404 for an unknown customer or card; 422 when card_id is needed (several cards) or points are invalid.',
+        description: 'Fidelisa manual correction. 404 for an unknown customer or card.',
         body: CorrectionBody,
         response: { 201: CorrectionAnswer, ...shopErrors },
       },

@@ -39,7 +39,7 @@ const ACTION_DESCRIPTIONS: Record<string, string> = {
   'Bind an issued card to a customer (by id or mobile)':
     'Attaches an issued card to an existing customer, found by customerId or mobile number. 404 for an unknown card or customer; 409 when the card is already bound or not issued.',
   "Activate a bound card once the customer's required fields are filled":
-    'Moves a bound card to active so that it earns and spends points. 409 when the card is not bound or the customer lacks a field the program requires (the answer lists them).',
+    'Moves a bound card to active so that it earns and spends points. 409 when the card is not bound or the customer lacks a field the program requires.',
   "Block a card with a reason the caller's role may use":
     "Blocks a card (lost, stolen, fraud, …): it no longer earns nor spends. 403 when the caller's role may not use the reason; 404 for an unknown card; 409 when it is already blocked.",
   'Unblock a card (back to active, or issued when customer data is missing)':
@@ -70,7 +70,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Create a batch of new card numbers for a program',
           description:
-            "Generates card numbers in the program's format, in status new, ready to be printed and sold. 404 for an unknown program; 409 when the number range is exhausted.",
+            "Generates card numbers in the program's format, in status new, ready to be printed and sold. 404 for an unknown program; 422 when the program has no card numbers left in its range.",
           body: CardBatchBody,
           response: { 201: CardBatch, ...errorResponses },
         },
@@ -186,7 +186,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: "Change a card's expiry date, optionally resetting its points",
           description:
-            "Back office. Sets the card's expiry date; with resetPoints the current points are expired at once. 404 for an unknown card; 422 for a date in the past.",
+            "Back office. Sets the card's expiry date; with resetPoints the current points are expired at once. 404 for an unknown card; 403 for a role that may not change expiry dates.",
           params: CardNumberParams,
           body: ExpiryBody,
           response: { 200: ExpiryResult, ...errorResponses },

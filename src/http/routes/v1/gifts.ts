@@ -94,7 +94,7 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Undo a gift award: points and stock back, gift voucher cancelled',
           description:
-            'Reverses an award: the card is credited, the stock is restored and the gift voucher cancelled. 404 for an unknown award; 409 when it was already restored or its voucher used.',
+            'Reverses an award: the card is credited, the stock is restored and the gift voucher cancelled. 404 for an unknown award; 409 when it was already restored.',
           params: IdParams,
           response: { 200: GiftRestore, ...errorResponses },
         },

@@ -83,7 +83,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Update a program (fields absent are kept; the number format is fixed once cards exist)',
           description:
-            'Administrators. Changes the fields sent; absent fields are kept. 409 when the number format is changed after cards were created, 404 for an unknown program.',
+            'Administrators. Changes the fields sent; absent fields are kept. The number format cannot change once cards exist. 404 for an unknown program; 422 when the settings are inconsistent.',
           params: IdParams,
           body: ProgramPatch,
           response: { 200: ProgramView, ...errorResponses },
