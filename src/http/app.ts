@@ -31,6 +31,7 @@ import { saleRoutes } from './routes/v1/sales.js';
 import { voucherRoutes } from './routes/v1/vouchers.js';
 import { ErrorBody } from './schemas/common.js';
 import { Customer, CustomerPage } from './schemas/customer.schema.js';
+import { applyExamples } from './openapi-examples.js';
 import { createValidatorCompiler } from './validation.js';
 import './types.js';
 
@@ -112,6 +113,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       },
       components: { securitySchemes: SECURITY_SCHEMES },
     },
+    transformObject: (document) =>
+      'openapiObject' in document ? applyExamples(document.openapiObject) : document.swaggerObject,
     refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
   });
   for (const schema of sharedSchemas) app.addSchema(schema);

@@ -52,6 +52,8 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: "A card's loyalty account: purchases, discount, points and steps (one entry per balance)",
+          description:
+            'Avomark balance, shown at checkout: the primary loyalty balance with points, the steps reached and available, purchases and discount. 404 for an unknown card.',
           params: CardParams,
           response: { 200: Type.Array(AvomarkBalance), ...avomarkErrorResponses },
         },
@@ -72,6 +74,8 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       schema: {
         tags: TAGS,
         summary: 'Generate the reward of a reached step (listed in primaryLoyaltyBalance.step.availables)',
+        description:
+          'Avomark step reward: answers the voucher generated for the reached step. 404 for an unknown card, balance or step; 409 when the step is not available.',
         params: StepParams,
         response: { 201: StepReward, ...avomarkErrorResponses },
       },

@@ -82,6 +82,8 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'List customers, by page, with an optional search (3 characters or more)',
+          description:
+            'Avomark customer list (page, size), searched on name, mobile number, e-mail or card number; a search under 3 characters is refused with 400.',
           querystring: Type.Object({
             page: Type.Integer({ default: 0, description: '0-based page number' }),
             pageSize: Type.Integer({ minimum: 1, maximum: 200, default: PAGE_SIZE }),
@@ -108,6 +110,7 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'Read a customer',
+          description: 'One customer by id. 404 when the id is unknown or belongs to another merchant.',
           params: CustomerIdParams,
           response: { 200: AvomarkCustomer, ...avomarkErrorResponses },
         },
@@ -167,6 +170,8 @@ export function avomarkCustomerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'Update a customer (fields sent replace; fields absent are kept; cards are not changed)',
+          description:
+            "Avomark customer update. 404 for an unknown customer; 409 when the mobile number is another customer's; 400 with the Avomark error list for an invalid field.",
           params: CustomerIdParams,
           body: AvomarkCustomerInput,
           response: { 200: AvomarkCustomer, ...avomarkErrorResponses },

@@ -58,6 +58,7 @@ export function avomarkDetailRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'Read a card',
+          description: "The card's number, status, program and customer. 404 for an unknown card.",
           params: CardParams,
           response: { 200: AvomarkCard, ...avomarkErrorResponses },
         },
@@ -87,6 +88,8 @@ export function avomarkDetailRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'Read a voucher',
+          description:
+            "The voucher's status, value and validity, checked before a till accepts it. 404 for an unknown voucher.",
           params: VoucherParams,
           response: { 200: AvomarkVoucher, ...avomarkErrorResponses },
         },

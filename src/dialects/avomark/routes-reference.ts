@@ -20,6 +20,7 @@ export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         tags: TAGS,
         summary: 'Countries: ISO code and the French name in capitals that customer addresses use',
+        description: 'Avomark country list for address entry.',
         response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) },
       },
     },
@@ -38,6 +39,7 @@ export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         tags: TAGS,
         summary: 'Cities of a country with their zip codes (held for France and its territories)',
+        description: 'Avomark city list for address entry; empty for a country whose cities are not held.',
         params: Type.Object({ country: Type.String({ minLength: 2, maxLength: 100 }) }),
         querystring: Type.Object({
           zipCode: Type.Optional(Type.String({ maxLength: 10 })),
@@ -69,6 +71,7 @@ export const avomarkReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         tags: TAGS,
         summary: 'Civilities (code and label; either is accepted as a customer civility)',
+        description: 'Avomark civility list.',
         response: { 200: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })) },
       },
     },

@@ -46,6 +46,8 @@ export function avomarkTokenRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAGS,
           summary: 'Get a token (username, password, terminal)',
+          description:
+            "Avomark login: a user's username and password, and the terminal (till) code. Answers the bearer token the other Avomark routes need; Wrong credentials or an unknown terminal are refused.",
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Type.Object(
             {

@@ -37,6 +37,8 @@ export function cashdeskBalanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'GetBalanceByMobileNumber: balance of the card of the contact with this mobile number',
+          description:
+            "CashDesk balance lookup by the contact's mobile number. The envelope's error code tells when no contact or no card matches.",
           params: Type.Object({ phone: Type.String({ description: "Contact's mobile number" }) }),
           response: balanceReplies,
         },
@@ -58,6 +60,8 @@ export function cashdeskBalanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'GetBalanceByCardNumber / GetBalanceByContactCode: the segment is tried as a card number, then as a contact code',
+          description:
+            "CashDesk balance lookup. The envelope's error code tells when neither a card nor a contact matches.",
           params: Type.Object({ number: Type.String({ description: 'Card number or contact code' }) }),
           response: balanceReplies,
         },

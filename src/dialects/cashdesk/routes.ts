@@ -99,6 +99,8 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Issue: New → Issued (the card is sold)',
+          description:
+            "CashDesk card sale (query parameter number). The envelope's error code tells an unknown card or a card not in status New.",
           querystring: NumberQuery,
           response: replies,
         },
@@ -121,6 +123,8 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'BindTo: bind an issued card to the contact with this mobile number',
+          description:
+            "CashDesk binding of a sold card to an existing contact. The envelope's error code tells an unknown card or contact, or a card already bound.",
           querystring: paramsSchema(['Number', 'MobileNumber'], DESCRIPTIONS),
           body: paramsSchema(['Number', 'MobileNumber'], DESCRIPTIONS),
           response: replies,
@@ -146,6 +150,8 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "Active: Issued → Active once the bound contact's data is sufficient",
+          description:
+            "CashDesk activation. The envelope's error code tells a card not bound or a contact whose required fields are missing.",
           querystring: NumberQuery,
           response: replies,
         },
@@ -165,6 +171,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     const reasonRoute = (
       path: 'block' | 'unblock',
       summary: string,
+      description: string,
       reason: 'BlockReasonCode' | 'UnBlockReasonCode',
       names: ParamName[],
       change: typeof lifecycle.block | typeof lifecycle.unblock,
@@ -176,6 +183,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           schema: {
             tags,
             summary,
+            description,
             querystring: paramsSchema(names, DESCRIPTIONS),
             body: paramsSchema(names, DESCRIPTIONS),
             response: replies,
@@ -197,6 +205,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     reasonRoute(
       'block',
       "Block: block a card with a reason the user's role may use",
+      "CashDesk block. The envelope's error code tells an unknown card, a card already blocked or a reason the role may not use.",
       'BlockReasonCode',
       ['Number', 'ContactMobileNumber', 'BlockReasonCode', 'BlockReasonName'],
       lifecycle.block,
@@ -204,6 +213,7 @@ export function cashdeskRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     reasonRoute(
       'unblock',
       "UnBlock: back to Issued or Active, if the user's role may lift the block with this reason",
+      "CashDesk unblock. The envelope's error code tells an unknown card, a card not blocked or a reason the role may not lift.",
       'UnBlockReasonCode',
       ['Number', 'ContactMobileNumber', 'UnBlockReasonCode', 'UnBlockReasonName'],
       lifecycle.unblock,

@@ -33,6 +33,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Create a customer of the shop, with a card in each active program',
+          description:
+            'Fidelisa customer creation: the answer holds the customer with one card per active program. 409 for a mobile number or e-mail already used; 422 for an invalid field.',
           body: CustomerBody,
           response: { 201: Customer, ...shopErrors },
         },
@@ -62,7 +64,14 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/customers',
-      { schema: { tags, summary: "The shop's customers", response: { 200: CustomerList, ...shopErrors } } },
+      {
+        schema: {
+          tags,
+          summary: "The shop's customers",
+          description: "Fidelisa: the shop's customers, searchable.",
+          response: { 200: CustomerList, ...shopErrors },
+        },
+      },
       async (request) => {
         const merchantId = shopOf(request);
         const out = [];
@@ -83,6 +92,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'One customer',
+          description: 'Fidelisa: one customer by id; 404 when it is unknown.',
           params: CustomerParams,
           response: { 200: Customer, ...shopErrors },
         },
@@ -101,6 +111,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Delete a customer (personal data erased; ledger and sales kept)',
+          description:
+            'Fidelisa customer deletion; the points ledger and sales stay for the accounts. 404 for an unknown customer.',
           params: CustomerParams,
           response: { 200: Empty, ...shopErrors },
         },
@@ -119,6 +131,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "The customer's cards with their points and expiry date",
+          description:
+            'Fidelisa: each card of the customer with its points and expiry date. 404 for an unknown customer.',
           params: CustomerParams,
           response: { 200: CardList, ...shopErrors },
         },
@@ -140,6 +154,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             "Change a card's expiry date (no id: the customer's default card), optionally resetting its points",
+          description: 'Fidelisa back office. 404 for an unknown customer or card.',
           params: CustomerParams,
           body: ExpiryBody,
           response: { 200: Card, ...shopErrors },

@@ -35,6 +35,7 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'Gifts the customer can take now (points: those of the paying card); used=true: gifts given',
+          description: 'Fidelisa gift list for the customer. 404 for an unknown customer.',
           querystring: GiftQuery,
           response: { 200: GiftList, ...shopErrors },
         },
@@ -61,6 +62,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'The customer takes a gift (points debited from the paying card)',
+          description:
+            'Fidelisa gift award. 404 for an unknown customer or gift; 409 when the card lacks points or the gift is out of stock.',
           body: GiftAwardBody,
           response: { 200: Empty, ...shopErrors },
         },
@@ -82,6 +85,7 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "Undo the customer's latest award of this gift (points, stock and gift voucher restored)",
+          description: 'Fidelisa undo of a gift award. 404 when the customer has no award of this gift.',
           params: GiftParams,
           querystring: GiftRestoreQuery,
           response: { 200: Empty, ...shopErrors },
@@ -105,6 +109,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'Send a notification to a customer, to the holders of a program, or to customers with URLs',
+          description:
+            'Fidelisa notification request: one customer, the holders of a program, or customers given by their URLs. 404 for an unknown customer or program.',
           body: NotificationBody,
           response: { 200: NotificationAnswer, ...shopErrors },
         },

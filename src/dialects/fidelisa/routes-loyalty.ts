@@ -92,6 +92,8 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "The shop's earning rules (with customer_id: those of the customer's cards)",
+          description:
+            "Fidelisa: the rules that turn bill categories into points, for the shop or for one customer's cards.",
           querystring: RuleBasisQuery,
           response: { 200: RuleBasis, ...shopErrors },
         },
@@ -126,6 +128,8 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       schema: {
         tags,
         summary: 'Post a bill; details no rule uses come back as errors "Not Use"',
+        description:
+          "Fidelisa sale: the bill's subtotals earn points on the customer's cards per the rules. 404 for an unknown customer; each subtotal earns per the shop's rules.",
         body: SaleBody,
         response: { 201: SaleAnswer, ...shopErrors },
       },
@@ -196,6 +200,7 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         tags,
         summary:
           "Credit points to a customer's card (card_id may be left out when the customer has one card)",
+        description: 'Fidelisa manual correction. 404 for an unknown customer or card.',
         body: CorrectionBody,
         response: { 201: CorrectionAnswer, ...shopErrors },
       },

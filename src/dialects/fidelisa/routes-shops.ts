@@ -37,6 +37,8 @@ export function providerShopRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'Initialise a shop of the provider (answers the existing shop for an e-mail already initialised)',
+          description:
+            "Fidelisa shop initialisation, signed with the provider's keys. Idempotent on the shop's e-mail.",
           body: ShopInitBody,
           response: { 200: Shop, 201: Shop, ...providerErrors },
         },
@@ -49,7 +51,14 @@ export function providerShopRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/shops',
-      { schema: { tags, summary: "The provider's shops", response: { 200: ShopList, ...providerErrors } } },
+      {
+        schema: {
+          tags,
+          summary: "The provider's shops",
+          description: 'Fidelisa: every shop the provider initialised.',
+          response: { 200: ShopList, ...providerErrors },
+        },
+      },
       async (request) => ({ shops: (await listShops(deps, providerOf(request))).map(shopOut) }),
     );
 
@@ -59,6 +68,7 @@ export function providerShopRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'One shop of the provider',
+          description: "Fidelisa: one shop by id; 404 when it is not the provider's.",
           params: ShopParams,
           response: { 200: Shop, ...providerErrors },
         },
@@ -83,6 +93,8 @@ export function shopSettingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'The shop categories (subtotal1..subtotal9) its programs earn on',
+          description:
+            "Fidelisa: the bill categories (SubTotal1 to SubTotal9) and their labels, as the shop's earning rules use them.",
           response: { 200: Categories, ...shopErrors },
         },
       },
@@ -95,7 +107,12 @@ export function shopSettingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     app.get(
       '/api/shops/programs',
       {
-        schema: { tags, summary: "The shop's loyalty programs", response: { 200: Programs, ...shopErrors } },
+        schema: {
+          tags,
+          summary: "The shop's loyalty programs",
+          description: 'Fidelisa: the programs of the shop with their point rules.',
+          response: { 200: Programs, ...shopErrors },
+        },
       },
       async (request) => {
         const merchantId = shopOf(request);

@@ -12,6 +12,8 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['operations'],
           summary: 'Liveness',
+          description:
+            'Answers 200 as long as the process runs; no authentication and no database access. For load balancers and process supervisors.',
           response: { 200: Type.Object({ status: Type.String() }) },
         },
       },
@@ -23,6 +25,8 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['operations'],
           summary: 'Readiness: the database answers',
+          description:
+            'Answers 200 when the database answers a query, 503 otherwise. Use it to hold traffic until Tessera can serve tills.',
           response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) },
         },
       },

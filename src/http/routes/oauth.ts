@@ -99,6 +99,8 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Get an access token (client_credentials, or password with an optional terminal)',
+          description:
+            'OAuth2 token endpoint. An API client sends its id and secret (HTTP Basic or in the body) with grant_type=client_credentials; a user sends username and password with grant_type=password and, on a till, terminal=<code> so that sales are booked at its store. 401 for an unknown client or a wrong secret; 400 (invalid_grant) for a wrong user password or an unknown terminal; 429 after too many failed logins.',
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Type.Object(
             {

@@ -19,6 +19,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Who the token belongs to',
+          description:
+            "The API client or user behind the token, its merchant, role and, for a user logged in on a terminal, the terminal and store. Useful to check a till's configuration.",
           response: {
             200: Type.Object({
               principalKind: Type.String(),
@@ -43,6 +45,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'Integration log: failed requests (kind=error), full exchanges (kind=full) and administration changes (kind=audit), newest first',
+          description:
+            'Administrators. For support: the requests that failed, the full exchanges of principals whose logging is switched on, and the audit of administration changes, by pages.',
           querystring: Type.Object(
             {
               kind: Type.Optional(
@@ -98,6 +102,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'API clients and users of the merchant, with their logging switch',
+          description:
+            'Administrators. Every API client and user, with whether their full exchanges are logged.',
           response: { 200: Type.Object({ data: Type.Array(Principal) }), ...errorResponses },
         },
       },
@@ -112,6 +118,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary:
             'Switch full request/response logging, or activate or deactivate (revoking its tokens), an API client or user',
+          description:
+            'Administrators. Turns full exchange logging on or off for one principal (e.g. while debugging a till integration), or deactivates it (its tokens are revoked at once) and activates it again. 404 for an unknown principal.',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
           body: Type.Object(
             { logFull: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()) },

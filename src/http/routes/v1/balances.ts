@@ -40,6 +40,8 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Balance of a card: points by state, nearest expiry, discount, purchases, tier',
+          description:
+            'What a till shows at checkout: available, pending and expired points, the next points to expire, the discount rate, the purchase total and the reached step. 404 for an unknown card.',
           params: NumberParams,
           querystring: PeriodQuery,
           response: { 200: CardBalance, ...errorResponses },
@@ -56,6 +58,8 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Movements of a card, newest first',
+          description:
+            "The card's points ledger (earn, spend, return, adjustment, expiry), by pages. 404 for an unknown card.",
           params: NumberParams,
           querystring: PageQuery,
           response: { 200: Statement, ...errorResponses },
@@ -72,6 +76,7 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "Balances of a customer's cards",
+          description: 'The balance of every card of the customer. 404 for an unknown customer.',
           params: IdParams,
           querystring: PeriodQuery,
           response: { 200: CustomerBalances, ...errorResponses },
@@ -88,6 +93,8 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Balances of the customers found by mobile number or customer code',
+          description:
+            "For a till that identifies the customer without a card: give mobile or customerCode; every matching customer's cards and balances are returned (an empty list when none match).",
           querystring: Type.Composite(
             [
               PeriodQuery,
@@ -116,6 +123,8 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Correct the points of a card by hand (with a reason)',
+          description:
+            'Back office. Credits (positive) or debits (negative) points on a card, with a reason kept in the ledger. 404 for an unknown card; 409 when a debit exceeds the available points.',
           body: AdjustmentCreate,
           response: { 201: AdjustmentResult, ...errorResponses },
         },

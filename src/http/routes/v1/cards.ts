@@ -32,11 +32,28 @@ const stockManagers = requireRole(...BACK_OFFICE_ROLES);
 const staff = requireRole(...STAFF_ROLES);
 const expiryEditors = requireRole(...OFFICE_ROLES);
 
+/** What each card action does for a till, and its main refusals. */
+const ACTION_DESCRIPTIONS: Record<string, string> = {
+  'Issue (sell) a new card: new → issued':
+    'Marks a pre-printed card as sold at the till. 404 for an unknown card; 409 when the card is not in status new.',
+  'Bind an issued card to a customer (by id or mobile)':
+    'Attaches an issued card to an existing customer, found by customerId or mobile number. 404 for an unknown card or customer; 409 when the card is already bound or not issued.',
+  "Activate a bound card once the customer's required fields are filled":
+    'Moves a bound card to active so that it earns and spends points. 409 when the card is not bound or the customer lacks a field the program requires.',
+  "Block a card with a reason the caller's role may use":
+    "Blocks a card (lost, stolen, fraud, …): it no longer earns nor spends. 403 when the caller's role may not use the reason; 404 for an unknown card; 409 when it is already blocked.",
+  'Unblock a card (back to active, or issued when customer data is missing)':
+    "Lifts a block if the caller's role may lift that reason. 403 for a reason the role may not lift; 409 when the card is not blocked.",
+  'Replace a card: balance and history move to the new card':
+    'For a lost or damaged card: the new card (in status new or issued) takes the customer, points and history; the old one is closed. 404 for an unknown card; 409 when the new card is not available.',
+};
+
 const action = (summary: string, body: TSchema | undefined, preHandler: preHandlerHookHandler) => ({
   preHandler,
   schema: {
     tags,
     summary,
+    description: ACTION_DESCRIPTIONS[summary],
     params: CardNumberParams,
     ...(body ? { body } : {}),
     response: { 200: CardView, ...errorResponses },
@@ -52,6 +69,8 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Create a batch of new card numbers for a program',
+          description:
+            "Generates card numbers in the program's format, in status new, ready to be printed and sold. 404 for an unknown program; 422 when the program has no card numbers left in its range.",
           body: CardBatchBody,
           response: { 201: CardBatch, ...errorResponses },
         },
@@ -67,6 +86,8 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Hand out the next new unassigned card of a program (it becomes issued)',
+          description:
+            'For a till that sells a card without a pre-printed number: the next card in status new becomes issued and is returned. 404 for an unknown program, 409 when no new card is left.',
           body: NextAvailableBody,
           response: { 200: CardView, ...errorResponses },
         },
@@ -82,6 +103,7 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Read a card: status, program, customer, block reason, expiry',
+          description: 'One card by its number. 404 when the number is unknown to the merchant.',
           params: CardNumberParams,
           response: { 200: CardView, ...errorResponses },
         },
@@ -164,6 +186,8 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "Change a card's expiry date, optionally resetting its points",
+          description:
+            "Back office. Sets the card's expiry date; with resetPoints the current points are expired at once. 404 for an unknown card; 403 for a role that may not change expiry dates.",
           params: CardNumberParams,
           body: ExpiryBody,
           response: { 200: ExpiryResult, ...errorResponses },

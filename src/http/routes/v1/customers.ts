@@ -22,6 +22,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Create a customer',
+          description:
+            'Creates a customer of the merchant (name, contact details, consents). 409 when the mobile number or customer code is already used; 422 when a field is invalid.',
           body: Type.Ref('CustomerCreate'),
           response: { 201: Type.Ref('Customer'), ...errorResponses },
         },
@@ -41,6 +43,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'List customers, with search',
+          description:
+            'Customers of the merchant, by pages (nextCursor), optionally searched by name, mobile number, e-mail or customer code.',
           querystring: Type.Composite(
             [
               PageQuery,
@@ -72,6 +76,7 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Read a customer',
+          description: 'One customer by id. 404 when the id is unknown or belongs to another merchant.',
           params: IdParams,
           response: { 200: Type.Ref('Customer'), ...errorResponses },
         },
@@ -87,6 +92,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Update a customer (fields absent are kept; null clears)',
+          description:
+            "Changes the fields sent; absent fields are kept and null clears an optional field. 404 for an unknown customer, 409 when the new mobile number is another customer's.",
           params: IdParams,
           body: Type.Ref('CustomerPatch'),
           response: { 200: Type.Ref('Customer'), ...errorResponses },
@@ -112,6 +119,8 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Erase a customer (GDPR): personal data anonymised, ledger and sales kept',
+          description:
+            "Anonymises the customer's personal data for a right-to-erasure request; cards, points movements and sales stay for the accounts. Answers 204; 404 for an unknown customer.",
           params: IdParams,
           response: { 204: Type.Null(), ...errorResponses },
         },

@@ -29,6 +29,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Add a gift to the catalog',
+          description:
+            'Administrators. A gift costs points and may have a stock and a validity. 422 for an invalid cost or stock.',
           body: GiftCreate,
           response: { 201: Gift, ...errorResponses },
         },
@@ -46,6 +48,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'The gift catalog; with cardNumber, the gifts that card can afford now',
+          description:
+            "Every gift of the catalog, or only those the card's available points pay for when cardNumber is given (404 for an unknown card).",
           querystring: GiftListQuery,
           response: { 200: GiftList, ...errorResponses },
         },
@@ -62,6 +66,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Award a gift to a card: debits its points and returns the gift voucher',
+          description:
+            "Debits the gift's cost from the card and returns the gift voucher. 404 for an unknown gift or card; 409 when the card lacks points or the gift is out of stock.",
           params: IdParams,
           body: GiftAwardBody,
           response: { 201: GiftAward, ...errorResponses },
@@ -88,6 +94,8 @@ export function giftRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Undo a gift award: points and stock back, gift voucher cancelled',
+          description:
+            'Reverses an award: the card is credited, the stock is restored and the gift voucher cancelled. 404 for an unknown award; 409 when it was already restored.',
           params: IdParams,
           response: { 200: GiftRestore, ...errorResponses },
         },

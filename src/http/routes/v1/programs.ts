@@ -25,6 +25,8 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Create a loyalty program (card type)',
+          description:
+            'Administrators. A program is a card type: its card number format, earning and spending rules, point expiry, steps (tiers) and cancel window. 422 when a rule is inconsistent.',
           body: ProgramCreate,
           response: { 201: ProgramView, ...errorResponses },
         },
@@ -48,6 +50,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'List programs',
+          description: 'Every loyalty program of the merchant.',
           querystring: PageQuery,
           response: { 200: ProgramPage, ...errorResponses },
         },
@@ -65,6 +68,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Read a program',
+          description: 'One program with its rules. 404 when the id is unknown.',
           params: IdParams,
           response: { 200: ProgramView, ...errorResponses },
         },
@@ -80,6 +84,8 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Update a program (fields absent are kept; the number format is fixed once cards exist)',
+          description:
+            'Administrators. Changes the fields sent; absent fields are kept. The number format cannot change once cards exist. 404 for an unknown program; 422 when the settings are inconsistent.',
           params: IdParams,
           body: ProgramPatch,
           response: { 200: ProgramView, ...errorResponses },

@@ -20,6 +20,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Countries (ISO 3166-1)',
+        description: 'The ISO 3166-1 alpha-2 codes and names accepted in customer addresses.',
         response: {
           200: Type.Object({
             data: Type.Array(
@@ -39,6 +40,8 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Cities of a country, with their zip codes (held for France and its territories)',
+        description:
+          'Cities and zip codes for address entry at the till; an empty list for a country whose cities are not held. 404 for an unknown country code.',
         params: Type.Object({ country: Type.String({ minLength: 2, maxLength: 100 }) }),
         querystring: Type.Object(
           {
@@ -80,6 +83,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Civilities',
+        description: 'The civility codes accepted on customers (e.g. MR, MRS) with their labels.',
         response: {
           200: Type.Object({ data: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })) }),
         },

@@ -58,6 +58,7 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'List sales, newest first, optionally of one card',
+          description: 'Sales of the merchant by pages (nextCursor), optionally of one card or one store.',
           querystring: Type.Composite(
             [
               PageQuery,
@@ -78,6 +79,8 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Read a sale',
+          description:
+            'One sale with its lines, the points it earned and spent and the vouchers it used. 404 for an unknown sale.',
           params: IdParams,
           response: { 200: Sale, ...errorResponses },
         },
@@ -113,6 +116,8 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "Cancel (void) a sale within the program's window: everything it did is reversed",
+          description:
+            "Reverses the points earned and spent and the vouchers used by the sale. 409 when the sale is already cancelled or outside the program's cancel window; 404 for an unknown sale.",
           params: IdParams,
           response: { 200: CancelResult, ...errorResponses },
         },

@@ -29,6 +29,8 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Create a voucher for a card, a customer or the bearer',
+          description:
+            'Issues a voucher (an amount or a rate off) attached to a card, a customer or nobody (bearer). 404 for an unknown card or customer; 422 for an invalid amount or validity.',
           body: VoucherCreate,
           response: { 201: Voucher, ...errorResponses },
         },
@@ -46,6 +48,8 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: "List vouchers, optionally a card's or by status",
+          description:
+            'Vouchers of the merchant by pages, optionally of one card or in one status (active, used, cancelled, expired).',
           querystring: VoucherListQuery,
           response: { 200: VoucherPage, ...errorResponses },
         },
@@ -60,6 +64,8 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Read a voucher by its number',
+          description:
+            'What a till checks before accepting a voucher: status, value, validity and holder. 404 for an unknown number.',
           params: VoucherNumberParams,
           response: { 200: Voucher, ...errorResponses },
         },
@@ -74,6 +80,8 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Cancel an active voucher',
+          description:
+            'The voucher can no longer be used. 404 for an unknown voucher; 409 when it is not active.',
           params: VoucherNumberParams,
           response: { 200: Voucher, ...errorResponses },
         },
@@ -89,6 +97,8 @@ export function voucherRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Generate the reward of a reached step (tier) for a card',
+          description:
+            'Turns a step the card has reached (see its balance) into a voucher. 404 for an unknown card or step; 409 when the step is not reached or its reward was already generated.',
           params: StepParams,
           response: { 201: StepReward, ...errorResponses },
         },
