@@ -9,6 +9,13 @@ export interface OperationExample {
 }
 
 export const EXAMPLES: Record<string, OperationExample> = {
+  'POST /oauth/revoke': {
+    request: { token: '5f0c2a9e1b7d4c3a8e6f9d2b0a1c4e7f' },
+    response: {},
+  },
+  'POST /v1/principals/{id}/secret': {
+    response: { id: 'cli_01m8j8a1k2d3e4f5g6h7j8k9m0', clientSecret: 'q7Z2xW9vB4nM6kL1pR3tY8uE5oA0sD2f' },
+  },
   'DELETE /fidelisa/api/customers/{id}': {
     response: {},
   },

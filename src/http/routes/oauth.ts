@@ -145,6 +145,8 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['auth'],
           summary: 'Revoke an access token (RFC 7009)',
+          description:
+            'The holder of a token ends it, e.g. when a till logs out. Form-encoded or JSON `token`; an unknown or already revoked token also answers 200, so nothing is learnt about tokens. 400 when `token` is missing.',
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Type.Object(
             { token: Type.String(), token_type_hint: Type.Optional(Type.String()) },

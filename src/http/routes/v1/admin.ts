@@ -154,6 +154,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags,
           summary: 'Give an API client a new secret (shown once); every token of the old one is revoked',
+          description:
+            'Administrators. For a secret that leaked or a till being retired: the answer carries the new secret, which is never shown again, and every token issued with the old one stops working at once. 404 for an unknown API client.',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
           response: {
             200: Type.Object({ id: Type.String(), clientSecret: Type.String() }),
