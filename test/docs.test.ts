@@ -8,7 +8,8 @@ interface Operation {
   requestBody?: { content: Record<string, { example?: unknown }> };
 }
 
-const PUBLIC = new Set(['/healthz', '/readyz', '/oauth/token', '/avomark/api/token']);
+// /oauth/revoke: the holder of a token ends it by sending it (RFC 7009), with no other credential.
+const PUBLIC = new Set(['/healthz', '/readyz', '/oauth/token', '/oauth/revoke', '/avomark/api/token']);
 
 describe('the API documentation (/docs, /openapi.json)', () => {
   let h: Harness;
