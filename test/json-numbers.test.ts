@@ -62,7 +62,7 @@ describe.each(databases())('numbers past 2^53 and broken UTF-8 on $kind', (targe
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({
       code: 'MALFORMED_BODY',
-      message: 'The body is not valid UTF-8.',
+      message: expect.stringMatching(/not valid UTF-8/),
     });
   });
 });
