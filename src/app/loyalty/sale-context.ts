@@ -1,10 +1,7 @@
 /**
- * The context of a sale, resolved before its transaction: the store and terminal it happened at, and the
- * card and customer it belongs to.
+ * Where a sale happened, resolved before its transaction: the store and terminal.
  */
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
-import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
-import { customerExists } from '../../db/repos/customers.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 
@@ -38,31 +35,4 @@ export async function resolvePlace(
     return ok({ storeId, terminalId: terminal.id });
   }
   return ok({ storeId, terminalId: own && own.store_id === storeId ? own.id : null });
-}
-
-/** Whose sale it is: the card given (which must be active), or the customer's active card if any. */
-export async function resolveCard(
-  deps: Deps,
-  merchantId: string,
-  input: { cardNumber?: string | undefined; customerId?: string | undefined },
-): Promise<Result<{ card: CardRecord | null; customerId: string | null }>> {
-  if (input.cardNumber !== undefined) {
-    const card = await findCardByNumber(deps.db, merchantId, input.cardNumber);
-    if (!card) return fail('CARD_NOT_FOUND');
-    if (input.customerId !== undefined && card.customerId !== input.customerId) {
-      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
-    }
-    if (card.status !== 'active') {
-      return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
-    }
-    return ok({ card, customerId: card.customerId });
-  }
-  if (input.customerId !== undefined) {
-    if (!(await customerExists(deps.db, merchantId, input.customerId))) return fail('CUSTOMER_NOT_FOUND');
-    const cards = await cardsOfCustomer(deps.db, merchantId, input.customerId);
-    return ok({ card: cards.find((c) => c.status === 'active') ?? null, customerId: input.customerId });
-  }
-  return fail('VALIDATION_FAILED', 'Give cardNumber or customerId.', [
-    detail('VALIDATION_FAILED', 'cardNumber', 'cardNumber or customerId is required'),
-  ]);
 }
