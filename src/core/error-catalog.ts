@@ -31,6 +31,11 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
   },
+  IDEMPOTENT_ANSWER_NOT_KEPT: {
+    status: 409,
+    message:
+      'The request with this Idempotency-Key was already carried out, but its answer is not kept (it carried a secret, or personal data since erased): read the resource instead of retrying.',
+  },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
     message: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',

@@ -90,7 +90,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // requestTimeout does not cover a body that keeps the socket busy).
   const deadline = deps.config.connections.requestTimeoutMs;
   if (deadline > 0) {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.raw.complete) return;
       const timer = setTimeout(() => {
         if (!request.raw.complete) request.raw.socket?.destroy();
@@ -98,6 +98,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       timer.unref();
       request.raw.once('end', () => clearTimeout(timer));
       request.raw.once('close', () => clearTimeout(timer));
+      // Answered before its body was read (a bodyless POST): no deadline left to enforce.
+      reply.raw.once('finish', () => clearTimeout(timer));
     });
   }
 

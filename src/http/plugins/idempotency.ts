@@ -22,6 +22,9 @@ function bodyHash(request: FastifyRequest): string {
  * insert, so two concurrent retries cannot both run. The claim is a lease (TESSERA_IDEMPOTENCY_LEASE_S,
  * 60 s): a claim left unanswered by a process killed mid-request is taken over by a retry after it; work
  * that committed before the kill is found again by its own idempotency (a sale's receipt).
+ * Routes with `config: { replayable: false }` (answers carrying a secret) keep the claim and status but never the
+ * answer; a GDPR erasure redacts the answers that named the customer (ERASED_HASH). Either way a retry gets 409
+ * IDEMPOTENT_ANSWER_NOT_KEPT.
  */
 export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
   scope.addHook('preHandler', async (request, reply) => {
@@ -45,6 +48,7 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
       if (!isDuplicate(error)) throw error;
     }
     const stored = await repo.findKey(deps.db, owner, key);
+    if (stored?.body_hash === repo.ERASED_HASH) throw new HttpError('IDEMPOTENT_ANSWER_NOT_KEPT');
     if (!stored || stored.body_hash !== hash) throw new HttpError('IDEMPOTENCY_KEY_REUSED');
     if (stored.status === null) {
       // A claim is a lease: one that was never answered (its process was killed) is taken over after it.
@@ -67,6 +71,8 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
       const left = Math.max(1, Math.ceil((Date.parse(stored.created_at) + leaseMs - now) / 1000));
       throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, Math.min(left, 5));
     }
+    // Answered, but the answer was not kept (it carried a secret): never replayed, never run again.
+    if (stored.response_body === null) throw new HttpError('IDEMPOTENT_ANSWER_NOT_KEPT');
     reply.header('Idempotent-Replayed', 'true');
     return reply
       .code(Number(stored.status))
@@ -82,10 +88,11 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       await repo.releaseKey(deps.db, claim.scope, claim.key);
     } else {
+      const kept = request.routeOptions.config.replayable !== false;
       await repo.completeKey(deps.db, claim.scope, claim.key, {
         status: reply.statusCode,
-        body: payload,
-        type: String(reply.getHeader('content-type') ?? 'application/json'),
+        body: kept ? payload : null,
+        type: kept ? String(reply.getHeader('content-type') ?? 'application/json') : null,
       });
     }
     return payload;
