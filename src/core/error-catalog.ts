@@ -8,6 +8,10 @@ export const ERROR_CATALOG = {
   MALFORMED_BODY: { status: 400, message: 'The request body is not well-formed.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is invalid.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The Content-Type of the body is not supported.' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    message: 'Cross-site request refused: this API is called by tills and same-origin pages only.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   NOT_ACCEPTABLE: { status: 406, message: 'No representation matches the Accept header.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this method and path.' },

@@ -12,6 +12,7 @@ import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { refuseFormBodiesWhereUndocumented } from './plugins/request-origin.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     });
   }
 
+  refuseFormBodiesWhereUndocumented(app);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
     openapi: {
