@@ -135,6 +135,10 @@ export const ERROR_CATALOG = {
     message: 'A card blocked by an administrator can be unblocked or replaced only by an administrator.',
   },
   // ledger and sales
+  BALANCE_LIMIT_EXCEEDED: {
+    status: 422,
+    message: 'The card would hold more points than a card may hold.',
+  },
   INSUFFICIENT_POINTS: { status: 409, message: 'The balance does not cover this debit.' },
   RETURN_EXCEEDS_SALE: { status: 422, message: 'The returned amount exceeds what is left of the sale.' },
   INVALID_EXPIRY_POLICY: { status: 422, message: 'The points lifetime is invalid.' },
