@@ -80,7 +80,14 @@ function view(deps: Deps, row: OutboxRow, attempts: AttemptRow[]): MessageView {
 export async function listMessagePage(
   deps: Deps,
   merchantId: string,
-  query: { limit: number; cursor?: string | undefined; status?: string; channel?: string; source?: string },
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    status?: string;
+    channel?: string;
+    source?: string;
+    webhookId?: string;
+  },
 ): Promise<Result<{ data: MessageView[]; nextCursor: string | null }>> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (query.cursor !== undefined && !after) return fail('INVALID_CURSOR');
@@ -88,6 +95,7 @@ export async function listMessagePage(
     status: query.status,
     channel: query.channel,
     source: query.source,
+    webhookId: query.webhookId,
     after,
     limit: query.limit + 1,
   });

@@ -121,6 +121,7 @@ export interface MessageFilter {
   status?: string | undefined;
   channel?: string | undefined;
   source?: string | undefined;
+  webhookId?: string | undefined;
   after?: string | undefined;
   limit: number;
 }
@@ -135,6 +136,7 @@ export async function listMessages(
   if (f.status) q = q.where('status', '=', f.status);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.source) q = q.where('source', '=', f.source);
+  if (f.webhookId) q = q.where('webhook_id', '=', f.webhookId);
   if (f.after) q = q.where('id', '<', f.after);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
