@@ -6,6 +6,7 @@
 import { follows, type WebhookEventType } from '../../core/messaging/webhook-events.js';
 import { insertOutboxMessage } from '../../db/repos/outbox.repo.js';
 import type { Tx } from '../../db/transaction.js';
+import { enabledEndpoints, insertWebhookEvent } from '../../db/repos/webhooks.repo.js';
 import { newId } from '../ids.js';
 
 /** A message to customers (or raw addresses), sent by the delivery job. */
@@ -71,16 +72,14 @@ export async function enqueueOutbox(tx: Tx, now: string, event: OutboxEvent): Pr
 async function enqueueWebhookEvent(tx: Tx, now: string, event: WebhookEvent): Promise<void> {
   const eventId = newId('evt');
   const payload = JSON.stringify(event.data);
-  await tx
-    .insertInto('webhook_events')
-    .values({ id: eventId, merchant_id: event.merchantId, type: event.event, payload, created_at: now })
-    .execute();
-  const endpoints = await tx
-    .selectFrom('webhook_endpoints')
-    .select(['id', 'events'])
-    .where('merchant_id', '=', event.merchantId)
-    .where('enabled', '=', 1)
-    .execute();
+  await insertWebhookEvent(tx, {
+    id: eventId,
+    merchant_id: event.merchantId,
+    type: event.event,
+    payload,
+    created_at: now,
+  });
+  const endpoints = await enabledEndpoints(tx, event.merchantId);
   for (const endpoint of endpoints) {
     if (!follows(JSON.parse(endpoint.events) as string[], event.event)) continue;
     await insertWebhookDelivery(tx, now, {

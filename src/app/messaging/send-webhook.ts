@@ -5,17 +5,13 @@
  * disabled (its pending deliveries then stop).
  */
 import type { OutboxRow } from '../../db/repos/outbox.repo.js';
+import { findEndpoint, updateEndpoint } from '../../db/repos/webhooks.repo.js';
 import type { Deps } from '../context.js';
 import type { Step } from './send-step.js';
 import { webhookHeaders } from './webhook-signature.js';
 
 export async function sendWebhook(deps: Deps, row: OutboxRow, now: Date): Promise<Step> {
-  const endpoint = await deps.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('id', '=', row.webhook_id ?? '')
-    .where('merchant_id', '=', row.merchant_id)
-    .executeTakeFirst();
+  const endpoint = await findEndpoint(deps.db, row.merchant_id, row.webhook_id ?? '');
   if (!endpoint) return { kind: 'suppress', reason: 'The webhook endpoint was deleted.' };
   if (!endpoint.enabled)
     return {
@@ -30,33 +26,19 @@ export async function sendWebhook(deps: Deps, row: OutboxRow, now: Date): Promis
   });
   const at = now.toISOString();
   if (result.ok) {
-    if (endpoint.failing_since)
-      await deps.db
-        .updateTable('webhook_endpoints')
-        .set({ failing_since: null })
-        .where('id', '=', endpoint.id)
-        .execute();
+    if (endpoint.failing_since) await updateEndpoint(deps.db, endpoint.id, { failing_since: null });
     return { kind: 'done', result };
   }
   const since = endpoint.failing_since ?? at;
   if (!endpoint.failing_since)
-    await deps.db
-      .updateTable('webhook_endpoints')
-      .set({ failing_since: at })
-      .where('id', '=', endpoint.id)
-      .where('failing_since', 'is', null)
-      .execute();
+    await updateEndpoint(deps.db, endpoint.id, { failing_since: at }, { notFailing: true });
   const limitMs = deps.config.messaging.webhookDisableAfterHours * 3_600_000;
   if (now.getTime() - Date.parse(since) >= limitMs) {
-    await deps.db
-      .updateTable('webhook_endpoints')
-      .set({
-        enabled: 0,
-        disabled_reason: `failing since ${since} (last answer: ${result.answer.slice(0, 200)})`,
-        updated_at: at,
-      })
-      .where('id', '=', endpoint.id)
-      .execute();
+    await updateEndpoint(deps.db, endpoint.id, {
+      enabled: 0,
+      disabled_reason: `failing since ${since} (last answer: ${result.answer.slice(0, 200)})`,
+      updated_at: at,
+    });
     return { kind: 'done', result: { ...result, permanent: true } };
   }
   return { kind: 'done', result };

@@ -6,6 +6,14 @@ import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { follows, isWebhookEvent, WEBHOOK_EVENTS } from '../../core/messaging/webhook-events.js';
 import type { WebhookEndpointTable } from '../../db/schema/messaging.table.js';
 import { inTransaction } from '../../db/transaction.js';
+import {
+  deleteEndpoint,
+  eventsToReplay,
+  findEndpoint,
+  insertEndpoint,
+  listEndpoints,
+  updateEndpoint,
+} from '../../db/repos/webhooks.repo.js';
 import type { Selectable } from 'kysely';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -53,12 +61,7 @@ function checkEvents(events: string[]): Result<string[]> {
 }
 
 function find(deps: Deps, merchantId: string, id: string) {
-  return deps.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return findEndpoint(deps.db, merchantId, id);
 }
 
 export async function createWebhook(
@@ -84,18 +87,12 @@ export async function createWebhook(
     created_at: now,
     updated_at: now,
   };
-  await deps.db.insertInto('webhook_endpoints').values(row).execute();
+  await insertEndpoint(deps.db, row);
   return ok({ ...view(row), secret: row.secret });
 }
 
 export async function listWebhooks(deps: Deps, merchantId: string): Promise<WebhookView[]> {
-  const rows = await deps.db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .orderBy('id')
-    .execute();
-  return rows.map(view);
+  return (await listEndpoints(deps.db, merchantId)).map(view);
 }
 
 export async function getWebhook(deps: Deps, merchantId: string, id: string): Promise<Result<WebhookView>> {
@@ -128,17 +125,12 @@ export async function updateWebhook(
     set.disabled_reason = patch.enabled ? null : 'disabled by hand';
     if (patch.enabled) set.failing_since = null;
   }
-  await deps.db.updateTable('webhook_endpoints').set(set).where('id', '=', id).execute();
+  await updateEndpoint(deps.db, id, set);
   return getWebhook(deps, merchantId, id);
 }
 
 export async function deleteWebhook(deps: Deps, merchantId: string, id: string): Promise<Result<object>> {
-  const result = await deps.db
-    .deleteFrom('webhook_endpoints')
-    .where('merchant_id', '=', merchantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0 ? ok({}) : fail('WEBHOOK_NOT_FOUND');
+  return (await deleteEndpoint(deps.db, merchantId, id)) ? ok({}) : fail('WEBHOOK_NOT_FOUND');
 }
 
 const REPLAY_LIMIT = 10_000;
@@ -154,19 +146,15 @@ export async function replayWebhook(
   if (!endpoint) return fail('WEBHOOK_NOT_FOUND');
   if ((input.eventId === undefined) === (input.from === undefined))
     return fail('VALIDATION_FAILED', 'Send either eventId, or from (and optionally to) for a time range.');
-  let query = deps.db.selectFrom('webhook_events').selectAll().where('merchant_id', '=', merchantId);
-  if (input.eventId !== undefined) query = query.where('id', '=', input.eventId);
+  let which: { eventId: string } | { from: string; to: string };
+  if (input.eventId !== undefined) which = { eventId: input.eventId };
   else {
     const from = new Date(input.from!).toISOString();
     const to = input.to ? new Date(input.to).toISOString() : deps.now().toISOString();
     if (to <= from) return fail('VALIDATION_FAILED', 'to must be after from.');
-    query = query.where('created_at', '>=', from).where('created_at', '<', to);
+    which = { from, to };
   }
-  const events = await query
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(REPLAY_LIMIT + 1)
-    .execute();
+  const events = await eventsToReplay(deps.db, merchantId, which, REPLAY_LIMIT + 1);
   if (input.eventId !== undefined && events.length === 0) return fail('WEBHOOK_EVENT_NOT_FOUND');
   if (events.length > REPLAY_LIMIT)
     return fail(

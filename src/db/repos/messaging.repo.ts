@@ -191,3 +191,20 @@ export async function savePushSubscription(
 export async function deletePushSubscription(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('push_subscriptions').where('id', '=', id).execute();
 }
+
+/** The customer and merchant of an e-mail message (its unsubscribe link), or undefined. */
+export async function unsubscribeTargetOf(db: Kysely<DB>, messageId: string) {
+  const row = await db
+    .selectFrom('outbox_messages')
+    .innerJoin('merchants', 'merchants.id', 'outbox_messages.merchant_id')
+    .select([
+      'outbox_messages.merchant_id',
+      'outbox_messages.customer_id',
+      'outbox_messages.channel',
+      'merchants.name',
+    ])
+    .where('outbox_messages.id', '=', messageId)
+    .executeTakeFirst();
+  if (!row?.customer_id || row.channel !== 'email') return undefined;
+  return { merchantId: row.merchant_id, customerId: row.customer_id, merchantName: row.name };
+}
