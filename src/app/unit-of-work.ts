@@ -5,22 +5,13 @@
  */
 import { ok, type Result } from '../core/error-catalog.js';
 import type { IdPrefix } from '../core/id-prefixes.js';
-import { insertOutboxMessage } from '../db/repos/outbox.repo.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { Deps } from './context.js';
 import { newId } from './ids.js';
+import { enqueueOutbox, type OutboxEvent } from './messaging/enqueue.js';
 
-/** A message (or webhook event) caused by the work, delivered after commit by the outbox job. */
-export interface OutboxEvent {
-  merchantId: string;
-  channel: 'email' | 'sms' | 'push' | 'webhook';
-  recipients: string[];
-  subject?: string | null;
-  body: string;
-  url?: string | null;
-  /** What caused it, e.g. "sale", "fidelisa.notify", "card.blocked". */
-  source: string;
-}
+/** A message or webhook event caused by the work, delivered after commit by the outbox job. */
+export type { OutboxEvent } from './messaging/enqueue.js';
 
 export interface UnitOfWork {
   tx: Tx;
@@ -56,19 +47,7 @@ export async function withUnitOfWork<T>(
         tx,
         now,
         newId,
-        enqueue: (event) =>
-          insertOutboxMessage(tx, {
-            id: newId('msg'),
-            merchant_id: event.merchantId,
-            channel: event.channel,
-            recipients: JSON.stringify(event.recipients),
-            subject: event.subject ?? null,
-            body: event.body,
-            url: event.url ?? null,
-            status: 'pending',
-            source: event.source,
-            created_at: now,
-          }),
+        enqueue: (event) => enqueueOutbox(tx, now, event),
         onCommit: (fn) => {
           after.push(fn);
         },

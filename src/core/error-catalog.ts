@@ -189,6 +189,28 @@ export const ERROR_CATALOG = {
   GIFT_ALREADY_RESTORED: { status: 409, message: 'This gift award has already been restored.' },
   VOUCHER_NUMBER_TAKEN: { status: 409, message: 'Another voucher of this merchant has this number.' },
   VOUCHER_NOT_OWNED: { status: 409, message: 'This voucher belongs to another card or customer.' },
+  // messages and webhooks
+  MESSAGE_NOT_FOUND: { status: 404, message: 'No message of this merchant has this id.' },
+  MESSAGE_NOT_DEAD: {
+    status: 409,
+    message:
+      'Only a dead letter (status dead) can be retried; this message is still in the queue or was sent.',
+  },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'No webhook endpoint of this merchant has this id.' },
+  WEBHOOK_URL_INVALID: { status: 422, message: 'The webhook URL is not acceptable; see the message.' },
+  WEBHOOK_EVENT_UNKNOWN: { status: 422, message: 'An event name is unknown; see the message for the list.' },
+  WEBHOOK_EVENT_NOT_FOUND: { status: 404, message: 'No webhook event of this merchant has this id.' },
+  TEMPLATE_INVALID: { status: 422, message: 'The template is invalid; see details.' },
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'The merchant has no such template.' },
+  PUSH_SUBSCRIPTION_INVALID: {
+    status: 422,
+    message: 'The push subscription is invalid: it needs an https endpoint and the keys p256dh and auth.',
+  },
+  UNSUBSCRIBE_LINK_UNKNOWN: { status: 404, message: 'This unsubscribe link is unknown or has expired.' },
+  MESSAGING_SETTINGS_INVALID: {
+    status: 422,
+    message: 'The messaging settings are invalid; see the message.',
+  },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

@@ -24,6 +24,9 @@ export const ID_PREFIXES = {
   gift: 'gft',
   giftAward: 'gaw',
   message: 'msg',
+  deliveryAttempt: 'att',
+  event: 'evt',
+  webhook: 'whk',
   logEntry: 'log',
   request: 'req',
 } as const;

@@ -19,6 +19,8 @@ import { installRequestLog } from './plugins/request-log.js';
 import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { messagingRoutes } from './routes/v1/messaging.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
 import { administrationRoutes } from './routes/v1/administration.js';
@@ -133,6 +135,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));
+  await app.register(unsubscribeRoutes(deps));
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', bearerAuth(deps));
@@ -151,6 +154,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
+      await v1.register(messagingRoutes(deps));
     },
     { prefix: '/v1' },
   );

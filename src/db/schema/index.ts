@@ -23,6 +23,14 @@ import type {
   OutboxMessageTable,
   UsedJetonTable,
 } from './http.table.js';
+import type {
+  MessageAttemptTable,
+  MessageTemplateTable,
+  MessagingSettingsTable,
+  PushSubscriptionTable,
+  WebhookEndpointTable,
+  WebhookEventTable,
+} from './messaging.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -54,4 +62,10 @@ export interface DB {
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;
   jobs: JobTable;
+  message_attempts: MessageAttemptTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
+  push_subscriptions: PushSubscriptionTable;
+  message_templates: MessageTemplateTable;
+  messaging_settings: MessagingSettingsTable;
 }
