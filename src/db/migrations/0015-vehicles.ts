@@ -103,7 +103,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('vehicle_clients_dms_uq', ['merchant_id', 'store_id', 'workshop_siret', 'dms_id'])
     .execute();
 
-  let rows = db.schema
+  const rows = db.schema
     .createTable('vehicle_client_rows')
     .addColumn('merchant_id', 'text', (c) => c.notNull())
     .addColumn('store_id', 'text', (c) => c.notNull())
