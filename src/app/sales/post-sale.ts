@@ -1,0 +1,228 @@
+/**
+ * Posting a sale: one transaction that locks the card and reads what the sale needs (loadSaleContext),
+ * plans the sale in the core (planSale: vouchers, points spent and earned, wallet, discount, steps) and writes
+ * the plan (commitSale). The plan is stored with the sale; the answer and its replays are views of it.
+ */
+import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
+import type { ChoiceType } from '../../core/rewards/index.js';
+import type { SaleLine, SaleOperation } from '../../core/rules/index.js';
+import { planSale, type SaleRequest } from '../../core/sales/plan-sale.js';
+import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
+import { DuplicateError } from '../../db/errors.js';
+import { customerExists } from '../../db/repos/customers.repo.js';
+import { findCardIdByNumber } from '../../db/repos/sale-context.repo.js';
+import * as sales from '../../db/repos/sales.repo.js';
+import type { Caller, Deps } from '../context.js';
+import { newId } from '../ids.js';
+import { withUnitOfWork } from '../unit-of-work.js';
+import { commitSale } from './commit-sale.js';
+import { loadSaleContext, type SaleOwner } from './load-sale-context.js';
+import type { PointsBalance } from '../ledger/balance.js';
+import { hashBody } from './body-hash.js';
+import { resolvePlace } from './sale-context.js';
+
+export interface SaleLineInput {
+  operation: SaleOperation;
+  itemCode?: string | undefined;
+  itemLabel?: string | undefined;
+  category?: number | null | undefined;
+  categoryLabel?: string | undefined;
+  brand?: string | undefined;
+  amount: number;
+  quantity: number;
+  discountPercent?: number | undefined;
+}
+
+export interface VoucherUseInput {
+  number: string;
+  type?: string | undefined;
+  value?: string | number | undefined;
+  amount?: number | undefined;
+}
+
+export interface SaleInput {
+  receipt: string;
+  date: string;
+  storeCode?: string | undefined;
+  terminalCode?: string | undefined;
+  seller?: string | undefined;
+  cardNumber?: string | undefined;
+  customerId?: string | undefined;
+  lines: SaleLineInput[];
+  payments?: { method: string; amount: number }[] | undefined;
+  vouchers?: VoucherUseInput[] | undefined;
+  redeemPoints?: number | undefined;
+}
+
+export interface SaleResult {
+  saleId: string;
+  receipt: string;
+  cardNumber: string | null;
+  pointsEarned: number;
+  pointsRedeemed: number;
+  discountEarnedMinor: number;
+  unusedLines: { lineNo: number; reason: 'Not Use' }[];
+  stepsReached: number[];
+  vouchersGenerated: string[];
+  vouchersUsed: { number: string; kind: string; deduction: number; remainder: number }[];
+  balance: PointsBalance | null;
+}
+
+function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
+  return lines.map((l, i) => ({
+    lineNo: i + 1,
+    operation: l.operation,
+    ...(l.itemCode !== undefined ? { itemCode: l.itemCode } : {}),
+    ...(l.itemLabel !== undefined ? { itemLabel: l.itemLabel } : {}),
+    ...(l.category !== undefined ? { category: l.category } : {}),
+    ...(l.categoryLabel !== undefined ? { categoryLabel: l.categoryLabel } : {}),
+    ...(l.brand !== undefined ? { brand: l.brand } : {}),
+    amount: l.amount,
+    quantity: l.quantity,
+    discountPercent: l.discountPercent ?? 0,
+  }));
+}
+
+/** The answer to a sale: a view of its stored plan (or, for a sale posted before plans were kept, its answer). */
+export function saleResultView(row: {
+  id: string;
+  receipt: string;
+  plan: string | null;
+  result: string;
+}): SaleResult {
+  const plan = parseStoredSalePlan(row.plan);
+  if (!plan) return JSON.parse(row.result) as SaleResult;
+  return {
+    saleId: row.id,
+    receipt: row.receipt,
+    cardNumber: plan.cardNumber,
+    pointsEarned: plan.pointsEarned,
+    pointsRedeemed: plan.pointsRedeemed,
+    discountEarnedMinor: plan.discountEarnedMinor,
+    unusedLines: plan.unusedLines.map((lineNo) => ({ lineNo, reason: 'Not Use' as const })),
+    stepsReached: plan.stepsReached,
+    vouchersGenerated: plan.vouchersGenerated,
+    vouchersUsed: plan.vouchersUsed,
+    balance: plan.balanceAfter,
+  };
+}
+
+/** The stored answer for a receipt already posted: replayed when the content is the same, else a 409. */
+async function replay(
+  deps: Deps,
+  merchantId: string,
+  storeId: string,
+  receipt: string,
+  hash: string,
+): Promise<Result<{ status: 200; result: SaleResult }> | null> {
+  const stored = await sales.findSaleByReceipt(deps.db, merchantId, storeId, receipt);
+  if (!stored) return null;
+  if (stored.body_hash !== hash) {
+    return fail('SALE_ALREADY_SAVED', `Receipt ${receipt} is already saved with other content.`);
+  }
+  return ok({ status: 200, result: saleResultView(stored) });
+}
+
+/** The card (by number, resolved before the transaction and locked in it) or the customer the sale is for. */
+async function saleOwner(
+  deps: Deps,
+  merchantId: string,
+  input: { cardNumber?: string | undefined; customerId?: string | undefined },
+): Promise<Result<SaleOwner>> {
+  if (input.cardNumber !== undefined) {
+    const card = await findCardIdByNumber(deps.db, merchantId, input.cardNumber);
+    if (!card) return fail('CARD_NOT_FOUND');
+    if (input.customerId !== undefined && card.customer_id !== input.customerId) {
+      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
+    }
+    return ok({ cardId: card.id });
+  }
+  if (input.customerId !== undefined) {
+    if (!(await customerExists(deps.db, merchantId, input.customerId))) return fail('CUSTOMER_NOT_FOUND');
+    return ok({ customerId: input.customerId });
+  }
+  return fail('VALIDATION_FAILED', 'Give cardNumber or customerId.', [
+    detail('VALIDATION_FAILED', 'cardNumber', 'cardNumber or customerId is required'),
+  ]);
+}
+
+/**
+ * Posts a sale: load (the card locked and read under its lock) → plan (pure) → commit, in one transaction.
+ * 201 with the result the first time; 200 with the same result when the same receipt comes again with the
+ * same content; SALE_ALREADY_SAVED when it comes with other content.
+ */
+export async function postSale(
+  deps: Deps,
+  caller: Caller,
+  merchantId: string,
+  input: SaleInput,
+): Promise<Result<{ status: 200 | 201; result: SaleResult }>> {
+  const hash = hashBody(input);
+  const place = await resolvePlace(deps, caller, merchantId, input);
+  if (!place.ok) return place;
+  const { storeId, terminalId } = place.value;
+  const seen = await replay(deps, merchantId, storeId, input.receipt, hash);
+  if (seen) return seen;
+  const owner = await saleOwner(deps, merchantId, input);
+  if (!owner.ok) return owner;
+  const soldAt = new Date(input.date).toISOString();
+  const vouchers = input.vouchers ?? [];
+  const request: SaleRequest = {
+    receipt: input.receipt,
+    soldAt,
+    lines: toSaleLines(input.lines),
+    vouchers: vouchers.map((v) => ({
+      number: v.number,
+      ...(v.type !== undefined ? { type: v.type as ChoiceType } : {}),
+      ...(v.value !== undefined ? { value: v.value } : {}),
+      ...(v.amount !== undefined ? { amount: v.amount } : {}),
+    })),
+    redeemPoints: input.redeemPoints ?? 0,
+  };
+  try {
+    return await withUnitOfWork(deps, async ({ tx, now }) => {
+      const context = await loadSaleContext(tx, {
+        merchantId,
+        owner: owner.value,
+        voucherNumbers: vouchers.map((v) => v.number),
+        redeemPoints: request.redeemPoints,
+        now,
+      });
+      if (!context.ok) return context;
+      const plan = planSale(context.value, request, now, { earnLot: newId('lot') });
+      if (!plan.ok) return plan;
+      const saleId = newId('sale');
+      const stored = await commitSale(
+        tx,
+        context.value,
+        plan.value,
+        {
+          saleId,
+          merchantId,
+          storeId,
+          terminalId,
+          principalId: caller.principalId,
+          seller: input.seller ?? null,
+          receipt: input.receipt,
+          soldAt,
+          bodyHash: hash,
+          payments: { payments: input.payments ?? [], vouchers },
+        },
+        now,
+      );
+      const result = saleResultView({
+        id: saleId,
+        receipt: input.receipt,
+        plan: JSON.stringify(stored),
+        result: '{}',
+      });
+      return ok({ status: 201 as const, result });
+    });
+  } catch (error) {
+    // Inside a caller's unit of work (postSales), the transaction is spoilt: the caller runs it again.
+    if (!(error instanceof DuplicateError) || deps.unitOfWork) throw error;
+    const again = await replay(deps, merchantId, storeId, input.receipt, hash);
+    if (again) return again;
+    throw error;
+  }
+}
