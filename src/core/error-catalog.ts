@@ -211,6 +211,21 @@ export const ERROR_CATALOG = {
     status: 422,
     message: 'The messaging settings are invalid; see the message.',
   },
+  // vehicles (after-sales networks) and imports
+  NETWORK_NOT_FOUND: { status: 404, message: 'This network is unknown.' },
+  VEHICLE_NOT_FOUND: { status: 404, message: 'No vehicle with this registration plate in this network.' },
+  MEMBER_NOT_FOUND: { status: 404, message: 'No member garage of this network has this code.' },
+  OTHER_NETWORK: { status: 403, message: 'This credential belongs to another network.' },
+  OTHER_MEMBER: { status: 403, message: 'A member garage user sees its own garage only.' },
+  ORGANIZATION_INVALID: {
+    status: 422,
+    message: 'The organization id is not an active member of this network.',
+  },
+  IMPORT_IN_PROGRESS: { status: 409, message: 'An import is already in progress for this merchant.' },
+  IMPORT_TOO_LARGE: { status: 413, message: 'The import file is too large.' },
+  IMPORT_REJECTED: { status: 422, message: 'The import file was rejected; nothing was imported.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'This import is unknown.' },
+  PLATE_INVALID: { status: 422, message: 'A registration plate has 2 to 12 letters or digits.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

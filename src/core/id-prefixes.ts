@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   deliveryAttempt: 'att',
   event: 'evt',
   webhook: 'whk',
+  import: 'imp',
   logEntry: 'log',
   request: 'req',
 } as const;
