@@ -93,7 +93,8 @@ describe('parsePromotion', () => {
         },
         { currencyDigits: digits, newNro },
       );
-      return r.ok && r.value.benefits[0]!.kind === 'FixedDiscount' ? r.value.benefits[0].amountMinor : null;
+      const b = r.ok ? r.value.benefits[0] : undefined;
+      return b?.kind === 'FixedDiscount' ? b.amountMinor : null;
     };
     expect(fixed('5', 2)).toBe(500);
     expect(fixed('19.995', 2)).toBe(2000);
