@@ -117,13 +117,14 @@ export function buildIndex(map: MapVersion): MapIndex {
   return { compiled, byKey, always, byNro: new Map(compiled.map((c) => [c.promotion.nro, c])) };
 }
 
-const cache = new WeakMap<MapVersion, MapIndex>();
+/** Memoised on the version's promotions (an immutable snapshot): live limits and exclusions may change. */
+const cache = new WeakMap<readonly Promotion[], MapIndex>();
 
 export function indexOf(map: MapVersion): MapIndex {
-  let index = cache.get(map);
+  let index = cache.get(map.promotions);
   if (!index) {
     index = buildIndex(map);
-    cache.set(map, index);
+    cache.set(map.promotions, index);
   }
   return index;
 }

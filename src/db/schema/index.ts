@@ -23,6 +23,19 @@ import type {
   OutboxMessageTable,
   UsedJetonTable,
 } from './http.table.js';
+import type {
+  ActivePromotionMapTable,
+  CouponHistoryTable,
+  CouponTable,
+  CouponTypeTable,
+  LimitCounterTable,
+  PromotionExclusionTable,
+  PromotionLimitTable,
+  PromotionMapTable,
+  PromotionTable,
+  SegmentMemberTable,
+  SegmentTable,
+} from './promotion.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -54,4 +67,15 @@ export interface DB {
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;
   jobs: JobTable;
+  promotions: PromotionTable;
+  promotion_maps: PromotionMapTable;
+  active_promotion_maps: ActivePromotionMapTable;
+  coupon_types: CouponTypeTable;
+  coupons: CouponTable;
+  coupon_history: CouponHistoryTable;
+  segments: SegmentTable;
+  segment_members: SegmentMemberTable;
+  promotion_limits: PromotionLimitTable;
+  limit_counters: LimitCounterTable;
+  promotion_exclusions: PromotionExclusionTable;
 }
