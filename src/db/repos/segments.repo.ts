@@ -96,3 +96,18 @@ export async function segmentsOfCustomer(
     .execute();
   return rows.map((r) => r.code);
 }
+
+/** The customer's type (null when none or unknown). */
+export async function customerTypeOf(
+  db: Kysely<DB>,
+  merchantId: string,
+  customerId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('customers')
+    .select('customer_type')
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  return row?.customer_type ?? null;
+}
