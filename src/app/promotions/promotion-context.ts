@@ -16,7 +16,7 @@ import type {
 import { localTime } from '../../core/promotions/local-time.js';
 import { findCoupons, type CouponRow } from '../../db/repos/coupons.repo.js';
 import { countersOf } from '../../db/repos/limits.repo.js';
-import { segmentsOfCustomer } from '../../db/repos/segments.repo.js';
+import { customerTypeOf, segmentsOfCustomer } from '../../db/repos/segments.repo.js';
 import { findMerchantById, findStore } from '../../db/repos/tenancy.repo.js';
 import type { DB } from '../../db/schema/index.js';
 import { loadActiveMap, type ActiveMap } from './promotion-maps.js';
@@ -67,13 +67,7 @@ export async function loadPromotionContext(
   const [coupons, segments, customer, active] = await Promise.all([
     findCoupons(db, merchantId, barcodes),
     input.customerId ? segmentsOfCustomer(db, merchantId, input.customerId) : Promise.resolve([]),
-    input.customerId
-      ? db
-          .selectFrom('customers')
-          .select('customer_type')
-          .where('id', '=', input.customerId)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
+    input.customerId ? customerTypeOf(db, merchantId, input.customerId) : Promise.resolve(null),
     loadActiveMap(db, merchantId, local.date),
   ]);
   const byBarcode = new Map(coupons.map((c) => [c.barcode, c]));
@@ -95,7 +89,7 @@ export async function loadPromotionContext(
     region: store.region,
     date: input.date,
     customerId: input.customerId,
-    customerType: customer?.customer_type ?? null,
+    customerType: customer,
     segments,
     contract: input.contract ?? null,
     coupons: presented,
