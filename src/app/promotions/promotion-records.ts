@@ -163,3 +163,32 @@ export async function setPromotionStatus(
     await repo.updatePromotion(deps.db, nro, row.revision, { status, updated_at: deps.now().toISOString() });
   return getPromotion(deps, merchantId, nro);
 }
+
+/** Adds or removes date exclusions of a promotion at a store ("*": every store). */
+export async function changeExclusions(
+  deps: Deps,
+  merchantId: string,
+  nro: string,
+  input: { storeCode: string; dates: string[]; operation?: 'add' | 'remove' | undefined },
+): Promise<Result<PromotionView>> {
+  const row = await repo.findPromotion(deps.db, merchantId, nro);
+  if (!row) return fail('PROMOTION_NOT_FOUND', `No promotion has the nro ${nro}.`);
+  const bad = input.dates.findIndex((d) => Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+  if (bad >= 0)
+    return fail('VALIDATION_FAILED', `dates[${bad}] is not a date.`, [
+      detail('VALIDATION_FAILED', `dates[${bad}]`),
+    ]);
+  if (input.operation === 'remove')
+    await repo.deleteExclusions(deps.db, merchantId, nro, input.storeCode, input.dates);
+  else
+    await repo.insertExclusions(
+      deps.db,
+      input.dates.map((date) => ({
+        merchant_id: merchantId,
+        promotion_nro: nro,
+        store_code: input.storeCode,
+        date,
+      })),
+    );
+  return ok(await view(deps, row));
+}
