@@ -3,6 +3,8 @@
  * recorded from the test suite's exchanges with the demo data (so each body passed its route's validation and
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
+import { PROMOTION_EXAMPLES } from './promotion-examples.js';
+
 export interface OperationExample {
   request?: unknown;
   response?: unknown;
@@ -2643,7 +2645,8 @@ export function applyExamples<T extends object>(document: T): T {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   for (const [path, operations] of Object.entries(paths))
     for (const [method, value] of Object.entries(operations)) {
-      const example = EXAMPLES[`${method.toUpperCase()} ${path}`];
+      const key = `${method.toUpperCase()} ${path}`;
+      const example = EXAMPLES[key] ?? PROMOTION_EXAMPLES[key];
       if (!example) continue;
       const operation = value as Operation;
       if (example.request !== undefined)
