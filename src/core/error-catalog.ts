@@ -185,7 +185,10 @@ export const ERROR_CATALOG = {
   COUPON_TYPE_TAKEN: { status: 409, message: 'Another coupon type of this merchant has this code.' },
   COUPON_NOT_FOUND: { status: 404, message: 'This coupon is unknown.' },
   COUPON_BARCODE_TAKEN: { status: 409, message: 'Another coupon of this merchant has this barcode.' },
-  COUPON_NOT_USABLE: { status: 409, message: 'The coupon cannot be used: voided, consumed or outside its validity.' },
+  COUPON_NOT_USABLE: {
+    status: 409,
+    message: 'The coupon cannot be used: voided, consumed or outside its validity.',
+  },
   SEGMENT_NOT_FOUND: { status: 404, message: 'This segment is unknown.' },
   LIMIT_NOT_FOUND: { status: 404, message: 'This limit is unknown.' },
   LIMIT_INVALID: { status: 422, message: 'The limit is invalid; see details.' },
