@@ -226,6 +226,22 @@ export const ERROR_CATALOG = {
   IMPORT_REJECTED: { status: 422, message: 'The import file was rejected; nothing was imported.' },
   IMPORT_NOT_FOUND: { status: 404, message: 'This import is unknown.' },
   PLATE_INVALID: { status: 422, message: 'A registration plate has 2 to 12 letters or digits.' },
+  // promotions
+  PROMOTION_INVALID: { status: 422, message: 'The promotion is invalid; see details for the path to fix.' },
+  PROMOTION_NOT_FOUND: { status: 404, message: 'This promotion is unknown.' },
+  PROMOTION_MAP_NOT_FOUND: { status: 404, message: 'This promotion map version is unknown.' },
+  PROMOTION_MAP_INVALID: { status: 422, message: 'The promotion map is invalid; see details.' },
+  COUPON_TYPE_NOT_FOUND: { status: 404, message: 'This coupon type is unknown.' },
+  COUPON_TYPE_TAKEN: { status: 409, message: 'Another coupon type of this merchant has this code.' },
+  COUPON_NOT_FOUND: { status: 404, message: 'This coupon is unknown.' },
+  COUPON_BARCODE_TAKEN: { status: 409, message: 'Another coupon of this merchant has this barcode.' },
+  COUPON_NOT_USABLE: {
+    status: 409,
+    message: 'The coupon cannot be used: voided, consumed or outside its validity.',
+  },
+  SEGMENT_NOT_FOUND: { status: 404, message: 'This segment is unknown.' },
+  LIMIT_NOT_FOUND: { status: 404, message: 'This limit is unknown.' },
+  LIMIT_INVALID: { status: 422, message: 'The limit is invalid; see details.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

@@ -28,6 +28,12 @@ export const ID_PREFIXES = {
   event: 'evt',
   webhook: 'whk',
   import: 'imp',
+  couponType: 'cpt',
+  coupon: 'cpn',
+  couponEvent: 'cph',
+  promotionLimit: 'lim',
+  promotionMap: 'pmv',
+  segment: 'seg',
   logEntry: 'log',
   request: 'req',
 } as const;

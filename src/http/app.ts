@@ -29,6 +29,8 @@ import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { programRoutes } from './routes/v1/programs.js';
+import { promotionAdminRoutes } from './routes/v1/promotion-admin.js';
+import { promotionRoutes } from './routes/v1/promotions.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
@@ -152,6 +154,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(balanceRoutes(deps));
       await v1.register(voucherRoutes(deps));
       await v1.register(giftRoutes(deps));
+      await v1.register(promotionRoutes(deps));
+      await v1.register(promotionAdminRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));

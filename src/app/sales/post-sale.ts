@@ -15,6 +15,7 @@ import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { withUnitOfWork } from '../unit-of-work.js';
+import { loadSalePromotions, promotionsView } from '../promotions/sale-promotions.js';
 import { commitSale } from './commit-sale.js';
 import { loadSaleContext, type SaleOwner } from './load-sale-context.js';
 import type { PointsBalance } from '../ledger/balance.js';
@@ -31,6 +32,8 @@ export interface SaleLineInput {
   amount: number;
   quantity: number;
   discountPercent?: number | undefined;
+  unitPrice?: number | undefined;
+  attributes?: SaleLine['attributes'] | undefined;
 }
 
 export interface VoucherUseInput {
@@ -52,6 +55,8 @@ export interface SaleInput {
   payments?: { method: string; amount: number }[] | undefined;
   vouchers?: VoucherUseInput[] | undefined;
   redeemPoints?: number | undefined;
+  /** Barcodes of coupons presented, for the promotions of the active map. */
+  coupons?: string[] | undefined;
 }
 
 export interface SaleResult {
@@ -66,6 +71,7 @@ export interface SaleResult {
   vouchersGenerated: string[];
   vouchersUsed: { number: string; kind: string; deduction: number; remainder: number }[];
   balance: PointsBalance | null;
+  promotions?: ReturnType<typeof promotionsView>;
 }
 
 function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
@@ -80,6 +86,8 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
     amount: l.amount,
     quantity: l.quantity,
     discountPercent: l.discountPercent ?? 0,
+    ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
+    ...(l.attributes !== undefined ? { attributes: l.attributes } : {}),
   }));
 }
 
@@ -104,6 +112,7 @@ export function saleResultView(row: {
     vouchersGenerated: plan.vouchersGenerated,
     vouchersUsed: plan.vouchersUsed,
     balance: plan.balanceAfter,
+    ...(plan.promotions ? { promotions: promotionsView(plan.promotions) } : {}),
   };
 }
 
@@ -189,12 +198,22 @@ export async function postSale(
         now,
       });
       if (!context.ok) return context;
-      const plan = planSale(context.value, request, now, { earnLot: newId('lot') });
+      const promotions = await loadSalePromotions(tx, merchantId, storeId, terminalId, {
+        date: input.date,
+        customerId: context.value.customerId,
+        coupons: input.coupons ?? [],
+        payments: (input.payments ?? []).map((p) => ({ type: p.method, amount: p.amount })),
+        now,
+      });
+      if (!promotions.ok) return promotions;
+      const plan = planSale({ ...context.value, promotions: promotions.value }, request, now, {
+        earnLot: newId('lot'),
+      });
       if (!plan.ok) return plan;
       const saleId = newId('sale');
       const stored = await commitSale(
         tx,
-        context.value,
+        { ...context.value, promotions: promotions.value },
         plan.value,
         {
           saleId,

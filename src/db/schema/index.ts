@@ -50,6 +50,19 @@ import type {
   VehicleNetworkTable,
   VehicleTable,
 } from './vehicle.table.js';
+import type {
+  ActivePromotionMapTable,
+  CouponHistoryTable,
+  CouponTable,
+  CouponTypeTable,
+  LimitCounterTable,
+  PromotionExclusionTable,
+  PromotionLimitTable,
+  PromotionMapTable,
+  PromotionTable,
+  SegmentMemberTable,
+  SegmentTable,
+} from './promotion.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -104,4 +117,15 @@ export interface DB {
   vehicle_campaign_targets: VehicleCampaignTargetTable;
   imports: ImportTable;
   import_locks: ImportLockTable;
+  promotions: PromotionTable;
+  promotion_maps: PromotionMapTable;
+  active_promotion_maps: ActivePromotionMapTable;
+  coupon_types: CouponTypeTable;
+  coupons: CouponTable;
+  coupon_history: CouponHistoryTable;
+  segments: SegmentTable;
+  segment_members: SegmentMemberTable;
+  promotion_limits: PromotionLimitTable;
+  limit_counters: LimitCounterTable;
+  promotion_exclusions: PromotionExclusionTable;
 }
