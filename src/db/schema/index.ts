@@ -2,6 +2,15 @@ import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } f
 import type { CardTable } from './card.table.js';
 import type { CustomerTable } from './customer.table.js';
 import type {
+  AgreementTable,
+  CustomerDetailTable,
+  ElementMovementTable,
+  ElementTable,
+  ElementTypeRangeTable,
+  ElementTypeTable,
+  ReferenceCodeTable,
+} from './element.table.js';
+import type {
   AllocationTable,
   CardSummaryTable,
   GiftAwardTable,
@@ -54,4 +63,11 @@ export interface DB {
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;
   jobs: JobTable;
+  element_types: ElementTypeTable;
+  element_type_ranges: ElementTypeRangeTable;
+  agreements: AgreementTable;
+  elements: ElementTable;
+  element_movements: ElementMovementTable;
+  reference_codes: ReferenceCodeTable;
+  customer_details: CustomerDetailTable;
 }
