@@ -255,7 +255,9 @@ export async function administerElements(
           now: uow.now,
         });
         const change =
-          plan.amount > 0 ? await elements.creditElement(uow.tx, target.cardId, plan.amount, uow.now) : undefined;
+          plan.amount > 0
+            ? await elements.creditElement(uow.tx, target.cardId, plan.amount, uow.now)
+            : undefined;
         const after = change?.after ?? target.amount;
         await movement(c, target.cardId, item, 'ACTIVATION', plan.amount, null, after, item.customerCode);
         outcome.updated += 1;

@@ -9,10 +9,13 @@ import { findElementType } from '../../db/repos/element-types.repo.js';
 import type { Deps } from '../context.js';
 
 export type NextElement =
-  | { ok: true; number: string }
-  | { ok: false; reason: 'TYPE_NOT_FOUND' | 'NONE_LEFT' };
+  { ok: true; number: string } | { ok: false; reason: 'TYPE_NOT_FOUND' | 'NONE_LEFT' };
 
-export async function claimNextElement(deps: Deps, merchantId: string, typeCode: string): Promise<NextElement> {
+export async function claimNextElement(
+  deps: Deps,
+  merchantId: string,
+  typeCode: string,
+): Promise<NextElement> {
   const type = await findElementType(deps.db, merchantId, typeCode);
   if (!type) return { ok: false, reason: 'TYPE_NOT_FOUND' };
   for (;;) {

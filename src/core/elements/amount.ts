@@ -10,9 +10,7 @@ export const MAX_AMOUNT = 100_000_000_000_00;
 
 export type AmountSign = '+' | '-' | '';
 
-export type ParsedAmount =
-  | { ok: true; minor: number; sign: AmountSign }
-  | { ok: false; message: string };
+export type ParsedAmount = { ok: true; minor: number; sign: AmountSign } | { ok: false; message: string };
 
 const DECIMAL = /^([+-]?)(\d{1,13})(?:\.(\d{1,2})0*)?$/;
 

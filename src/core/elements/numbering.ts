@@ -26,7 +26,8 @@ export function compareNumbers(a: string, b: string): number {
 /** Whether a number starts with one of the prefixes of the type's ranges. */
 export function inPrefixRanges(number: string, ranges: readonly { start: number; end: number }[]): boolean {
   return ranges.some((r) => {
-    for (let p = r.start; p <= r.end && p - r.start < 100_000; p++) if (number.startsWith(String(p))) return true;
+    for (let p = r.start; p <= r.end && p - r.start < 100_000; p++)
+      if (number.startsWith(String(p))) return true;
     return false;
   });
 }

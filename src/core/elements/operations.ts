@@ -86,7 +86,10 @@ export type OperationPlan =
   | { ok: true; kind: 'cancel' }
   | OperationRefusal;
 
-const refuse = (reason: OperationRefusal['reason'], scope: 'request' | 'record' = 'record'): OperationRefusal => ({
+const refuse = (
+  reason: OperationRefusal['reason'],
+  scope: 'request' | 'record' = 'record',
+): OperationRefusal => ({
   ok: false,
   scope,
   reason,
@@ -142,7 +145,9 @@ export function planOperation(
     const minor = amount ? amount.minor : type.initialAmount;
     const limit = chargeChecks(type, minor);
     if (limit) return limit;
-    return element ? { ok: true, kind: 'activate', amount: minor } : { ok: true, kind: 'create', amount: minor };
+    return element
+      ? { ok: true, kind: 'activate', amount: minor }
+      : { ok: true, kind: 'create', amount: minor };
   }
   if (!element) return refuse('ELEMENT_NOT_FOUND');
   if (element.status === 'CANCELED') return refuse('ELEMENT_CANCELLED');

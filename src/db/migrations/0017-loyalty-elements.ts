@@ -119,6 +119,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('customer_id', 'text', (c) => c.primaryKey().references('customers.id'))
     .addColumn('merchant_id', 'text', (c) => c.notNull())
     .addColumn('gender_code', 'text')
+    .addColumn('email', 'text')
     .addColumn('birth_date', 'text')
     .addColumn('nationality', 'text')
     .addColumn('identification_expires_on', 'text')
@@ -126,6 +127,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('address_country', 'text')
     .addColumn('address_state', 'text')
     .addColumn('address_city', 'text')
+    .addColumn('postal_code', 'text')
     .addColumn('segments', 'text')
     .execute();
 }

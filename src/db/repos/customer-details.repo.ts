@@ -7,6 +7,7 @@ export type CustomerDetails = Omit<CustomerDetailTable, 'customer_id' | 'merchan
 
 export const NO_DETAILS: CustomerDetails = {
   gender_code: null,
+  email: null,
   birth_date: null,
   nationality: null,
   identification_expires_on: null,
@@ -14,6 +15,7 @@ export const NO_DETAILS: CustomerDetails = {
   address_country: null,
   address_state: null,
   address_city: null,
+  postal_code: null,
   segments: null,
 };
 

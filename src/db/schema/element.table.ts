@@ -85,6 +85,8 @@ export interface CustomerDetailTable {
   customer_id: string;
   merchant_id: string;
   gender_code: string | null;
+  /** The e-mail as sent (the native column holds it only when it is a valid address). */
+  email: string | null;
   birth_date: string | null;
   nationality: string | null;
   identification_expires_on: string | null;
@@ -92,5 +94,6 @@ export interface CustomerDetailTable {
   address_country: string | null;
   address_state: string | null;
   address_city: string | null;
+  postal_code: string | null;
   segments: string | null;
 }
