@@ -153,7 +153,7 @@ async function giveElement(
     origin_terminal: null,
     consumed: 0,
     cancelled_at: null,
-    last_movement_at: uow.now,
+    last_movement_at: null,
     created_at: uow.now,
   });
   await elements.insertElementMovement(uow.tx, {

@@ -165,7 +165,7 @@ async function createElement(
     origin_terminal: item.terminalCode,
     consumed: 0,
     cancelled_at: null,
-    last_movement_at: c.now,
+    last_movement_at: null,
     created_at: c.now,
   });
   await movement(c, cardId, item, 'ACTIVATION', amount, null, amount, item.customerCode);

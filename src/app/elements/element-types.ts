@@ -12,6 +12,7 @@ import { insertProgram } from '../../db/repos/programs.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
+import { newObjectId } from './object-ids.js';
 
 export type { ElementTypeRecord } from '../../db/repos/element-types.repo.js';
 
@@ -29,7 +30,7 @@ export interface ElementTypeInput {
   chargeLimit?: number;
   initialAmount?: number;
   validityDays?: number | null;
-  ranges?: { start: number; end: number; suggested?: boolean }[];
+  ranges?: { id?: string; start: number; end: number; suggested?: boolean }[];
 }
 
 function programOf(input: ElementTypeInput, currency: string): Omit<Program, 'id'> {
@@ -103,7 +104,7 @@ export async function createElementType(
           now,
         },
         (input.ranges ?? []).map((r) => ({
-          id: newId('rng'),
+          id: r.id ?? newObjectId(now),
           start: r.start,
           end: r.end,
           suggested: r.suggested ?? false,
