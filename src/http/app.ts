@@ -8,6 +8,7 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { promoDialect } from '../dialects/promo/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
+  await app.register(promoDialect(deps), { prefix: '/promo' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

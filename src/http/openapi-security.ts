@@ -27,6 +27,17 @@ export const SECURITY_SCHEMES = {
     description:
       'Avomark API360. Get a token from POST /avomark/api/token with username, password and terminal (demo: demo / demo, terminal 1).',
   },
+  promoClient: {
+    type: 'http',
+    scheme: 'basic',
+    description: 'PROMO token endpoint: the client in HTTP Basic (demo: my-client with an empty secret).',
+  },
+  promoBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'PROMO services. Get a token: curl -u my-client: -d grant_type=password -d username=sender -d password=mate -d scope=read /promo/oauth/token, then paste its access_token.',
+  },
   basic: {
     type: 'http',
     scheme: 'basic',

@@ -162,7 +162,6 @@ export async function creditElement(
     .set({
       amount_prev: sql`amount`,
       amount: sql`amount + ${minor}`,
-      version: sql`version + 1`,
       last_movement_at: now,
     })
     .where('card_id', '=', cardId)
@@ -187,7 +186,6 @@ export async function debitElement(
     .set({
       amount_prev: sql`amount`,
       amount: sql`amount - ${minor}`,
-      version: sql`version + 1`,
       consumed: sql`case when amount - ${minor} = 0 then 1 else 0 end`,
       last_movement_at: now,
     })
