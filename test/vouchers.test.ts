@@ -4,8 +4,8 @@ import {
   redeemVouchersForSale,
   restoreVouchersForSale,
   type SaleVoucherUse,
-} from '../src/app/loyalty/sale-vouchers.js';
-import { issueStepRewards, loadProgramRewards } from '../src/app/loyalty/step-rewards.js';
+} from '../src/app/sales/sale-vouchers.js';
+import { issueStepRewards, loadProgramRewards } from '../src/app/rewards/step-rewards.js';
 import type { VoucherTemplate } from '../src/core/loyalty/program.js';
 import { forcedRewards, stepsCrossed, type Tier } from '../src/core/rules/tiers.js';
 import { inTransaction } from '../src/db/transaction.js';

@@ -43,6 +43,8 @@ export async function withUnitOfWork<T>(
   work: (uow: UnitOfWork) => Promise<Result<T>>,
   options: { onCommitError?: (error: unknown) => void } = {},
 ): Promise<Result<T>> {
+  // Called from inside another unit of work: join it (its transaction, clock, outbox and commit hooks).
+  if (deps.unitOfWork) return work(deps.unitOfWork);
   let after: (() => void | Promise<void>)[] = [];
   let value: T;
   try {
@@ -86,4 +88,13 @@ export async function withUnitOfWork<T>(
     }
   }
   return ok(value);
+}
+
+/**
+ * The dependencies of use-cases that must run inside `uow`: their queries go through its transaction and
+ * their own units of work (and plain transactions) join it, so a use-case made of several others (customer
+ * enrolment: create the customer, hand out a card, issue, bind and activate it) is one transaction.
+ */
+export function joinUnitOfWork(deps: Deps, uow: UnitOfWork): Deps {
+  return { ...deps, db: uow.tx, unitOfWork: uow, now: () => new Date(uow.now) };
 }

@@ -1,18 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerData } from '../../core/customer/customer.js';
+import type { CustomerData, CustomerRecord } from '../../core/customer/customer.js';
 import type { CustomerTable } from '../schema/customer.table.js';
 import type { DB } from '../schema/index.js';
 
-export interface CustomerRecord {
-  id: string;
-  merchantId: string;
-  ref: number;
-  data: CustomerData;
-  cards: string[];
-  erasedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CustomerRecord };
 
 type Row = Selectable<CustomerTable>;
 

@@ -7,10 +7,11 @@
  * sale earned. A ticket made only of returns posts no sale. Each return's receipt is the ticket's receipt
  * with "-return-<n>", so a resent ticket replays its returns instead of repeating them.
  */
+import { toMajor } from './money.js';
 import type { Caller, Deps } from '../../app/context.js';
-import { postSale, type SaleInput, type SaleResult } from '../../app/loyalty/post-sale.js';
-import { returnSale, type ReturnResult } from '../../app/loyalty/sale-returns.js';
-import { listSales, type SaleView } from '../../app/loyalty/sale-view.js';
+import { postSale, type SaleInput, type SaleResult } from '../../app/sales/post-sale.js';
+import { returnSale, type ReturnResult } from '../../app/sales/sale-returns.js';
+import { listSales, type SaleView } from '../../app/sales/sale-view.js';
 import { unwrap } from '../../http/http-error.js';
 import { AvomarkError } from './errors.js';
 
@@ -106,7 +107,7 @@ export async function postTicket(
       throw new AvomarkError(
         100,
         'SALE_NOT_FOUND',
-        `purchases[${plan.origin}]: no earlier sale of card ${input.cardNumber} can still take back ${plan.amount / 100} €.`,
+        `purchases[${plan.origin}]: no earlier sale of card ${input.cardNumber} can still take back ${toMajor(plan.amount)} €.`,
       );
     }
     returns.push(done);
