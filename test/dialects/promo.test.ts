@@ -11,8 +11,6 @@ describe.each(databases())('PROMO dialect on $kind', (target) => {
   let token: string;
   const get = (url: string) =>
     h.request({ method: 'GET', url, token, headers: { accept: 'application/json' } });
-  const post = (url: string, payload: unknown) =>
-    h.request({ method: 'POST', url, token, payload: payload as object });
 
   beforeAll(async () => {
     h = await createHarness(target);

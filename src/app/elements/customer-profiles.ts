@@ -201,7 +201,7 @@ export async function saveCustomerProfile(
         if (!current) return refuse({ ok: false, reason: 'NOT_FOUND' });
         const erased = eraseCustomer(current.data);
         await customers.updateCustomer(uow.tx, merchantId, current.id, erased, '', uow.now, uow.now);
-        await uow.tx.deleteFrom('customer_details').where('customer_id', '=', current.id).execute();
+        await details.deleteCustomerDetails(uow.tx, current.id);
         outcome = { ok: true, effect: 'removed', element: null };
         return ok(null);
       }

@@ -75,13 +75,7 @@ async function newNumber(tx: Tx, type: types.ElementTypeRecord, merchantId: stri
     const body = String(serial + 1);
     if (width < body.length) return null;
     const number = `${prefix}${body.padStart(width, '0')}`;
-    const taken = await tx
-      .selectFrom('cards')
-      .select('id')
-      .where('merchant_id', '=', merchantId)
-      .where('number', '=', number)
-      .executeTakeFirst();
-    if (!taken) return number;
+    if (!(await elements.cardNumberTaken(tx, merchantId, number))) return number;
   }
   return null;
 }

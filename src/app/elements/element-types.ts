@@ -9,6 +9,7 @@ import { validateProgram } from '../../core/loyalty/program.js';
 import { DuplicateError } from '../../db/errors.js';
 import * as types from '../../db/repos/element-types.repo.js';
 import { insertProgram } from '../../db/repos/programs.repo.js';
+import { findCompany } from '../../db/repos/customer-details.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -63,11 +64,7 @@ export async function createElementType(
   merchantId: string,
   input: ElementTypeInput,
 ): Promise<Result<types.ElementTypeRecord>> {
-  const merchant = await deps.db
-    .selectFrom('merchants')
-    .select('currency')
-    .where('id', '=', merchantId)
-    .executeTakeFirst();
+  const merchant = await findCompany(deps.db, merchantId);
   if (!merchant) return fail('MERCHANT_NOT_FOUND');
   const program = programOf(input, merchant.currency);
   const issues = validateProgram(program);

@@ -79,3 +79,22 @@ export async function merchantTimeZone(db: Kysely<DB>, merchantId: string): Prom
 export async function setMerchantTimeZone(db: Kysely<DB>, merchantId: string, zone: string): Promise<void> {
   await db.updateTable('merchants').set({ time_zone: zone }).where('id', '=', merchantId).execute();
 }
+
+export async function deleteCustomerDetails(tx: Tx, customerId: string): Promise<void> {
+  await tx.deleteFrom('customer_details').where('customer_id', '=', customerId).execute();
+}
+
+/** A merchant's code (slug), currency and time zone. */
+export async function findCompany(
+  db: Kysely<DB>,
+  merchantId: string,
+): Promise<{ merchantId: string; slug: string; currency: string; zone: string | null } | undefined> {
+  const row = await db
+    .selectFrom('merchants')
+    .select(['id', 'slug', 'currency', 'time_zone'])
+    .where('id', '=', merchantId)
+    .executeTakeFirst();
+  return row
+    ? { merchantId: row.id, slug: row.slug, currency: row.currency, zone: row.time_zone ?? null }
+    : undefined;
+}

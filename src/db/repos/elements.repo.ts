@@ -320,3 +320,14 @@ export async function freeElements(
     .execute();
   return rows.map((r) => ({ cardId: r.id, number: r.number }));
 }
+
+/** Whether any card of the merchant has this number. */
+export async function cardNumberTaken(db: Kysely<DB>, merchantId: string, number: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cards')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row !== undefined;
+}
