@@ -25,6 +25,7 @@ import { administrationRoutes } from './routes/v1/administration.js';
 import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
+import { elementRoutes } from './routes/v1/elements.js';
 import { programRoutes } from './routes/v1/programs.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
+      await v1.register(elementRoutes(deps));
     },
     { prefix: '/v1' },
   );

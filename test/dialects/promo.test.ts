@@ -379,6 +379,50 @@ describe.each(databases())('PROMO dialect on $kind', (target) => {
     });
   });
 
+  describe('the same elements on /v1', () => {
+    it('reads an element with its movements and creates and lists element types', async () => {
+      const element = await h.request({ method: 'GET', url: '/v1/elements/s_verdes3095535912', token });
+      expect(element.statusCode).toBe(200);
+      expect(element.json()).toMatchObject({
+        number: 's_verdes3095535912',
+        status: 'ENABLED',
+        amountMinor: 2000,
+        movements: [
+          { action: 'SALE', amountMinor: 2000, amountBeforeMinor: 0, amountAfterMinor: 2000 },
+          { action: 'ACTIVATION', amountMinor: 0, amountBeforeMinor: null },
+        ],
+      });
+      expect((await h.request({ method: 'GET', url: '/v1/elements/nope', token })).statusCode).toBe(404);
+      const created = await h.request({
+        method: 'POST',
+        url: '/v1/element-types',
+        token,
+        payload: {
+          code: 'gift',
+          name: 'Gift card',
+          numberLength: 16,
+          rechargeable: true,
+          ranges: [{ start: 4242, end: 4242 }],
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({
+        code: 'gift',
+        rechargeable: true,
+        ranges: [{ start: 4242, end: 4242 }],
+      });
+      const again = await h.request({
+        method: 'POST',
+        url: '/v1/element-types',
+        token,
+        payload: { code: 'gift', name: 'x', numberLength: 16 },
+      });
+      expect(again.statusCode).toBe(409);
+      const listed = (await h.request({ method: 'GET', url: '/v1/element-types', token })).json();
+      expect(listed.data.map((t: { code: string }) => t.code)).toContain('gift');
+    });
+  });
+
   describe('§3.6 points statement', () => {
     it('replays the consumption of 31/08/2022', async () => {
       const res = await get(
