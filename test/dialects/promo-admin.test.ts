@@ -360,6 +360,30 @@ describe.each(databases())('PROMO administration on $kind', (target) => {
       ).toEqual({});
     });
 
+    it('checks codes against the related catalogs the company loaded', async () => {
+      const res = await h.request({
+        method: 'POST',
+        url: '/promo/api/rest/customer',
+        token,
+        payload: {
+          companyId: 'napse',
+          items: [
+            {
+              code: 'c-x',
+              name: 'A',
+              lastName: 'B',
+              identifier: '5',
+              identificationType: 'pasaporte',
+              operation: 'I',
+            },
+          ],
+        },
+      });
+      expect(res.json().detail.errorDetails).toEqual([
+        { rec: 1, customer: 'c-x', msg: 'El código pasaporte no existe en el catálogo CatalogIdType' },
+      ]);
+    });
+
     it('refuses more than 100 customers', async () => {
       const res = await h.request({
         method: 'POST',

@@ -16,6 +16,7 @@ import {
 } from '../elements/element-register.js';
 import { createElementType, type ElementTypeInput } from '../elements/element-types.js';
 import { setObjectId } from '../elements/object-ids.js';
+import { saveAgreement, saveReferenceCode } from '../elements/reference-data.js';
 import { NO_DETAILS } from '../../db/repos/customer-details.repo.js';
 import { setMerchantTimeZone } from '../../db/repos/customer-details.repo.js';
 import {
@@ -396,6 +397,19 @@ export async function loadDemoPromo(deps: Deps): Promise<void> {
     }),
     'client',
   );
+  // Reference catalogs customer codes are checked against, and the agreement of CatalogCardAssign's example.
+  for (const [code, description] of <[string, string][]>[
+    ['dni', 'DNI'],
+    ['le', 'Libreta de enrolamiento'],
+    ['c', 'Cédula'],
+  ])
+    await saveReferenceCode(deps, merchant.id, 'identification-type', { code, description });
+  for (const [code, description] of <[string, string][]>[
+    ['arg', 'Argentina'],
+    ['ar', 'Argentina'],
+  ])
+    await saveReferenceCode(deps, merchant.id, 'country', { code, description });
+  await saveAgreement(deps, merchant.id, { code: 'convenio1', name: 'Convenio 1' });
   for (const t of TYPES)
     must(await createElementType(at(deps, t.at), merchant.id, t.input), `type ${t.input.code}`);
   for (const c of CUSTOMERS) {

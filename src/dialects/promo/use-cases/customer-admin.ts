@@ -10,6 +10,7 @@ import {
   type ProfileInput,
   type ProfileOperation,
 } from '../../../app/elements/customer-profiles.js';
+import { referenceCodeAllowed, type ReferenceCatalog } from '../../../app/elements/reference-data.js';
 import { isDayDate } from '../../../core/elements/index.js';
 import { checkCompanyCode, type CompanyResolver } from './admin-company.js';
 import { shortError } from './card-admin.js';
@@ -129,6 +130,26 @@ const MESSAGES = {
   INVALID: 'Datos inválidos',
 } as const;
 
+/** Codes checked against the related catalogs the company has loaded (CatalogIdType, CatalogCountry ...). */
+const CHECKED: [ReferenceCatalog, string, (p: ProfileInput) => string | null][] = [
+  ['identification-type', 'CatalogIdType', (p) => p.identificationType],
+  ['gender', 'CatalogGender', (p) => p.details.gender_code],
+  ['customer-type', 'CatalogCustomerType', (p) => p.customerType],
+  ['country', 'CatalogCountry', (p) => p.details.address_country],
+  ['state', 'CatalogState', (p) => p.details.address_state],
+  ['city', 'CatalogCity', (p) => p.details.address_city],
+];
+
+async function unknownCode(deps: Deps, merchantId: string, input: ProfileInput): Promise<string | null> {
+  for (const [catalog, name, read] of CHECKED) {
+    const code = read(input);
+    if (code && !(await referenceCodeAllowed(deps, merchantId, catalog, code))) {
+      return `El código ${code} no existe en el catálogo ${name}`;
+    }
+  }
+  return null;
+}
+
 export async function customerAdmin(deps: Deps, resolve: CompanyResolver, body: unknown) {
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
   const company = await checkCompanyCode(resolve, b.companyId, (detail) => shortError(DESCRIPTION, detail));
@@ -146,6 +167,11 @@ export async function customerAdmin(deps: Deps, resolve: CompanyResolver, body: 
     const read = readItem(raw);
     if ('msg' in read) {
       errorDetails.push({ rec, customer: read.code, msg: read.msg });
+      continue;
+    }
+    const unknown = await unknownCode(deps, company.merchantId, read.input);
+    if (unknown) {
+      errorDetails.push({ rec, customer: read.input.code, msg: unknown });
       continue;
     }
     const outcome = await saveCustomerProfile(
