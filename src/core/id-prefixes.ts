@@ -34,6 +34,8 @@ export const ID_PREFIXES = {
   promotionLimit: 'lim',
   promotionMap: 'pmv',
   segment: 'seg',
+  elementMovement: 'emv',
+  agreement: 'agr',
   logEntry: 'log',
   request: 'req',
 } as const;

@@ -9,6 +9,7 @@ import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
 import { mmpDialect } from '../dialects/mmp/index.js';
+import { promoDialect } from '../dialects/promo/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
@@ -28,6 +29,7 @@ import { administrationRoutes } from './routes/v1/administration.js';
 import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
+import { elementRoutes } from './routes/v1/elements.js';
 import { programRoutes } from './routes/v1/programs.js';
 import { promotionAdminRoutes } from './routes/v1/promotion-admin.js';
 import { promotionRoutes } from './routes/v1/promotions.js';
@@ -160,6 +162,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
       await v1.register(messagingRoutes(deps));
+      await v1.register(elementRoutes(deps));
     },
     { prefix: '/v1' },
   );
@@ -168,6 +171,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
   await app.register(mmpDialect(deps), { prefix: '/mmp' });
+  await app.register(promoDialect(deps), { prefix: '/promo' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

@@ -33,6 +33,17 @@ export const SECURITY_SCHEMES = {
     description:
       'MMP Vision 360. Get a token from POST /mmp/api/v1/service-authentification/token with grant_type password, client_id 2, client_secret mmp-demo-secret, username my-personnal-account@domainmail.com, password demo-password.',
   },
+  promoClient: {
+    type: 'http',
+    scheme: 'basic',
+    description: 'PROMO token endpoint: the client in HTTP Basic (demo: my-client with an empty secret).',
+  },
+  promoBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'PROMO services. Get a token: curl -u my-client: -d grant_type=password -d username=sender -d password=mate -d scope=read /promo/oauth/token, then paste its access_token.',
+  },
   basic: {
     type: 'http',
     scheme: 'basic',

@@ -4,6 +4,7 @@ import { createCustomer } from '../customers/customers.js';
 import { loadDemoAvomark } from './demo-avomark.js';
 import { loadDemoCashDesk } from './demo-cashdesk.js';
 import { loadDemoFidelisa } from './demo-fidelisa.js';
+import { loadDemoPromo } from './demo-promo.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
 import { loadDemoVehicles } from './vehicles/demo-vehicles.js';
@@ -160,5 +161,6 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoAvomark(deps, merchant.id);
   await loadDemoFidelisa(deps, merchant.id);
   await loadDemoVehicles(deps);
+  await loadDemoPromo(deps);
   return { created: true };
 }

@@ -12,6 +12,7 @@ import * as m0010 from './0010-shop-email.js';
 import * as m0013 from './0013-messaging.js';
 import * as m0015 from './0015-vehicles.js';
 import * as m0016 from './0016-promotions.js';
+import * as m0017 from './0017-loyalty-elements.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0013-messaging': m0013,
   '0015-vehicles': m0015,
   '0016-promotions': m0016,
+  '0017-loyalty-elements': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,15 @@ import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } f
 import type { CardTable } from './card.table.js';
 import type { CustomerTable } from './customer.table.js';
 import type {
+  AgreementTable,
+  CustomerDetailTable,
+  ElementMovementTable,
+  ElementTable,
+  ElementTypeRangeTable,
+  ElementTypeTable,
+  ReferenceCodeTable,
+} from './element.table.js';
+import type {
   AllocationTable,
   CardSummaryTable,
   GiftAwardTable,
@@ -128,4 +137,11 @@ export interface DB {
   promotion_limits: PromotionLimitTable;
   limit_counters: LimitCounterTable;
   promotion_exclusions: PromotionExclusionTable;
+  element_types: ElementTypeTable;
+  element_type_ranges: ElementTypeRangeTable;
+  agreements: AgreementTable;
+  elements: ElementTable;
+  element_movements: ElementMovementTable;
+  reference_codes: ReferenceCodeTable;
+  customer_details: CustomerDetailTable;
 }

@@ -15,6 +15,8 @@ export interface MerchantTable {
   next_customer_ref: number;
   api_key: string | null;
   contact_email: string | null;
+  /** IANA zone of the merchant's day dates (0017); null means UTC. */
+  time_zone?: string | null;
   created_at: string;
 }
 

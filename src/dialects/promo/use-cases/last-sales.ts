@@ -1,0 +1,58 @@
+/**
+ * lastSales of the customer query, from the engine's sales. What the engine does not record is given as
+ * neutral values: mapVersion is null (no promotion map evaluated the sale), offline false, surcharge 0, and
+ * coupons count the vouchers the sale used (obtained 0).
+ */
+import type { Deps } from '../../../app/context.js';
+import { recentSales } from '../../../app/elements/customer-sales.js';
+import type { CustomerRecord } from '../../../app/customers/customers.js';
+import { isoSeconds } from '../../../core/elements/index.js';
+import type { Company } from './company.js';
+
+export async function lastSalesOf(deps: Deps, company: Company, customer: CustomerRecord, count: number) {
+  const sales = await recentSales(deps, company.merchantId, customer.id, count);
+  return sales.map((s) => {
+    const purchases = s.lines.filter((l) => l.operation === undefined || l.operation === 'purchase');
+    const gross = purchases.reduce((sum, l) => {
+      const pct = l.discountPercent ?? 0;
+      return sum + (pct > 0 && pct < 100 ? Math.round(l.amount / (1 - pct / 100)) : l.amount);
+    }, 0);
+    const net = purchases.reduce((sum, l) => sum + l.amount, 0);
+    return {
+      transactionId: s.receipt,
+      transactionType: 'SALE',
+      storeCode: s.storeCode,
+      terminalCode: s.terminalCode,
+      customerId: customer.data.customerCode,
+      customerType: customer.data.customerType,
+      mapVersion: null,
+      offline: false,
+      date: isoSeconds(s.soldAt),
+      transactionStatus: s.status === 'cancelled' ? 'VOID' : 'COMMIT',
+      itemsTotalQuantity: purchases.reduce((sum, l) => sum + l.quantity, 0),
+      summaryValues: {
+        subtotal: gross / 100,
+        discount: (gross - net) / 100,
+        surcharge: 0,
+        total: s.totalMinor / 100,
+      },
+      payments: s.payments.map((p, i) => ({
+        type: p.method ?? '',
+        id: String(i + 1),
+        amount: (p.amount ?? 0) / 100,
+      })),
+      loyaltyCards: s.cardNumber
+        ? [
+            {
+              id: s.cardNumber,
+              obtainedPoints: s.earnedPoints,
+              benefitedByPromotion: s.earnedPoints > 0,
+              redeemedPoints: s.redeemedPoints,
+              redeemedByPromotion: s.redeemedPoints > 0,
+            },
+          ]
+        : [],
+      coupons: { obtained: 0, redeemed: s.vouchersUsed },
+    };
+  });
+}
