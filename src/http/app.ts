@@ -8,6 +8,7 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { installConsole } from './console.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
@@ -158,5 +159,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', persistAuthorization: true },
   });
+  await installConsole(app);
   return app;
 }

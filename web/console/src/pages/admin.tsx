@@ -1,0 +1,3 @@
+export function AdminPage(_props: { tab?: string }) {
+  return <p>AdminPage </p>;
+}

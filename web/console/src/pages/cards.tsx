@@ -1,0 +1,3 @@
+export function CardsPage(_props: { number?: string }) {
+  return <p>CardsPage </p>;
+}

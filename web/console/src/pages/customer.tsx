@@ -1,0 +1,3 @@
+export function CustomerPage(_props: { id?: string }) {
+  return <p>CustomerPage </p>;
+}

@@ -1,0 +1,3 @@
+export function ProgramsPage(_props: { id?: string }) {
+  return <p>ProgramsPage </p>;
+}
