@@ -5,7 +5,7 @@
 // the benchmark itself.
 //
 // Loyalty history: each card gets 1 to 3 past 'earn' movements (10 to 200 points each, earned in the last
-// 300 days), each with its lot as creditPoints (src/app/loyalty/ledger-writer.ts) writes it: amount =
+// 300 days), each with its lot as creditPoints (src/app/ledger/ledger-writer.ts) writes it: amount =
 // remaining = points, burnt 0, no allocation, pending_until null (the VIP program has no pending period),
 // expires_at 12 months after earning (its expiry policy). Movements sum to the lots' balance, so
 // `tessera check` stays valid. Bearer vouchers (amount 5 €, active, not splittable, source 'admin') are added

@@ -94,7 +94,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     app.addHook('onRequest', async (request) => {
       if (request.raw.complete) return;
       const timer = setTimeout(() => {
-        if (!request.raw.complete) request.raw.socket?.destroy();
+        // Injected requests (tests, in-process callers) have a socket stand-in without destroy().
+        const socket = request.raw.socket as { destroy?: () => void } | undefined;
+        if (!request.raw.complete && typeof socket?.destroy === 'function') socket.destroy();
       }, deadline);
       timer.unref();
       request.raw.once('end', () => clearTimeout(timer));

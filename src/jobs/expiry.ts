@@ -3,7 +3,7 @@
  * not depend on it (they are derived from dates); it writes the `expire` movements the statement shows.
  */
 import type { Deps } from '../app/context.js';
-import { expireDue } from '../app/loyalty/ledger-writer.js';
+import { expireDue } from '../app/ledger/ledger-writer.js';
 import { lockCard } from '../db/repos/ledger.repo.js';
 import { cardsWithDueLots } from '../db/repos/sales.repo.js';
 import { inTransaction } from '../db/transaction.js';

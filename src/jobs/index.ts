@@ -1,5 +1,5 @@
 /** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
-import { purgeUsedJetons } from '../app/auth/fidelisa-signature.js';
+import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
 import { expiryJob } from './expiry.js';
 import { retentionJob } from './retention.js';
 import type { Job } from './runner.js';

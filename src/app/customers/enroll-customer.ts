@@ -13,8 +13,8 @@ import { cardsOfCustomer, findCardByNumber } from '../../db/repos/cards.repo.js'
 import { findCustomer } from '../../db/repos/customers.repo.js';
 import { findProgram, listPrograms } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
-import { nextAvailable } from '../loyalty/cards-batch.js';
-import { activate, bind, issue } from '../loyalty/cards-lifecycle.js';
+import { nextAvailable } from '../cards/cards-batch.js';
+import { activate, bind, issue } from '../cards/cards-lifecycle.js';
 import { createCustomer, type CustomerRecord } from './customers.js';
 
 /** The merchant's default program: its first active program, in creation order. */

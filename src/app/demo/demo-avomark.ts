@@ -11,7 +11,7 @@ import { findProgram } from '../../db/repos/programs.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { postSale } from '../loyalty/post-sale.js';
+import { postSale } from '../sales/post-sale.js';
 import { createUser } from '../tenancy/tenancy.js';
 
 export const DEMO_AVOMARK = {

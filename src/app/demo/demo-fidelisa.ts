@@ -9,7 +9,7 @@ import { findCardByNumber } from '../../db/repos/cards.repo.js';
 import { findCustomer } from '../../db/repos/customers.repo.js';
 import { findProgram } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
-import { createGift } from '../loyalty/gifts.js';
+import { createGift } from '../rewards/gifts.js';
 import { createProvider } from '../tenancy/tenancy.js';
 import { DEMO_CARDS } from './demo-loyalty.js';
 

@@ -10,10 +10,10 @@ import { lockCard } from '../../db/repos/ledger.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { createBatch } from '../loyalty/cards-batch.js';
-import { activate, bind, block, issue } from '../loyalty/cards-lifecycle.js';
-import { creditPoints } from '../loyalty/ledger-writer.js';
-import { createProgram, type ProgramCreateInput, type ProgramRecord } from '../loyalty/programs.js';
+import { createBatch } from '../cards/cards-batch.js';
+import { activate, bind, block, issue } from '../cards/cards-lifecycle.js';
+import { creditPoints } from '../ledger/ledger-writer.js';
+import { createProgram, type ProgramCreateInput, type ProgramRecord } from '../programs/programs.js';
 
 const VIP_FORMAT: CardNumberFormat = { prefix: '366029', length: 13, checkDigit: 'ean13' };
 const PRIV_FORMAT: CardNumberFormat = { prefix: '1387', length: 11, checkDigit: 'luhn' };

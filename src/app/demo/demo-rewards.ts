@@ -3,9 +3,9 @@
  * 10 %, two of 5 €), so the seed's sale example can be replayed as written.
  */
 import type { Deps } from '../context.js';
-import { createGift, type GiftInput } from '../loyalty/gifts.js';
-import { issueVoucher, type IssueInput } from '../loyalty/issue-voucher.js';
-import { inRollbackableTransaction } from '../loyalty/result-transaction.js';
+import { createGift, type GiftInput } from '../rewards/gifts.js';
+import { issueVoucher, type IssueInput } from '../rewards/issue-voucher.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 
 export const DEMO_GIFTS: GiftInput[] = [
   { title: 'Une nuit offerte', pointsCost: 1200 },

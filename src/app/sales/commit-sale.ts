@@ -11,8 +11,8 @@ import * as ledger from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
-import { writeVoucherUses } from '../loyalty/sale-vouchers.js';
-import { issueStepRewards } from '../loyalty/step-rewards.js';
+import { writeVoucherUses } from './sale-vouchers.js';
+import { issueStepRewards } from '../rewards/step-rewards.js';
 import type { LoadedSaleContext } from './load-sale-context.js';
 
 export interface SaleRecord {

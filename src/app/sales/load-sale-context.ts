@@ -14,7 +14,7 @@ import { lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
 import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
-import { loadSaleVouchers } from '../loyalty/sale-vouchers.js';
+import { loadSaleVouchers } from './sale-vouchers.js';
 import { currentSummary } from './current-summary.js';
 
 /** Whose sale: a card (by id, resolved from its number before the transaction) or a customer. */

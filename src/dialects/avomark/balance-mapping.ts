@@ -1,7 +1,7 @@
 /** GET /api/v1/cards/{number}/balance: the engine's card balance in the seed's array shape. */
 import { Type, type Static } from '@sinclair/typebox';
-import type { CardBalance } from '../../app/loyalty/balance.js';
-import type { ProgramRecord } from '../../app/loyalty/programs.js';
+import type { CardBalance } from '../../app/ledger/balance.js';
+import type { ProgramRecord } from '../../app/programs/programs.js';
 import { toMajor } from './money.js';
 
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);

@@ -8,9 +8,9 @@
  * with "-return-<n>", so a resent ticket replays its returns instead of repeating them.
  */
 import type { Caller, Deps } from '../../app/context.js';
-import { postSale, type SaleInput, type SaleResult } from '../../app/loyalty/post-sale.js';
-import { returnSale, type ReturnResult } from '../../app/loyalty/sale-returns.js';
-import { listSales, type SaleView } from '../../app/loyalty/sale-view.js';
+import { postSale, type SaleInput, type SaleResult } from '../../app/sales/post-sale.js';
+import { returnSale, type ReturnResult } from '../../app/sales/sale-returns.js';
+import { listSales, type SaleView } from '../../app/sales/sale-view.js';
 import { unwrap } from '../../http/http-error.js';
 import { AvomarkError } from './errors.js';
 

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { balanceByCard } from '../../app/loyalty/balance.js';
-import { getProgram } from '../../app/loyalty/programs.js';
-import { claimStepReward } from '../../app/loyalty/step-rewards.js';
+import { balanceByCard } from '../../app/ledger/balance.js';
+import { getProgram } from '../../app/programs/programs.js';
+import { claimStepReward } from '../../app/rewards/step-rewards.js';
 import { vendorAliasOf } from '../../app/tenancy/vendor-alias.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../core/roles.js';
 import { unwrap } from '../../http/http-error.js';

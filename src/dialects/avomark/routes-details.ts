@@ -7,8 +7,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { getCard } from '../../app/loyalty/cards-common.js';
-import { getVoucher } from '../../app/loyalty/vouchers.js';
+import { getCard } from '../../app/cards/cards-common.js';
+import { getVoucher } from '../../app/rewards/vouchers.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { unwrap } from '../../http/http-error.js';
 import { merchantOf, requireRole } from '../../http/plugins/auth.js';

@@ -1,7 +1,7 @@
 /** The Avomark ticket (POST /api/v1/cards/{number}/sales) ↔ the engine's sale input and result. */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import type { SaleInput, SaleLineInput, VoucherUseInput } from '../../app/loyalty/post-sale.js';
+import type { SaleInput, SaleLineInput, VoucherUseInput } from '../../app/sales/post-sale.js';
 import { operationFromAvomarkId } from './operations.js';
 import { AvomarkError } from './errors.js';
 import { toMajor, toMinor } from './money.js';

@@ -1,8 +1,8 @@
 /** The card fields and the bonus collection of CashDesk balance answers (spec/cashdesk.md). */
 import { Type, type Static } from '@sinclair/typebox';
-import type { CardDetails } from '../../app/loyalty/cards-common.js';
-import type { PointsBalance } from '../../app/loyalty/balance.js';
-import { contactCodeOf } from '../../app/loyalty/contact-card.js';
+import type { CardDetails } from '../../app/cards/cards-common.js';
+import type { PointsBalance } from '../../app/ledger/balance.js';
+import { contactCodeOf } from '../../app/cards/contact-card.js';
 import { Envelope } from './envelope.js';
 
 const STATUS: Readonly<Record<string, [number, string]>> = {

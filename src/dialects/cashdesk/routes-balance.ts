@@ -5,9 +5,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { balanceByCard } from '../../app/loyalty/balance.js';
-import { getCard, type CardDetails } from '../../app/loyalty/cards-common.js';
-import { contactCard } from '../../app/loyalty/contact-card.js';
+import { balanceByCard } from '../../app/ledger/balance.js';
+import { getCard, type CardDetails } from '../../app/cards/cards-common.js';
+import { contactCard } from '../../app/cards/contact-card.js';
 import { fail } from '../../core/error-catalog.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { HttpError } from '../../http/http-error.js';

@@ -5,8 +5,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import * as lifecycle from '../../app/loyalty/cards-lifecycle.js';
-import { contactCard } from '../../app/loyalty/contact-card.js';
+import * as lifecycle from '../../app/cards/cards-lifecycle.js';
+import { contactCard } from '../../app/cards/contact-card.js';
 import type { Result } from '../../core/error-catalog.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { callerOf, merchantOf, requireRole } from '../../http/plugins/auth.js';

@@ -1,6 +1,6 @@
 /** The Fidelisa auth scheme for a route subtree: signed headers, verified by the app, then a Caller. */
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
-import { verifyFidelisaHeaders } from '../../app/auth/fidelisa-signature.js';
+import { verifyFidelisaHeaders } from './use-cases/signature.js';
 import type { Caller, Deps } from '../../app/context.js';
 import { HttpError } from '../../http/http-error.js';
 

@@ -15,7 +15,7 @@
  *   refused (first fit; no search for another assignment);
  * - what no detail covers stays one line without category.
  */
-import type { SaleLineInput } from '../../app/loyalty/post-sale.js';
+import type { SaleLineInput } from '../../app/sales/post-sale.js';
 
 export type BillDetail =
   | { kind: 'subtotal'; category: number; amount: number; quantity: number }

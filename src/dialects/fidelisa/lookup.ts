@@ -1,6 +1,6 @@
 /** Fidelisa uuids → native ids of the calling shop, or the vendor's 404. */
 import type { Deps } from '../../app/context.js';
-import { resolveUuid, type FidelisaKind } from '../../app/dialects/fidelisa-aliases.js';
+import { resolveUuid, type FidelisaKind } from './use-cases/aliases.js';
 import type { ErrorCode } from '../../core/error-catalog.js';
 import { HttpError } from '../../http/http-error.js';
 

@@ -2,7 +2,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CustomerInput } from '../../core/customer/customer.js';
 import type { CustomerRecord } from '../../app/customers/customers.js';
-import type { CustomerCard } from '../../app/dialects/fidelisa-cards.js';
+import type { CustomerCard } from './use-cases/cards.js';
 
 /** "123.50" → 12350: "." decimal separator, at most two decimals, no thousands separator, no float maths. */
 export function parseAmount(value: string | number): number | undefined {

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
 import * as customers from '../../app/customers/customers.js';
-import { createFidelisaCustomer } from '../../app/dialects/fidelisa-enrol.js';
-import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
-import { changeCustomerCardExpiry, customerCards } from '../../app/dialects/fidelisa-cards.js';
+import { createFidelisaCustomer } from './use-cases/enrol.js';
+import { uuidOf } from './use-cases/aliases.js';
+import { changeCustomerCardExpiry, customerCards } from './use-cases/cards.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, shopOf } from './auth.js';
 import { nativeId } from './lookup.js';

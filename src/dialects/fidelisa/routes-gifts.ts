@@ -1,13 +1,9 @@
 /** Gifts of a customer (available or already given, award, restore) and notifications. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
-import {
-  awardGiftToCustomer,
-  customerGifts,
-  restoreCustomerGift,
-} from '../../app/dialects/fidelisa-gifts.js';
-import { recordNotification, type NotificationTarget } from '../../app/dialects/fidelisa-notifications.js';
+import { uuidOf } from './use-cases/aliases.js';
+import { awardGiftToCustomer, customerGifts, restoreCustomerGift } from './use-cases/gifts.js';
+import { recordNotification, type NotificationTarget } from './use-cases/notifications.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { callerOf, shopOf } from './auth.js';
 import { nativeId } from './lookup.js';

@@ -1,10 +1,10 @@
 /** Rule basis, sales (bills) and point corrections of the calling shop. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { uuidOf } from '../../app/dialects/fidelisa-aliases.js';
-import { postBill } from '../../app/dialects/fidelisa-bill.js';
-import { correctCustomerPoints, customerCards } from '../../app/dialects/fidelisa-cards.js';
-import { allPrograms, shopStoreCode } from '../../app/dialects/fidelisa-shops.js';
+import { uuidOf } from './use-cases/aliases.js';
+import { postBill } from './use-cases/bill.js';
+import { correctCustomerPoints, customerCards } from './use-cases/cards.js';
+import { allPrograms, shopStoreCode } from './use-cases/shops.js';
 import type { EarningRule } from '../../core/rules/index.js';
 import { pointsProblem } from '../../core/bounds.js';
 import { assertSaleInBounds } from '../../http/sale-bounds.js';

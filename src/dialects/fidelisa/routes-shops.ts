@@ -1,7 +1,7 @@
 /** Shops: initialisation, list and view (provider calls); categories and programs of the calling shop. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
-import { findShopByUuid, uuidOf } from '../../app/dialects/fidelisa-aliases.js';
+import { findShopByUuid, uuidOf } from './use-cases/aliases.js';
 import {
   allPrograms,
   initShop,
@@ -9,7 +9,7 @@ import {
   shopCategories,
   shopView,
   type ShopView,
-} from '../../app/dialects/fidelisa-shops.js';
+} from './use-cases/shops.js';
 import { HttpError, unwrap } from '../../http/http-error.js';
 import { providerOf, shopOf } from './auth.js';
 import {

@@ -6,7 +6,7 @@ import {
   isBlockReasonCode,
   type BlockReasonCode,
 } from '../../core/cards/index.js';
-import type { CardDetails } from '../../app/loyalty/cards-common.js';
+import type { CardDetails } from '../../app/cards/cards-common.js';
 import { Nullable } from './common.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });

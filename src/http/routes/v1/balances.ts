@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
-import { adjustPoints } from '../../../app/loyalty/adjustments.js';
+import { adjustPoints } from '../../../app/ledger/adjustments.js';
 import {
   balanceByCard,
   balanceByCustomer,
   balancesBy,
   cardStatement,
   type Period,
-} from '../../../app/loyalty/balance.js';
+} from '../../../app/ledger/balance.js';
 import { STAFF_ROLES, SUPERVISOR_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';

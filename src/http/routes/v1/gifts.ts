@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
-import * as gifts from '../../../app/loyalty/gifts.js';
+import * as gifts from '../../../app/rewards/gifts.js';
 import { MARKETING_ROLES, SERVICE_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
-import * as programs from '../../../app/loyalty/programs.js';
+import * as programs from '../../../app/programs/programs.js';
 import { ANY_ROLE, MANAGER_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';

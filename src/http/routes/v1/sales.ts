@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
-import { postSale } from '../../../app/loyalty/post-sale.js';
-import { cancelSale } from '../../../app/loyalty/sale-cancel.js';
-import { returnSale } from '../../../app/loyalty/sale-returns.js';
-import { getSale, listSales } from '../../../app/loyalty/sale-view.js';
+import { postSale } from '../../../app/sales/post-sale.js';
+import { cancelSale } from '../../../app/sales/sale-cancel.js';
+import { returnSale } from '../../../app/sales/sale-returns.js';
+import { getSale, listSales } from '../../../app/sales/sale-view.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
-import { claimStepReward } from '../../../app/loyalty/step-rewards.js';
-import * as vouchers from '../../../app/loyalty/vouchers.js';
+import { claimStepReward } from '../../../app/rewards/step-rewards.js';
+import * as vouchers from '../../../app/rewards/vouchers.js';
 import { MARKETING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';

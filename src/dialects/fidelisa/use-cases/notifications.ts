@@ -3,12 +3,12 @@
  * of customers each with a URL. Messages are recorded in the outbox (status pending); delivery is the
  * messaging engine's job.
  */
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { customerExists } from '../../db/repos/customers.repo.js';
-import { findProgram } from '../../db/repos/programs.repo.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Deps } from '../context.js';
-import { newId } from '../ids.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import { customerExists } from '../../../db/repos/customers.repo.js';
+import { findProgram } from '../../../db/repos/programs.repo.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Deps } from '../../../app/context.js';
+import { newId } from '../../../app/ids.js';
 
 export type NotificationTarget =
   { customerId: string } | { programId: string } | { urls: { customerId: string; url: string }[] };

@@ -25,8 +25,8 @@ import {
   type CardDetails,
 } from './cards-common.js';
 import { stampsOf } from './cards-lifecycle.js';
-import { reclaimEarned } from './ledger-writer.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { reclaimEarned } from '../ledger/ledger-writer.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 
 /**
  * Replaces card `number` by card `newNumber` (new or issued, same program). In one transaction, both

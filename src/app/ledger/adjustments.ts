@@ -6,7 +6,7 @@ import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { pointsBalance, type PointsBalance } from './balance.js';
 import { creditPoints, debitPoints } from './ledger-writer.js';
-import { inTransactionResult, Rollback } from './result-transaction.js';
+import { inTransactionResult, Rollback } from '../result-transaction.js';
 
 export interface AdjustmentInput {
   cardNumber: string;

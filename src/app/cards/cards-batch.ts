@@ -7,7 +7,7 @@ import { findProgram, reserveSerials } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { cardDetails, type CardDetails } from './cards-common.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 
 export const MAX_BATCH = 10_000;
 

@@ -5,14 +5,14 @@
  * program's required fields; otherwise it stays issued and bound (the document has no update call that could
  * complete the data, so a shop whose program requires fields should not require more than creation sends).
  */
-import type { CustomerInput } from '../../core/customer/customer.js';
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { findCustomer } from '../../db/repos/customers.repo.js';
-import type { Deps } from '../context.js';
-import { createCustomer, type CustomerRecord } from '../customers/customers.js';
-import { giveCard } from '../customers/enroll-customer.js';
-import { createBatch, nextAvailable } from '../loyalty/cards-batch.js';
-import { allPrograms } from './fidelisa-shops.js';
+import type { CustomerInput } from '../../../core/customer/customer.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import { findCustomer } from '../../../db/repos/customers.repo.js';
+import type { Deps } from '../../../app/context.js';
+import { createCustomer, type CustomerRecord } from '../../../app/customers/customers.js';
+import { giveCard } from '../../../app/customers/enroll-customer.js';
+import { createBatch, nextAvailable } from '../../../app/cards/cards-batch.js';
+import { allPrograms } from './shops.js';
 
 /** A card of the program for a new customer: one in stock, else a new one. */
 async function cardOfProgram(deps: Deps, merchantId: string, programId: string): Promise<Result<string>> {

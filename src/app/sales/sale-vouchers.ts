@@ -15,7 +15,7 @@ import { RetryableDbError } from '../../db/errors.js';
 import * as repo from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
-import { toCoreVoucher } from './voucher-view.js';
+import { toCoreVoucher } from '../rewards/voucher-view.js';
 
 export interface SaleVoucherUse {
   number: string;

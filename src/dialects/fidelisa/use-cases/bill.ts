@@ -4,12 +4,12 @@
  * one sale path, once per card: each card's sale has the bill's receipt with the card's rank appended when
  * there are several. A customer without an active card is posted as before (the engine answers).
  */
-import type { EarningRule } from '../../core/rules/index.js';
-import { ok, type Result } from '../../core/error-catalog.js';
-import type { Caller, Deps } from '../context.js';
-import { postSale, type SaleLineInput } from '../loyalty/post-sale.js';
-import { customerCards } from './fidelisa-cards.js';
-import { allPrograms } from './fidelisa-shops.js';
+import type { EarningRule } from '../../../core/rules/index.js';
+import { ok, type Result } from '../../../core/error-catalog.js';
+import type { Caller, Deps } from '../../../app/context.js';
+import { postSale, type SaleLineInput } from '../../../app/sales/post-sale.js';
+import { customerCards } from './cards.js';
+import { allPrograms } from './shops.js';
 
 export interface Bill {
   receipt: string;

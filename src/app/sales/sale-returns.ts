@@ -10,10 +10,10 @@ import { DuplicateError } from '../../db/errors.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
-import type { PointsBalance } from './balance.js';
+import type { PointsBalance } from '../ledger/balance.js';
 import { hashBody } from './body-hash.js';
-import { reclaimEarned } from './ledger-writer.js';
-import { inTransactionResult, Rollback } from './result-transaction.js';
+import { reclaimEarned } from '../ledger/ledger-writer.js';
+import { inTransactionResult, Rollback } from '../result-transaction.js';
 import {
   discountReturned,
   ledgerProgramOfSale,

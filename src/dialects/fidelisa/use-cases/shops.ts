@@ -3,13 +3,13 @@
  * Initialising a shop for an e-mail the provider already initialised answers that shop again.
  */
 import { randomBytes } from 'node:crypto';
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import * as programs from '../../db/repos/programs.repo.js';
-import { isDuplicate } from '../../db/errors.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Deps } from '../context.js';
-import { newId } from '../ids.js';
-import { FIDELISA_KINDS, newFidelisaUuid, shopsOfProvider, type FidelisaShop } from './fidelisa-aliases.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import * as programs from '../../../db/repos/programs.repo.js';
+import { isDuplicate } from '../../../db/errors.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Deps } from '../../../app/context.js';
+import { newId } from '../../../app/ids.js';
+import { FIDELISA_KINDS, newFidelisaUuid, shopsOfProvider, type FidelisaShop } from './aliases.js';
 
 export interface ShopView {
   title: string;

@@ -2,10 +2,10 @@
  * Transactions that answer a Result, for the use-cases not yet written against `withUnitOfWork` (which they
  * now run in): an expected failure inside rolls the whole transaction back and comes out as a value.
  */
-import { ok, type Failure, type Result } from '../../core/error-catalog.js';
-import type { Tx } from '../../db/transaction.js';
-import type { Deps } from '../context.js';
-import { withUnitOfWork } from '../unit-of-work.js';
+import { ok, type Failure, type Result } from '../core/error-catalog.js';
+import type { Tx } from '../db/transaction.js';
+import type { Deps } from './context.js';
+import { withUnitOfWork } from './unit-of-work.js';
 
 /** Carries a failure out of a transaction so that the transaction rolls back. */
 export class Rollback extends Error {

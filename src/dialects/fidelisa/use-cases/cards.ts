@@ -2,14 +2,14 @@
  * The cards of a Fidelisa customer and which one a call means when it names none: the customer's default
  * card (expiry change), or the only card (corrections: with several cards the caller must choose).
  */
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { cardsOfCustomer, type CardRecord } from '../../db/repos/cards.repo.js';
-import { customerExists } from '../../db/repos/customers.repo.js';
-import type { Caller, Deps } from '../context.js';
-import { adjustPoints } from '../loyalty/adjustments.js';
-import { pointsBalance } from '../loyalty/balance.js';
-import { changeExpiry } from '../loyalty/cards-replace.js';
-import { allPrograms } from './fidelisa-shops.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import { cardsOfCustomer, type CardRecord } from '../../../db/repos/cards.repo.js';
+import { customerExists } from '../../../db/repos/customers.repo.js';
+import type { Caller, Deps } from '../../../app/context.js';
+import { adjustPoints } from '../../../app/ledger/adjustments.js';
+import { pointsBalance } from '../../../app/ledger/balance.js';
+import { changeExpiry } from '../../../app/cards/cards-replace.js';
+import { allPrograms } from './shops.js';
 
 export interface CustomerCard {
   card: CardRecord;

@@ -12,7 +12,7 @@ import * as repo from '../../db/repos/vouchers.repo.js';
 import { isDuplicate } from '../../db/errors.js';
 import type { Deps } from '../context.js';
 import { issueVoucher } from './issue-voucher.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 import {
   toCoreVoucher,
   voucherView,

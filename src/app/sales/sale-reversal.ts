@@ -10,9 +10,9 @@ import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { DB } from '../../db/schema/index.js';
 import type { Tx } from '../../db/transaction.js';
-import { pointsBalance, type PointsBalance } from './balance.js';
-import type { MovementContext } from './ledger-writer.js';
-import { Rollback } from './result-transaction.js';
+import { pointsBalance, type PointsBalance } from '../ledger/balance.js';
+import type { MovementContext } from '../ledger/ledger-writer.js';
+import { Rollback } from '../result-transaction.js';
 
 /** The ledger settings of the program of the sale's card (the defaults for a sale without a card). */
 export async function ledgerProgramOfSale(db: Kysely<DB>, sale: sales.SaleRow): Promise<sales.LedgerProgram> {

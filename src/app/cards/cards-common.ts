@@ -14,7 +14,7 @@ import type { Tx } from '../../db/transaction.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema/index.js';
 import type { Caller, Deps } from '../context.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 
 export type { CardRecord } from '../../db/repos/cards.repo.js';
 

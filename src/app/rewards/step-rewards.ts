@@ -16,9 +16,9 @@ import type { DB } from '../../db/schema/index.js';
 import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { tierValue } from './balance.js';
+import { tierValue } from '../ledger/balance.js';
 import { issueVoucher } from './issue-voucher.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 import { voucherView, type VoucherView } from './voucher-view.js';
 
 export interface ProgramRewards {

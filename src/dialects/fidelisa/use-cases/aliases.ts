@@ -3,10 +3,10 @@
  * A record first seen through Fidelisa gets its uuid then, once; the uuid never changes afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { isDuplicate } from '../../db/errors.js';
-import { findAliasOf, findAliasTarget, insertAlias } from '../../db/repos/aliases.repo.js';
-import { SHOP_KIND } from '../auth/fidelisa-signature.js';
-import type { Deps } from '../context.js';
+import { isDuplicate } from '../../../db/errors.js';
+import { findAliasOf, findAliasTarget, insertAlias } from '../../../db/repos/aliases.repo.js';
+import { SHOP_KIND } from './signature.js';
+import type { Deps } from '../../../app/context.js';
 
 export const FIDELISA_KINDS = {
   shop: SHOP_KIND,
@@ -54,4 +54,4 @@ export async function uuidOf(
   return created;
 }
 
-export { findShopByUuid, shopsOfProvider, type FidelisaShop } from '../auth/fidelisa-signature.js';
+export { findShopByUuid, shopsOfProvider, type FidelisaShop } from './signature.js';

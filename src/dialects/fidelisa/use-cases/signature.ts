@@ -5,9 +5,9 @@
  * seed's Ruby sample: base64(lowercase hex(HMAC-SHA1(key, base64(request)))).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { isDuplicate } from '../../db/errors.js';
-import type { Deps } from '../context.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import { isDuplicate } from '../../../db/errors.js';
+import type { Deps } from '../../../app/context.js';
 
 export function signFidelisaRequest(request: string, secretKey: string): string {
   const policy = Buffer.from(request, 'utf8').toString('base64');

@@ -8,9 +8,9 @@ import { cancelWindowOpen } from '../../core/sales/reversal-rules.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
-import type { PointsBalance } from './balance.js';
-import { reclaimEarned, reverseDebit } from './ledger-writer.js';
-import { inTransactionResult, Rollback } from './result-transaction.js';
+import type { PointsBalance } from '../ledger/balance.js';
+import { reclaimEarned, reverseDebit } from '../ledger/ledger-writer.js';
+import { inTransactionResult, Rollback } from '../result-transaction.js';
 import {
   discountReturned,
   ledgerProgramOfSale,

@@ -4,7 +4,7 @@ import { isWalletOperation, planWallet } from '../../core/loyalty/wallet.js';
 import type { SaleLine } from '../../core/rules/index.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import type { Tx } from '../../db/transaction.js';
-import { moveWallet, type MovementContext } from './ledger-writer.js';
+import { moveWallet, type MovementContext } from '../ledger/ledger-writer.js';
 
 /** Applies the sale's deposit, withdrawal, credit and fee lines to the card's wallet. */
 export async function applySaleWallet(

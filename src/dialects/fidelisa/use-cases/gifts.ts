@@ -3,11 +3,11 @@
  * of the gift's program with the most points (for a gift of no program, any active card). Restoring names
  * the gift; the customer's latest award of it is undone.
  */
-import { fail, ok, type Result } from '../../core/error-catalog.js';
-import * as giftsRepo from '../../db/repos/gifts.repo.js';
-import type { Deps } from '../context.js';
-import { awardGift, giftView, listGifts, restoreAward, type GiftView } from '../loyalty/gifts.js';
-import { customerCards, type CustomerCard } from './fidelisa-cards.js';
+import { fail, ok, type Result } from '../../../core/error-catalog.js';
+import * as giftsRepo from '../../../db/repos/gifts.repo.js';
+import type { Deps } from '../../../app/context.js';
+import { awardGift, giftView, listGifts, restoreAward, type GiftView } from '../../../app/rewards/gifts.js';
+import { customerCards, type CustomerCard } from './cards.js';
 
 export interface CustomerGift {
   gift: GiftView;

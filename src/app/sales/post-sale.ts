@@ -15,9 +15,9 @@ import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { withUnitOfWork } from '../unit-of-work.js';
-import { commitSale } from '../sales/commit-sale.js';
-import { loadSaleContext, type SaleOwner } from '../sales/load-sale-context.js';
-import type { PointsBalance } from './balance.js';
+import { commitSale } from './commit-sale.js';
+import { loadSaleContext, type SaleOwner } from './load-sale-context.js';
+import type { PointsBalance } from '../ledger/balance.js';
 import { hashBody } from './body-hash.js';
 import { resolvePlace } from './sale-context.js';
 

@@ -11,9 +11,9 @@ import { findProgram } from '../../db/repos/programs.repo.js';
 import * as vouchers from '../../db/repos/vouchers.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
-import { debitPoints, reverseDebit } from './ledger-writer.js';
+import { debitPoints, reverseDebit } from '../ledger/ledger-writer.js';
 import { issueVoucher } from './issue-voucher.js';
-import { inRollbackableTransaction } from './result-transaction.js';
+import { inRollbackableTransaction } from '../result-transaction.js';
 import { voucherView, type VoucherView } from './voucher-view.js';
 
 export interface GiftView {
