@@ -176,6 +176,11 @@ export const ERROR_CATALOG = {
   GIFT_ALREADY_RESTORED: { status: 409, message: 'This gift award has already been restored.' },
   VOUCHER_NUMBER_TAKEN: { status: 409, message: 'Another voucher of this merchant has this number.' },
   VOUCHER_NOT_OWNED: { status: 409, message: 'This voucher belongs to another card or customer.' },
+  // reports
+  REPORT_PERIOD_INVALID: {
+    status: 422,
+    message: 'The report period is invalid: from must be before to, at most 366 days apart (RFC 3339 dates).',
+  },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

@@ -26,6 +26,7 @@ import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { programRoutes } from './routes/v1/programs.js';
+import { reportRoutes } from './routes/v1/reports.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
+      await v1.register(reportRoutes(deps));
     },
     { prefix: '/v1' },
   );

@@ -3,12 +3,18 @@
  * recorded from the test suite's exchanges with the demo data (so each body passed its route's validation and
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
+import { DailyReport, SummaryReport, TierReport } from './schemas/report.schema.js';
+
 export interface OperationExample {
   request?: unknown;
   response?: unknown;
 }
 
 export const EXAMPLES: Record<string, OperationExample> = {
+  // the reports' examples live on their schemas (src/http/schemas/report.schema.ts)
+  'GET /v1/reports/summary': { response: SummaryReport.example },
+  'GET /v1/reports/daily': { response: DailyReport.example },
+  'GET /v1/reports/tiers': { response: TierReport.example },
   'POST /oauth/revoke': {
     request: { token: '5f0c2a9e1b7d4c3a8e6f9d2b0a1c4e7f' },
     response: {},
