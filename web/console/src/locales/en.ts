@@ -160,6 +160,9 @@ export const en = {
     addTier: 'Add a tier',
     saveTiers: 'Save the tiers',
     saved: 'Tiers saved.',
+    errThreshold: 'A whole number above 0.',
+    errIncreasing: 'Must be higher than the threshold of tier {{previous}}.',
+    errLabel: 'A label is required.',
   },
   sales: {
     title: 'Sales',

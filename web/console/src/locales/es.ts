@@ -161,6 +161,9 @@ export const es: Messages = {
     addTier: 'Añadir un nivel',
     saveTiers: 'Guardar los niveles',
     saved: 'Niveles guardados.',
+    errThreshold: 'Un número entero mayor que 0.',
+    errIncreasing: 'Debe superar el umbral del nivel {{previous}}.',
+    errLabel: 'La etiqueta es obligatoria.',
   },
   sales: {
     title: 'Ventas',

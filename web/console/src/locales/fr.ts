@@ -161,6 +161,9 @@ export const fr: Messages = {
     addTier: 'Ajouter un palier',
     saveTiers: 'Enregistrer les paliers',
     saved: 'Paliers enregistrés.',
+    errThreshold: 'Un nombre entier supérieur à 0.',
+    errIncreasing: 'Doit dépasser le seuil du palier {{previous}}.',
+    errLabel: 'Le libellé est obligatoire.',
   },
   sales: {
     title: 'Ventes',

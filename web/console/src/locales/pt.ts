@@ -161,6 +161,9 @@ export const pt: Messages = {
     addTier: 'Adicionar um escalão',
     saveTiers: 'Guardar os escalões',
     saved: 'Escalões guardados.',
+    errThreshold: 'Um número inteiro superior a 0.',
+    errIncreasing: 'Tem de ser superior ao limiar do escalão {{previous}}.',
+    errLabel: 'A designação é obrigatória.',
   },
   sales: {
     title: 'Vendas',

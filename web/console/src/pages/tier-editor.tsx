@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, idempotencyKey, ok } from '../api';
 import { ErrorBanner, Field, Success } from '../ui';
+import { tierIssues, type TierIssue } from './tier-rules';
 
 type Program = ResponseOf<'/v1/programs/{id}', 'get'>;
 interface Step {
@@ -96,10 +97,19 @@ export function TierEditor({ program }: { program: Program }) {
     },
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
+  const [issues, setIssues] = useState<TierIssue[][]>([]);
+  const issueText = (i: number, field: TierIssue['field']) => {
+    const issue = issues[i]?.find((x) => x.field === field);
+    if (!issue) return undefined;
+    return issue.key === 'programs.errIncreasing' ? t(issue.key, { previous: issue.previous }) : t(issue.key);
+  };
   const update = (i: number, change: Partial<Row>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = tierIssues(rows);
+    setIssues(found);
+    if (found.some((x) => x.length > 0)) return;
     save.mutate();
   };
   const unit = basis === 'purchaseAmount' ? t('programs.thresholdMinor') : t('programs.thresholdPoints');
@@ -124,7 +134,10 @@ export function TierEditor({ program }: { program: Program }) {
         return (
           <fieldset key={i} className="tier-row">
             <legend>{t('programs.tier', { index: i + 1 })}</legend>
-            <Field label={`${t('programs.threshold')} (${unit})`} error={errors.threshold}>
+            <Field
+              label={`${t('programs.threshold')} (${unit})`}
+              error={issueText(i, 'threshold') ?? errors.threshold}
+            >
               {(props) => (
                 <input
                   {...props}
@@ -135,7 +148,7 @@ export function TierEditor({ program }: { program: Program }) {
                 />
               )}
             </Field>
-            <Field label={t('programs.label')} error={errors.label}>
+            <Field label={t('programs.label')} error={issueText(i, 'label') ?? errors.label}>
               {(props) => (
                 <input
                   {...props}
