@@ -151,7 +151,7 @@ function CardView({ number }: { number: string }) {
           <dd>{dateTime(c.activatedAt)}</dd>
         </dl>
       </section>
-      <CardActions key={`${c.number}-${c.status}`} number={c.number} status={c.status} />
+      <CardActions key={c.number} number={c.number} status={c.status} />
     </div>
   );
 }

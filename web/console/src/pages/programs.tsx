@@ -52,7 +52,7 @@ function ProgramView({ id }: { id: string }) {
           </ul>
         </dd>
       </dl>
-      <TierEditor key={p.updatedAt} program={p} />
+      <TierEditor key={p.id} program={p} />
     </section>
   );
 }
