@@ -361,7 +361,7 @@ describe.each(databases())('cards on $kind', (target) => {
         .execute();
 
       const store = await h.deps.db.selectFrom('stores').select('id').executeTakeFirstOrThrow();
-      const saleId = newId('sal');
+      const saleId = newId('sale');
       await h.deps.db
         .insertInto('sales')
         .values({
@@ -454,7 +454,7 @@ describe.each(databases())('cards on $kind', (target) => {
       // Give the card points through the ledger writer, as a sale would.
       const { inTransaction } = await import('../src/db/transaction.js');
       const { lockCard } = await import('../src/db/repos/ledger.repo.js');
-      const { creditPoints } = await import('../src/app/loyalty/ledger-writer.js');
+      const { creditPoints } = await import('../src/app/ledger/ledger-writer.js');
       const card = await h.deps.db
         .selectFrom('cards')
         .select('id')

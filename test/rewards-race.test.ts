@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardGift, createGift } from '../src/app/loyalty/gifts.js';
-import { createVoucher } from '../src/app/loyalty/vouchers.js';
+import { awardGift, createGift } from '../src/app/rewards/gifts.js';
+import { createVoucher } from '../src/app/rewards/vouchers.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 import { activePoints, insertCard, insertProgram } from './support/rewards-fixtures.js';
 

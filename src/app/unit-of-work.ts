@@ -4,6 +4,7 @@
  * failures, deadlocks, a busy database and stale conditional writes retry the whole unit from its reads.
  */
 import { ok, type Result } from '../core/error-catalog.js';
+import type { IdPrefix } from '../core/id-prefixes.js';
 import { insertOutboxMessage } from '../db/repos/outbox.repo.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { Deps } from './context.js';
@@ -25,7 +26,7 @@ export interface UnitOfWork {
   tx: Tx;
   /** The instant of the work (ISO-8601 UTC), the same for all its writes. */
   now: string;
-  newId(prefix: string): string;
+  newId(prefix: IdPrefix): string;
   /** Writes the event in this transaction: it exists if and only if the work is committed. */
   enqueue(event: OutboxEvent): Promise<void>;
   /** Runs after the commit (never after a rollback); its failure is reported, not answered. */
@@ -43,6 +44,8 @@ export async function withUnitOfWork<T>(
   work: (uow: UnitOfWork) => Promise<Result<T>>,
   options: { onCommitError?: (error: unknown) => void } = {},
 ): Promise<Result<T>> {
+  // Called from inside another unit of work: join it (its transaction, clock, outbox and commit hooks).
+  if (deps.unitOfWork) return work(deps.unitOfWork);
   let after: (() => void | Promise<void>)[] = [];
   let value: T;
   try {
@@ -86,4 +89,13 @@ export async function withUnitOfWork<T>(
     }
   }
   return ok(value);
+}
+
+/**
+ * The dependencies of use-cases that must run inside `uow`: their queries go through its transaction and
+ * their own units of work (and plain transactions) join it, so a use-case made of several others (customer
+ * enrolment: create the customer, hand out a card, issue, bind and activate it) is one transaction.
+ */
+export function joinUnitOfWork(deps: Deps, uow: UnitOfWork): Deps {
+  return { ...deps, db: uow.tx, unitOfWork: uow, now: () => new Date(uow.now) };
 }

@@ -8,6 +8,10 @@ export const ERROR_CATALOG = {
   MALFORMED_BODY: { status: 400, message: 'The request body is not well-formed.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is invalid.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The Content-Type of the body is not supported.' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    message: 'Cross-site request refused: this API is called by tills and same-origin pages only.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   NOT_ACCEPTABLE: { status: 406, message: 'No representation matches the Accept header.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this method and path.' },
@@ -30,6 +34,11 @@ export const ERROR_CATALOG = {
   IDEMPOTENCY_KEY_IN_PROGRESS: {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+  },
+  IDEMPOTENT_ANSWER_NOT_KEPT: {
+    status: 409,
+    message:
+      'The request with this Idempotency-Key was already carried out, but its answer is not kept (it carried a secret, or personal data since erased): read the resource instead of retrying.',
   },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
@@ -126,6 +135,10 @@ export const ERROR_CATALOG = {
     message: 'A card blocked by an administrator can be unblocked or replaced only by an administrator.',
   },
   // ledger and sales
+  BALANCE_LIMIT_EXCEEDED: {
+    status: 422,
+    message: 'The card would hold more points than a card may hold.',
+  },
   INSUFFICIENT_POINTS: { status: 409, message: 'The balance does not cover this debit.' },
   RETURN_EXCEEDS_SALE: { status: 422, message: 'The returned amount exceeds what is left of the sale.' },
   INVALID_EXPIRY_POLICY: { status: 422, message: 'The points lifetime is invalid.' },

@@ -9,6 +9,9 @@ export type Tx = Transaction<DB>;
  * database (SQLite). Errors come out translated (DuplicateError, ...).
  */
 export async function inTransaction<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  // Already inside a transaction (a use-case joined to a caller's unit of work): run in it; the outer
+  // transaction owns the retries.
+  if (db.isTransaction) return fn(db as Tx);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(fn);

@@ -13,6 +13,7 @@ import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { refuseFormBodiesWhereUndocumented } from './plugins/request-origin.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
@@ -92,7 +93,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // requestTimeout does not cover a body that keeps the socket busy).
   const deadline = deps.config.connections.requestTimeoutMs;
   if (deadline > 0) {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.raw.complete) return;
       const timer = setTimeout(() => {
         // Injected requests (tests, in-process callers) have a socket stand-in without destroy().
@@ -102,9 +103,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       timer.unref();
       request.raw.once('end', () => clearTimeout(timer));
       request.raw.once('close', () => clearTimeout(timer));
+      // Answered before its body was read (a bodyless POST): no deadline left to enforce.
+      reply.raw.once('finish', () => clearTimeout(timer));
     });
   }
 
+  refuseFormBodiesWhereUndocumented(app);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,4 @@
-import { translateDbError, UnstorableTextError } from '../db/errors.js';
+import { isUnstorableText } from '../app/database-health.js';
 import { ERROR_CATALOG, type ErrorCode, type ErrorDetail, type Failure } from '../core/error-catalog.js';
 
 /** A failure on its way out through HTTP. Thrown by handlers, formatted by the error plugin (or a dialect's). */
@@ -107,7 +107,7 @@ export function normalizeError(error: unknown): NormalizedError {
   }
   // Input that reached the database through a path without schema validation (credentials of HTTP Basic,
   // form bodies of the token routes): PostgreSQL refuses a NUL character in text.
-  if (translateDbError(error) instanceof UnstorableTextError) {
+  if (isUnstorableText(error)) {
     return {
       status: 400,
       code: 'VALIDATION_FAILED',

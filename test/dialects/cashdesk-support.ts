@@ -3,8 +3,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/app/context.js';
 import { createCustomer } from '../../src/app/customers/customers.js';
 import { CASHDESK_USERS } from '../../src/app/demo/demo-cashdesk.js';
-import { createBatch } from '../../src/app/loyalty/cards-batch.js';
-import { activate, bind, block, issue } from '../../src/app/loyalty/cards-lifecycle.js';
+import { createBatch } from '../../src/app/cards/cards-batch.js';
+import { activate, bind, block, issue } from '../../src/app/cards/cards-lifecycle.js';
 import type { Harness } from '../support/harness.js';
 
 export const basic = (login: string, password: string): string =>

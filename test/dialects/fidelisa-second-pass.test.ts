@@ -5,9 +5,9 @@
  * unwrapped bodies, both spellings of /api/sales(/) and /api/corrections(/), quantities by weight.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeUsedJetons } from '../../src/app/auth/fidelisa-signature.js';
-import { findShopByUuid } from '../../src/app/dialects/fidelisa-aliases.js';
-import { createProgram, type RuleInput } from '../../src/app/loyalty/programs.js';
+import { purgeUsedJetons } from '../../src/dialects/fidelisa/use-cases/signature.js';
+import { findShopByUuid } from '../../src/dialects/fidelisa/use-cases/aliases.js';
+import { createProgram, type RuleInput } from '../../src/app/programs/programs.js';
 import { loadConfig } from '../../src/config.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { DEMO_SIGNER, fidelisaCall, fidelisaHeaders, newJeton } from './fidelisa-support.js';

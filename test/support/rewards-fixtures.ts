@@ -1,6 +1,6 @@
 /** Programs, cards and points for the rewards tests, written straight into the database. */
 import { newId } from '../../src/app/ids.js';
-import { creditPoints } from '../../src/app/loyalty/ledger-writer.js';
+import { creditPoints } from '../../src/app/ledger/ledger-writer.js';
 import type { VoucherTemplate } from '../../src/core/loyalty/program.js';
 import type { Tier, TierBasis } from '../../src/core/rules/tiers.js';
 import { inTransaction } from '../../src/db/transaction.js';

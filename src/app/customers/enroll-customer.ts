@@ -13,6 +13,7 @@ import { cardsOfCustomer, findCardByNumber } from '../../db/repos/cards.repo.js'
 import { findCustomer } from '../../db/repos/customers.repo.js';
 import { findProgram, listPrograms } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
+import { joinUnitOfWork, withUnitOfWork } from '../unit-of-work.js';
 import { nextAvailable } from '../cards/cards-batch.js';
 import { activate, bind, issue } from '../cards/cards-lifecycle.js';
 import { createCustomer, type CustomerRecord } from './customers.js';
@@ -78,12 +79,28 @@ async function fieldsMissingFor(
   );
 }
 
+/**
+ * Enrols in one unit of work: the customer, the card handed out, its issue, binding and activation commit
+ * together or not at all (a refusal at any step leaves no customer behind).
+ */
 export async function enrollCustomer(
   deps: Deps,
   merchantId: string,
   input: CustomerInput,
   card: { number?: string | undefined },
   options: { usableCard?: boolean; uniqueMobile?: boolean } = {},
+): Promise<Result<CustomerRecord>> {
+  return withUnitOfWork(deps, (uow) =>
+    enrolInside(joinUnitOfWork(deps, uow), merchantId, input, card, options),
+  );
+}
+
+async function enrolInside(
+  deps: Deps,
+  merchantId: string,
+  input: CustomerInput,
+  card: { number?: string | undefined },
+  options: { usableCard?: boolean; uniqueMobile?: boolean },
 ): Promise<Result<CustomerRecord>> {
   const wantsCard = input.noFidelity !== true;
   let programId: string | null = null;

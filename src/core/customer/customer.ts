@@ -128,3 +128,15 @@ export function searchTextOf(data: CustomerData, cardNumbers: readonly string[] 
 function nationalForm(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatNational().replace(/\D/g, '') ?? e164;
 }
+
+/** A stored customer, as the use-cases and views read it. */
+export interface CustomerRecord {
+  id: string;
+  merchantId: string;
+  ref: number;
+  data: CustomerData;
+  cards: string[];
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

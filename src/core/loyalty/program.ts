@@ -134,3 +134,11 @@ export function missingRequiredFields(
     return value === null || value === undefined || value === '';
   });
 }
+
+/** A stored program: its settings plus what only the database knows. */
+export interface ProgramRecord extends Program {
+  merchantId: string;
+  nextSerial: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,18 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerData } from '../../core/customer/customer.js';
+import type { CustomerData, CustomerRecord } from '../../core/customer/customer.js';
 import type { CustomerTable } from '../schema/customer.table.js';
 import type { DB } from '../schema/index.js';
 
-export interface CustomerRecord {
-  id: string;
-  merchantId: string;
-  ref: number;
-  data: CustomerData;
-  cards: string[];
-  erasedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CustomerRecord };
 
 type Row = Selectable<CustomerTable>;
 
@@ -292,4 +283,17 @@ export async function updateCustomer(
     .where('merchant_id', '=', merchantId)
     .where('id', '=', id)
     .execute();
+}
+
+/** Ids of the merchant's customers with this (normalised) mobile and/or customer code, at most `limit`. */
+export async function customerIdsBy(
+  db: Kysely<DB>,
+  merchantId: string,
+  by: { mobile?: string | undefined; customerCode?: string | undefined },
+  limit: number,
+): Promise<string[]> {
+  let q = db.selectFrom('customers').select('id').where('merchant_id', '=', merchantId);
+  if (by.mobile !== undefined) q = q.where('mobile', '=', by.mobile);
+  if (by.customerCode !== undefined) q = q.where('customer_code', '=', by.customerCode);
+  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
 }

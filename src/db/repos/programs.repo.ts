@@ -15,6 +15,7 @@ import type {
   CardCategory,
   CardType,
   Program,
+  ProgramRecord,
   ProgramSettings,
   RequirableField,
   VoucherTemplate,
@@ -27,13 +28,7 @@ import type { Tx } from '../transaction.js';
 
 export type ProgramRow = Selectable<ProgramTable>;
 
-/** A stored program: its settings plus what only the database knows. */
-export interface ProgramRecord extends Program {
-  merchantId: string;
-  nextSerial: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ProgramRecord };
 
 interface StepsColumn {
   steps: Tier[];

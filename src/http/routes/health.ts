@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { databaseAnswers } from '../../app/database-health.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
@@ -32,7 +32,7 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async () => {
         try {
-          await sql`select 1`.execute(deps.db);
+          await databaseAnswers(deps);
         } catch {
           throw new HttpError('SERVICE_UNAVAILABLE', 'The database does not answer.', undefined, 5);
         }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { CustomerRecord } from '../../db/repos/customers.repo.js';
+import type { CustomerRecord } from '../../core/customer/customer.js';
 import { Nullable } from './common.js';
 
 const Str = (max: number, description?: string) =>

@@ -5,7 +5,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CARD_CATEGORIES, CARD_TYPES, REQUIRABLE_FIELDS } from '../../core/loyalty/program.js';
-import type { ProgramRecord } from '../../db/repos/programs.repo.js';
+import type { ProgramRecord } from '../../core/loyalty/program.js';
 import { Nullable } from './common.js';
 
 const Enum = <T extends string>(values: readonly T[], description?: string) =>
