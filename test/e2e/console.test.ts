@@ -20,7 +20,8 @@ if (!binary)
     "test/e2e skipped: no Chromium binary (install Debian's package: apt-get install -y chromium, or set CHROMIUM_BIN).",
   );
 
-describe.skipIf(!binary)('the console in Chromium', () => {
+// generous deadlines: CI runs these beside the rest of the suite on two cores
+describe.skipIf(!binary)('the console in Chromium', { timeout: 120_000 }, () => {
   let env: ConsoleEnv;
   let page: Page;
   beforeAll(async () => {
@@ -29,7 +30,7 @@ describe.skipIf(!binary)('the console in Chromium', () => {
   afterAll(async () => env?.close());
   beforeEach(async () => {
     page = await (await env.browser.newContext({ viewport: TABLET, locale: 'en-GB' })).newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
   });
   afterEach(async () => page.context().close());
 
