@@ -12,6 +12,7 @@ RUN apt-get update \
 COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
 COPY bin ./bin
+COPY web ./web
 # npm ci builds dist/ (the prepare script); the development dependencies are dropped afterwards.
 RUN npm ci && npm prune --omit=dev
 

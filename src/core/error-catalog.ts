@@ -242,6 +242,11 @@ export const ERROR_CATALOG = {
   SEGMENT_NOT_FOUND: { status: 404, message: 'This segment is unknown.' },
   LIMIT_NOT_FOUND: { status: 404, message: 'This limit is unknown.' },
   LIMIT_INVALID: { status: 422, message: 'The limit is invalid; see details.' },
+  // reports
+  REPORT_PERIOD_INVALID: {
+    status: 422,
+    message: 'The report period is invalid: from must be before to, at most 366 days apart (RFC 3339 dates).',
+  },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

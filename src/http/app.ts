@@ -10,6 +10,7 @@ import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
 import { mmpDialect } from '../dialects/mmp/index.js';
 import { promoDialect } from '../dialects/promo/index.js';
+import { installConsole } from './console.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
@@ -33,6 +34,7 @@ import { elementRoutes } from './routes/v1/elements.js';
 import { programRoutes } from './routes/v1/programs.js';
 import { promotionAdminRoutes } from './routes/v1/promotion-admin.js';
 import { promotionRoutes } from './routes/v1/promotions.js';
+import { reportRoutes } from './routes/v1/reports.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
@@ -163,6 +165,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(administrationRoutes(deps));
       await v1.register(messagingRoutes(deps));
       await v1.register(elementRoutes(deps));
+      await v1.register(reportRoutes(deps));
     },
     { prefix: '/v1' },
   );
@@ -178,5 +181,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', persistAuthorization: true },
   });
+  await installConsole(app);
   return app;
 }

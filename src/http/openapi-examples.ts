@@ -5,6 +5,7 @@
  */
 import { MESSAGING_EXAMPLES } from './openapi-examples-messaging.js';
 import { PROMOTION_EXAMPLES } from './promotion-examples.js';
+import { DailyReport, SummaryReport, TierReport } from './schemas/report.schema.js';
 
 export interface OperationExample {
   request?: unknown;
@@ -13,6 +14,10 @@ export interface OperationExample {
 
 export const EXAMPLES: Record<string, OperationExample> = {
   ...MESSAGING_EXAMPLES,
+  // the reports' examples live on their schemas (src/http/schemas/report.schema.ts)
+  'GET /v1/reports/summary': { response: SummaryReport.example },
+  'GET /v1/reports/daily': { response: DailyReport.example },
+  'GET /v1/reports/tiers': { response: TierReport.example },
   'POST /oauth/revoke': {
     request: { token: '5f0c2a9e1b7d4c3a8e6f9d2b0a1c4e7f' },
     response: {},
