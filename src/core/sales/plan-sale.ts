@@ -18,6 +18,7 @@ import {
   type VoucherUseRequest,
 } from './plan-vouchers.js';
 import type { SaleProgram } from './sale-program.js';
+import { planSponsorReward, type SponsorContext, type SponsorReward } from './plan-sponsor.js';
 
 /** The card a sale lands on, as read under its lock. */
 export interface SaleCard {
@@ -40,6 +41,8 @@ export interface SaleContext {
   vouchers: ReadonlyMap<string, SaleVoucher>;
   /** Steps of the card already rewarded. */
   rewardedSteps: readonly number[];
+  /** The customer's godfather still to reward for a first purchase (absent: none). */
+  sponsor?: SponsorContext | null;
 }
 
 export interface SaleRequest {
@@ -66,6 +69,8 @@ export interface SalePlan {
   stepsToReward: Tier[];
   /** The card's summary after the sale (null without a card). */
   summary: CardSummary | null;
+  /** Points to the godfather for this first purchase of the godchild (plan-sponsor.ts), or null. */
+  sponsorReward?: SponsorReward | null;
 }
 
 /** Ids the plan gives to the rows it creates (ids are parameters, like time). */
@@ -157,6 +162,7 @@ export function planSale(
   const reached = tierBasis(after, program.tiers.type);
   return ok({
     ...base,
+    sponsorReward: planSponsorReward(program.sponsorship, context.sponsor, purchases),
     pointsRedeemed: redeem,
     points: moves,
     wallet: wallet.movements,

@@ -9,6 +9,7 @@ import * as m0007 from './0007-jobs.js';
 import * as m0008 from './0008-store-settings.js';
 import * as m0009 from './0009-retention.js';
 import * as m0010 from './0010-shop-email.js';
+import * as m0011 from './0011-sponsorship.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-store-settings': m0008,
   '0009-retention': m0009,
   '0010-shop-email': m0010,
+  '0011-sponsorship': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import type {
   LotTable,
   MovementTable,
   ProgramTable,
+  SponsorshipRewardTable,
   SaleReturnTable,
   SaleTable,
   StepRewardTable,
@@ -39,6 +40,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   integration_log: IntegrationLogTable;
   programs: ProgramTable;
+  sponsorship_rewards: SponsorshipRewardTable;
   lots: LotTable;
   movements: MovementTable;
   allocations: AllocationTable;
