@@ -8,6 +8,7 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { mmpDialect } from '../dialects/mmp/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
@@ -19,6 +20,8 @@ import { installRequestLog } from './plugins/request-log.js';
 import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { messagingRoutes } from './routes/v1/messaging.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
 import { administrationRoutes } from './routes/v1/administration.js';
@@ -26,6 +29,8 @@ import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { programRoutes } from './routes/v1/programs.js';
+import { promotionAdminRoutes } from './routes/v1/promotion-admin.js';
+import { promotionRoutes } from './routes/v1/promotions.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
@@ -133,6 +138,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));
+  await app.register(unsubscribeRoutes(deps));
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', bearerAuth(deps));
@@ -148,9 +154,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(balanceRoutes(deps));
       await v1.register(voucherRoutes(deps));
       await v1.register(giftRoutes(deps));
+      await v1.register(promotionRoutes(deps));
+      await v1.register(promotionAdminRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
+      await v1.register(messagingRoutes(deps));
     },
     { prefix: '/v1' },
   );
@@ -158,6 +167,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
+  await app.register(mmpDialect(deps), { prefix: '/mmp' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

@@ -3,12 +3,16 @@
  * recorded from the test suite's exchanges with the demo data (so each body passed its route's validation and
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
+import { MESSAGING_EXAMPLES } from './openapi-examples-messaging.js';
+import { PROMOTION_EXAMPLES } from './promotion-examples.js';
+
 export interface OperationExample {
   request?: unknown;
   response?: unknown;
 }
 
 export const EXAMPLES: Record<string, OperationExample> = {
+  ...MESSAGING_EXAMPLES,
   'POST /oauth/revoke': {
     request: { token: '5f0c2a9e1b7d4c3a8e6f9d2b0a1c4e7f' },
     response: {},
@@ -2643,7 +2647,8 @@ export function applyExamples<T extends object>(document: T): T {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   for (const [path, operations] of Object.entries(paths))
     for (const [method, value] of Object.entries(operations)) {
-      const example = EXAMPLES[`${method.toUpperCase()} ${path}`];
+      const key = `${method.toUpperCase()} ${path}`;
+      const example = EXAMPLES[key] ?? PROMOTION_EXAMPLES[key];
       if (!example) continue;
       const operation = value as Operation;
       if (example.request !== undefined)
