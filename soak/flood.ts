@@ -13,6 +13,8 @@ export interface Timing {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** Every sample, in the order taken (ms). */
+  samplesMs: number[];
 }
 
 export interface FloodReport {
@@ -33,7 +35,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function timing(values: number[], failed: number): Timing {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { samples: values.length, failed, medianMs: at(0.5), p95Ms: at(0.95), maxMs: sorted.at(-1) ?? NaN };
+  return {
+    samples: values.length,
+    failed,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: sorted.at(-1) ?? NaN,
+    samplesMs: values.map((v) => Math.round(v * 10) / 10),
+  };
 }
 
 /** One request on a new connection (no agent, no keep-alive), timed from connect to the last byte. */

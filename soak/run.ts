@@ -254,7 +254,7 @@ async function main() {
       card: seeded.cardNumbers[0]!,
       connections: o.flood,
       perAddress: 200,
-      samples: 20,
+      samples: 40,
       limitMs: 1000,
     });
     await server.stop();

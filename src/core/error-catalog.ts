@@ -69,6 +69,11 @@ export const ERROR_CATALOG = {
     status: 422,
     message: 'The sponsor (godfather) is not a customer of this merchant.',
   },
+  SPONSORSHIP_NOT_ACTIVATED: {
+    status: 422,
+    message:
+      'Sponsorship is not activated: no active program of the merchant enables it (program setting sponsorship).',
+  },
   GODFATHER_ALREADY_SET: { status: 409, message: 'The godchild already has a godfather.' },
   GODFATHER_SELF: { status: 422, message: 'A customer cannot sponsor themselves.' },
   SEARCH_TOO_SHORT: { status: 400, message: 'A search needs at least 3 characters.' },

@@ -37,6 +37,8 @@ export const BASE_PROGRAM: Omit<Program, 'id'> = {
   requireKnownItems: false,
   walletEnabled: false,
   oneCardPerCustomer: false,
+  sponsorship: null,
+  sharedMobiles: false,
 };
 
 let seq = 0;

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { decodeCursor, encodeCursor } from '../../core/cursor.js';
 import { DuplicateError } from '../../db/errors.js';
 import * as repo from '../../db/repos/customers.repo.js';
+import { listPrograms } from '../../db/repos/programs.repo.js';
 import { inTransaction, type Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -22,6 +23,14 @@ function today(deps: Deps): Today {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+const activePrograms = async (tx: Tx, merchantId: string) =>
+  (await listPrograms(tx, merchantId, { limit: 100 })).filter((p) => p.active);
+
+/** Whether the merchant's default program (its first active one) lets customers share a mobile number. */
+async function mobilesShared(tx: Tx, merchantId: string): Promise<boolean> {
+  return (await activePrograms(tx, merchantId))[0]?.sharedMobiles ?? false;
+}
+
 async function checkGodfather(
   tx: Tx,
   merchantId: string,
@@ -30,6 +39,9 @@ async function checkGodfather(
   next: string | null,
 ): Promise<Result<null>> {
   if (next === previous || next === null) return ok(null);
+  if (!(await activePrograms(tx, merchantId)).some((p) => p.sponsorship !== null)) {
+    return fail('SPONSORSHIP_NOT_ACTIVATED');
+  }
   if (previous !== null) return fail('GODFATHER_ALREADY_SET');
   if (next === customerId) return fail('GODFATHER_SELF');
   const godfather = await repo.findCustomer(tx, merchantId, { id: next });
@@ -43,7 +55,7 @@ function duplicateToFailure(error: unknown): Result<never> {
 
 /**
  * Creates a customer. With `uniqueMobile`, a mobile another customer of the merchant has is refused
- * (MOBILE_TAKEN); the check runs after the merchant row is locked by the reference counter, so two
+ * (MOBILE_TAKEN) unless the merchant's default program allows shared numbers (sharedMobiles); the check runs after the merchant row is locked by the reference counter, so two
  * concurrent creations with one mobile cannot both pass.
  */
 export async function createCustomer(
@@ -61,7 +73,7 @@ export async function createCustomer(
       const sponsor = await checkGodfather(tx, merchantId, id, null, data.godfatherId);
       if (!sponsor.ok) return sponsor;
       const ref = await repo.nextCustomerRef(tx, merchantId, options.ref);
-      if (options.uniqueMobile && data.mobile !== null) {
+      if (options.uniqueMobile && data.mobile !== null && !(await mobilesShared(tx, merchantId))) {
         const holder = await repo.findCustomer(tx, merchantId, { mobile: data.mobile });
         if (holder) {
           return fail('MOBILE_TAKEN', `Customer ${holder.ref} already has the mobile number ${data.mobile}.`);

@@ -17,6 +17,7 @@ import { joinUnitOfWork, withUnitOfWork } from '../unit-of-work.js';
 import { nextAvailable } from '../cards/cards-batch.js';
 import { activate, bind, issue } from '../cards/cards-lifecycle.js';
 import { createCustomer, type CustomerRecord } from './customers.js';
+import { payGodchild } from './sponsorship.js';
 
 /** The merchant's default program: its first active program, in creation order. */
 export async function defaultProgramId(deps: Deps, merchantId: string): Promise<string | null> {
@@ -129,6 +130,10 @@ async function enrolInside(
   if (number !== undefined) {
     const given = await giveCard(deps, merchantId, created.value.id, number);
     if (!given.ok) return given;
+    if (created.value.data.godfatherId !== null) {
+      const welcomed = await payGodchild(deps, merchantId, created.value.id, number);
+      if (!welcomed.ok) return welcomed;
+    }
   }
   const found = await findCustomer(deps.db, merchantId, { id: created.value.id });
   return found ? ok(found) : fail('CUSTOMER_NOT_FOUND');

@@ -30,6 +30,8 @@ export const DEMO_VIP: ProgramCreateInput = {
   pendingDays: 0,
   expiry: { kind: 'months', months: 12 },
   rules: [{ id: 'total', kind: 'total_amount', rate: perEuro }],
+  // Sponsorship: 100 points to the godfather on the godchild's first purchase, 50 to the godchild at enrolment.
+  sponsorship: { godfatherPoints: 100, godchildPoints: 50 },
   // Thresholds on the cumulative purchase amount: 500 €, 800 €, 1 200 € in minor units.
   tiers: {
     type: 'purchaseAmount',

@@ -58,6 +58,8 @@ export const PROGRAM_DEFAULTS = {
   cancelWindowHours: 24,
   requireKnownItems: false,
   walletEnabled: false,
+  sponsorship: null,
+  sharedMobiles: false,
   oneCardPerCustomer: true,
 } as const satisfies Partial<ProgramSettings>;
 

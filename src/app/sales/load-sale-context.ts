@@ -12,6 +12,7 @@ import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
 import { openLots } from '../../db/repos/ledger.repo.js';
 import { lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
+import { godfatherToReward } from '../../db/repos/sponsorship.repo.js';
 import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { loadSaleVouchers } from './sale-vouchers.js';
@@ -84,6 +85,10 @@ export async function loadSaleContext(
   const rewardedSteps = program.tiers.steps.some((s) => s.forcedUse)
     ? await rewardedStepIndexes(tx, card.id)
     : [];
+  const godfather =
+    (program.sponsorship?.godfatherPoints ?? 0) > 0 && card.customerId && program.id
+      ? await godfatherToReward(tx, input.merchantId, card.customerId, program.id)
+      : undefined;
   return ok({
     program,
     card: {
@@ -99,5 +104,9 @@ export async function loadSaleContext(
     lots,
     vouchers,
     rewardedSteps,
+    sponsor:
+      godfather && card.customerId
+        ? { godchildId: card.customerId, godfatherCardId: godfather.godfatherCardId }
+        : null,
   });
 }

@@ -17,6 +17,7 @@ import { newId } from '../ids.js';
 import { withUnitOfWork } from '../unit-of-work.js';
 import { loadSalePromotions, promotionsView } from '../promotions/sale-promotions.js';
 import { commitSale } from './commit-sale.js';
+import { payGodfather } from './sponsor-reward.js';
 import { loadSaleContext, type SaleOwner } from './load-sale-context.js';
 import type { PointsBalance } from '../ledger/balance.js';
 import { hashBody } from './body-hash.js';
@@ -229,6 +230,15 @@ export async function postSale(
         },
         now,
       );
+      if (plan.value.sponsorReward) {
+        await payGodfather(
+          tx,
+          plan.value.sponsorReward,
+          { saleId, merchantId, storeId, terminalId },
+          context.value.program,
+          now,
+        );
+      }
       const result = saleResultView({
         id: saleId,
         receipt: input.receipt,

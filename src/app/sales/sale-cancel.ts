@@ -3,6 +3,7 @@
  * gives back the points it spent, restores its vouchers and its share of the discount. A second cancel is
  * SALE_CANCELLED.
  */
+import { reverseGodfatherReward } from './sponsor-reward.js';
 import { fail, type Result } from '../../core/error-catalog.js';
 import { cancelWindowOpen } from '../../core/sales/reversal-rules.js';
 import * as sales from '../../db/repos/sales.repo.js';
@@ -82,6 +83,12 @@ export async function cancelSale(
         await reclaimEarned(tx, ctx, await sales.saleLotIds(tx, sale.id), toReclaim, program.negativeBalance);
       }
     }
+    await reverseGodfatherReward(
+      tx,
+      sale.id,
+      { merchantId, principalId: caller.principalId, now },
+      program.negativeBalance,
+    );
     const vouchersRestored = await restoredVoucherNumbers(tx, sale.id);
     await restoreVouchersForSale(tx, sale.id, now);
     if (sale.card_id) {

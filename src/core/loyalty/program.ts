@@ -61,6 +61,16 @@ export interface ProgramSettings {
   oneCardPerCustomer: boolean;
   /** The card carries a money wallet (deposit, withdrawal, credit, fees lines of a sale). */
   walletEnabled: boolean;
+  /** Sponsorship (godfather and godchild); null when not activated. */
+  sponsorship: SponsorshipSettings | null;
+  /** Customers may share a mobile number (else a second customer with a mobile already used is refused). */
+  sharedMobiles: boolean;
+}
+
+/** What sponsorship pays, once each: to the godfather on the godchild's first purchase, to the godchild at enrolment. */
+export interface SponsorshipSettings {
+  godfatherPoints: number;
+  godchildPoints: number;
 }
 
 export interface Program extends ProgramSettings {
@@ -118,6 +128,11 @@ export function validateProgram(settings: ProgramSettings): ProgramIssue[] {
   }
   if (settings.cardType === 'discount' && settings.discountBasisPoints === 0) {
     issues.push({ field: 'discountBasisPoints', message: 'a discount program needs a discount rate' });
+  }
+  for (const field of ['godfatherPoints', 'godchildPoints'] as const) {
+    const points = settings.sponsorship?.[field] ?? 0;
+    if (!Number.isInteger(points) || points < 0 || points > 1_000_000_000)
+      issues.push({ field: `sponsorship.${field}`, message: 'an integer from 0 to 1000000000' });
   }
   if (!/^[A-Z]{3}$/.test(settings.currency))
     issues.push({ field: 'currency', message: 'an ISO 4217 code such as EUR' });

@@ -19,6 +19,7 @@ import {
   type VoucherUseRequest,
 } from './plan-vouchers.js';
 import type { SaleProgram } from './sale-program.js';
+import { planSponsorReward, type SponsorContext, type SponsorReward } from './plan-sponsor.js';
 
 /** The card a sale lands on, as read under its lock. */
 export interface SaleCard {
@@ -41,6 +42,8 @@ export interface SaleContext {
   vouchers: ReadonlyMap<string, SaleVoucher>;
   /** Steps of the card already rewarded. */
   rewardedSteps: readonly number[];
+  /** The customer's godfather still to reward for a first purchase (absent: none). */
+  sponsor?: SponsorContext | null;
   /** The active promotion map and what its evaluation reads (absent: no promotions). */
   promotions?: SalePromotionContext | null;
 }
@@ -69,6 +72,8 @@ export interface SalePlan {
   stepsToReward: Tier[];
   /** The card's summary after the sale (null without a card). */
   summary: CardSummary | null;
+  /** Points to the godfather for this first purchase of the godchild (plan-sponsor.ts), or null. */
+  sponsorReward?: SponsorReward | null;
   /** What the active map granted the sale (null: no active map). Its points are in pointsEarned. */
   promotions: SalePromotions | null;
 }
@@ -166,6 +171,7 @@ export function planSale(
   const reached = tierBasis(after, program.tiers.type);
   return ok({
     ...base,
+    sponsorReward: planSponsorReward(program.sponsorship, context.sponsor, purchases),
     pointsRedeemed: redeem,
     points: moves,
     wallet: wallet.movements,

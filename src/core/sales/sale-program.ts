@@ -1,6 +1,6 @@
 /** What selling on a card needs to know of its program. */
 import type { ExpiryPolicy } from '../ledger/index.js';
-import type { CardType } from '../loyalty/program.js';
+import type { CardType, SponsorshipSettings } from '../loyalty/program.js';
 import type { EarningRule, TierLadder } from '../rules/index.js';
 
 export interface SaleProgram {
@@ -16,6 +16,8 @@ export interface SaleProgram {
   cancelWindowHours: number;
   requireKnownItems: boolean;
   walletEnabled: boolean;
+  /** Sponsorship rewards (null: not activated); optional for plans made before it existed. */
+  sponsorship?: SponsorshipSettings | null;
 }
 
 /** A card without a program earns nothing and keeps its points forever. */

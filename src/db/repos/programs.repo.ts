@@ -18,6 +18,7 @@ import type {
   ProgramRecord,
   ProgramSettings,
   RequirableField,
+  SponsorshipSettings,
   VoucherTemplate,
 } from '../../core/loyalty/program.js';
 import type { EarningRule } from '../../core/rules/earning-rules.js';
@@ -98,6 +99,8 @@ function parseProgramRow(row: ProgramRow): ProgramRecord {
     cancelWindowHours: Number(row.cancel_window_hours),
     requireKnownItems: bool(row.require_known_items),
     walletEnabled: bool(row.wallet_enabled),
+    sponsorship: row.sponsorship ? (JSON.parse(row.sponsorship) as SponsorshipSettings) : null,
+    sharedMobiles: bool(row.shared_mobiles),
     oneCardPerCustomer: bool(row.one_card_per_customer),
     nextSerial: Number(row.next_serial),
     createdAt: row.created_at,
@@ -133,6 +136,8 @@ export function programColumns(program: Omit<Program, 'id'>) {
     cancel_window_hours: program.cancelWindowHours,
     require_known_items: program.requireKnownItems ? 1 : 0,
     wallet_enabled: program.walletEnabled ? 1 : 0,
+    sponsorship: program.sponsorship ? JSON.stringify(program.sponsorship) : null,
+    shared_mobiles: program.sharedMobiles ? 1 : 0,
     one_card_per_customer: program.oneCardPerCustomer ? 1 : 0,
   };
 }

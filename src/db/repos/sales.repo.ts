@@ -34,6 +34,7 @@ export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null
     cancelWindowHours: p.cancelWindowHours,
     requireKnownItems: p.requireKnownItems,
     walletEnabled: p.walletEnabled,
+    sponsorship: p.sponsorship,
   };
 }
 

@@ -18,6 +18,7 @@ import type {
   LotTable,
   MovementTable,
   ProgramTable,
+  SponsorshipRewardTable,
   SaleReturnTable,
   SaleTable,
   StepRewardTable,
@@ -88,6 +89,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   integration_log: IntegrationLogTable;
   programs: ProgramTable;
+  sponsorship_rewards: SponsorshipRewardTable;
   lots: LotTable;
   movements: MovementTable;
   allocations: AllocationTable;

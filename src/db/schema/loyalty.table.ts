@@ -25,6 +25,9 @@ export interface ProgramTable {
   require_known_items: number;
   one_card_per_customer: number;
   wallet_enabled: Generated<number>;
+  /** JSON SponsorshipSettings, null when sponsorship is not activated (0011). */
+  sponsorship: string | null;
+  shared_mobiles: Generated<number>;
   next_serial: number;
   active: number;
   created_at: string;
@@ -193,4 +196,16 @@ export interface CardSummaryTable {
   year: number;
   year_count: number;
   year_amount: number;
+}
+
+/** A sponsorship reward paid: one per godchild and kind (0011). */
+export interface SponsorshipRewardTable {
+  godchild_id: string;
+  kind: 'godfather' | 'godchild';
+  merchant_id: string;
+  card_id: string;
+  lot_id: string | null;
+  sale_id: string | null;
+  points: number;
+  created_at: string;
 }

@@ -133,6 +133,32 @@ const settings = {
   requireKnownItems: Type.Boolean({ description: 'Default false' }),
   walletEnabled: Type.Boolean({ description: 'The card carries a money wallet. Default false' }),
   oneCardPerCustomer: Type.Boolean({ description: 'Default true' }),
+  sponsorship: Type.Union(
+    [
+      Closed({
+        godfatherPoints: Int({
+          minimum: 0,
+          maximum: 1_000_000_000,
+          description:
+            "Points to the godfather's card on the godchild's first purchase (once; taken back if that sale is cancelled)",
+        }),
+        godchildPoints: Int({
+          minimum: 0,
+          maximum: 1_000_000_000,
+          description: "Points to the godchild's card at enrolment (once)",
+        }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'Sponsorship (godfather and godchild): null or absent = not activated (a godfather is then refused)',
+    },
+  ),
+  sharedMobiles: Type.Boolean({
+    description:
+      'Customers may share a mobile number (else a second one is refused where the API checks). Default false',
+  }),
 };
 const identity = {
   code: Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -186,6 +212,10 @@ export const ProgramView = Type.Object({
   requireKnownItems: Type.Boolean(),
   walletEnabled: Type.Boolean(),
   oneCardPerCustomer: Type.Boolean(),
+  sponsorship: Type.Optional(
+    Nullable(Type.Object({ godfatherPoints: Type.Integer(), godchildPoints: Type.Integer() })),
+  ),
+  sharedMobiles: Type.Optional(Type.Boolean()),
   nextSerial: Type.Integer({ description: 'Serial the next batch starts at' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
