@@ -12,7 +12,7 @@ describe.each(databases())('promotions in sales on $kind', (target) => {
   let h: Harness;
   let admin: string;
   let till: string;
-  let customers: string[] = [];
+  const customers: string[] = [];
   const post = (url: string, payload: object, token = admin) =>
     h.request({ method: 'POST', url, payload, token });
   let receipt = 0;
