@@ -29,7 +29,11 @@ export const SaleLineInput = Type.Object(
     }),
     discountPercent: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
     unitPrice: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: BOUNDS.lineAmountMinor, description: 'Minor units per unit (promotions)' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: BOUNDS.lineAmountMinor,
+        description: 'Minor units per unit (promotions)',
+      }),
     ),
     attributes: Type.Optional(ItemAttributes),
   },
