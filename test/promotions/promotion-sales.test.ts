@@ -152,3 +152,91 @@ describe.each(databases())('promotions in sales on $kind', (target) => {
     expect(coupon).toMatchObject({ status: 'consumed', usedTimes: 1 });
   });
 });
+
+describe.each(databases())('cancelling a sale reverts its promotions on $kind', (target) => {
+  let h: Harness;
+  let admin: string;
+  let till: string;
+  const post = (url: string, payload: object, token = admin) =>
+    h.request({ method: 'POST', url, payload, token });
+  const get = (url: string) => h.request({ method: 'GET', url, token: admin });
+
+  beforeAll(async () => {
+    h = await createHarness(target, { now: () => new Date('2026-11-28T12:00:00Z') });
+    admin = await h.adminToken();
+    till = await h.clientToken();
+  });
+  afterAll(() => h.close());
+
+  it('gives the limit back, restores the coupon it redeemed and voids the coupon it issued', async () => {
+    await post('/v1/coupon-types', { code: 'NEXT10', name: 'next', maxUses: 1 });
+    await post('/v1/coupons', { type: 'NEXT10', barcode: 'GIVEN-1' });
+    const p = (
+      await post('/v1/promotions', {
+        name: 'Cake with coupon',
+        code: 'CAKE',
+        sets: { set: skuSet('cake', 'CAKE') },
+        condition: {
+          type: 'composite',
+          name: 'And',
+          condition: [
+            exists('cake'),
+            { type: 'basic', name: 'Coupon', parameter: { key: 'couponType', value: 'NEXT10' } },
+          ],
+        },
+        benefits: {
+          benefit: [
+            { instance: 'PercentageDiscount', parameter: [{ key: 'percent', value: '10' }] },
+            { instance: 'CouponBenefit', parameter: [{ key: 'couponid', value: 'NEXT10' }] },
+          ],
+        },
+      })
+    ).json();
+    const limit = (
+      await post('/v1/limits', {
+        promotion: p.nro,
+        benefit: p.definition.benefits[0].nro,
+        scope: 'customer',
+        period: 'days',
+        numberDays: 7,
+        type: 'count',
+        max: 3,
+      })
+    ).json();
+    const map = (
+      await post('/v1/promotion-maps', { name: 'm', promotions: [p.nro], startDate: '2026-01-01T00:00:00Z' })
+    ).json();
+    await post(`/v1/promotion-maps/${map.version}/activate`, {});
+    const customer = (await post('/v1/customers', { lastName: 'Cancel', firstName: 'Test' })).json().id;
+    const posted = await post(
+      '/v1/sales',
+      {
+        receipt: 'C-1',
+        date: '2026-11-28T12:00:00Z',
+        storeCode: 'PARIS-01',
+        customerId: customer,
+        coupons: ['GIVEN-1'],
+        lines: [{ operation: 'purchase', itemCode: 'CAKE', amount: 2000, quantity: 1 }],
+      },
+      till,
+    );
+    expect(posted.statusCode).toBe(201);
+    const applied = posted.json().promotions.applied[0];
+    expect(applied).toMatchObject({ discount: 200, couponsRedeemed: ['GIVEN-1'] });
+    const issued = applied.couponsIssued[0];
+    expect((await get(`/v1/limits/${limit.id}`)).json().state[0]).toMatchObject({
+      subject: customer,
+      used: 1,
+    });
+    const cancelled = await post(`/v1/sales/${posted.json().saleId}/cancel`, {}, till);
+    expect(cancelled.statusCode).toBe(200);
+    expect((await get(`/v1/limits/${limit.id}`)).json().state[0]).toMatchObject({
+      subject: customer,
+      used: 0,
+    });
+    const given = (await get('/v1/coupons/GIVEN-1')).json();
+    expect(given).toMatchObject({ status: 'active', usedTimes: 0 });
+    expect(given.history.map((x: { action: string }) => x.action)).toEqual(['CREATE', 'REDEEM', 'RESTORE']);
+    expect((await get(`/v1/coupons/${issued}`)).json().status).toBe('voided');
+  });
+});

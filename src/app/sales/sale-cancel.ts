@@ -20,6 +20,7 @@ import {
   saleCardBalance,
 } from './sale-reversal.js';
 import { restoreVouchersForSale } from './sale-vouchers.js';
+import { revertSalePromotions } from '../promotions/revert-promotions.js';
 import { reverseSaleWallet } from './sale-wallet.js';
 
 /** Numbers of the vouchers a sale used and has not given back yet. */
@@ -91,6 +92,7 @@ export async function cancelSale(
     );
     const vouchersRestored = await restoredVoucherNumbers(tx, sale.id);
     await restoreVouchersForSale(tx, sale.id, now);
+    await revertSalePromotions(tx, sale, now);
     if (sale.card_id) {
       const returned = Number(sale.returned_minor);
       const discount = discountReturned(sale, Number(sale.total_minor)) - discountReturned(sale, returned);
