@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadListenerConfig, type ListenerConfig } from './config-listeners.js';
+import { loadMessagingConfig, type MessagingConfig } from './config-messaging.js';
 import { DEFAULT_SALE_DATE_WINDOW, type SaleDateWindow } from './core/bounds.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './core/login-throttle.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from './core/retention-settings.js';
@@ -34,6 +35,8 @@ export interface Config extends ListenerConfig {
   logLimits: { errorsPerMinute: number; anonymousErrorsPerMinute: number };
   /** How long the retention job keeps things (TESSERA_RETAIN_*). */
   retention: RetentionSettings;
+  /** E-mail (SMTP_URL, SMTP_FROM), SMS (SMS_GATEWAY_URL), push (VAPID_*), webhooks, retries. */
+  messaging: MessagingConfig;
 }
 
 function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -48,9 +51,11 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): num
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const loginWindowS = intFromEnv('TESSERA_LOGIN_WINDOW_S', DEFAULT_THROTTLE.windowMs / 1000, env);
+  const host = env.HOST ?? '127.0.0.1';
+  const port = intFromEnv('PORT', 8080, env);
   return {
-    host: env.HOST ?? '127.0.0.1',
-    port: intFromEnv('PORT', 8080, env),
+    host,
+    port,
     dataDir: path.resolve(env.TESSERA_DATA ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       jetonDays: intFromEnv('TESSERA_RETAIN_JETON_DAYS', DEFAULT_RETENTION.jetonDays, env),
       loginWindowMs: loginWindowS * 1000,
     },
+    messaging: loadMessagingConfig(env, host, port),
     ...overrides,
   };
 }

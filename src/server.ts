@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from './app/context.js';
-import { NO_OP_PORTS } from './app/ports.js';
+import { createPorts } from './app/messaging/adapters/create-ports.js';
 import type { Config } from './config.js';
 import { createDatabase, migrateToLatest, type Database } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
@@ -14,7 +14,13 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
   const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   return {
-    deps: { db: database.db, dbKind: database.kind, config, now: () => new Date(), ports: NO_OP_PORTS },
+    deps: {
+      db: database.db,
+      dbKind: database.kind,
+      config,
+      now: () => new Date(),
+      ports: createPorts(config.messaging),
+    },
     database,
   };
 }
@@ -64,6 +70,7 @@ export async function startServer(
     dialectListeners: extra.map(({ dialect, url }) => ({ dialect, url })),
     close: async () => {
       jobs.stop();
+      deps.ports.mail?.close?.();
       await Promise.all(extra.map((l) => l.close()));
       await app.close();
       await database.close();

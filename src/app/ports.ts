@@ -1,58 +1,54 @@
 /**
- * The outside world a delivery job talks to: e-mail, SMS, push and webhooks, behind ports so that the engine
- * and its tests do not depend on a provider. The no-op adapters accept everything and send nothing; the
- * recording adapters keep what they were given, for tests.
+ * The outside world the delivery worker talks to: e-mail, SMS, push and webhooks, behind ports so that the
+ * engine and its tests do not depend on a provider. A channel whose port is null is not configured: its
+ * messages wait in the outbox with that reason. Adapters answer what the provider said; they throw only
+ * for a broken invariant (an unreachable server is an answer: ok false).
  */
-export interface OutgoingMessage {
-  to: string;
-  subject?: string | null;
-  body: string;
-  url?: string | null;
+export interface SendResult {
+  ok: boolean;
+  /** What the provider answered: SMTP reply, HTTP status and body excerpt, or the network error. */
+  answer: string;
+  /** A refusal that no retry will change (unknown mailbox, invalid number, gone subscription). */
+  permanent?: boolean;
 }
 
-export interface WebhookDelivery {
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: Record<string, string>;
+  /** Stable across retries: the receiver's idempotency key (Message-ID). */
+  messageId: string;
+}
+
+export interface SmsMessage {
+  to: string;
+  body: string;
+  /** Stable across retries: the gateway's idempotency key. */
+  reference: string;
+}
+
+export interface PushMessage {
+  subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
+  payload: string;
+  ttlSeconds: number;
+  /** Stable across retries (Topic header: a repeated message replaces the undelivered one). */
+  topic: string;
+}
+
+export interface WebhookRequest {
   url: string;
-  event: string;
-  payload: unknown;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface Ports {
-  mail: { send(message: OutgoingMessage): Promise<void> };
-  sms: { send(message: OutgoingMessage): Promise<void> };
-  push: { send(message: OutgoingMessage): Promise<void> };
-  webhooks: { deliver(delivery: WebhookDelivery): Promise<void> };
+  mail: { send(message: EmailMessage): Promise<SendResult>; close?(): void } | null;
+  sms: { send(message: SmsMessage): Promise<SendResult> } | null;
+  push: { send(message: PushMessage): Promise<SendResult>; publicKey: string } | null;
+  webhooks: { deliver(request: WebhookRequest): Promise<SendResult> } | null;
 }
 
-export const NO_OP_PORTS: Ports = {
-  mail: { send: async () => {} },
-  sms: { send: async () => {} },
-  push: { send: async () => {} },
-  webhooks: { deliver: async () => {} },
-};
-
-export interface RecordedPorts extends Ports {
-  sent: { channel: 'mail' | 'sms' | 'push'; message: OutgoingMessage }[];
-  delivered: WebhookDelivery[];
-}
-
-export function recordingPorts(): RecordedPorts {
-  const sent: RecordedPorts['sent'] = [];
-  const delivered: WebhookDelivery[] = [];
-  const channel = (name: 'mail' | 'sms' | 'push') => ({
-    send: async (message: OutgoingMessage) => {
-      sent.push({ channel: name, message });
-    },
-  });
-  return {
-    sent,
-    delivered,
-    mail: channel('mail'),
-    sms: channel('sms'),
-    push: channel('push'),
-    webhooks: {
-      deliver: async (d) => {
-        delivered.push(d);
-      },
-    },
-  };
-}
+/** Nothing configured: every message waits (the CLI, which never delivers). */
+export const NO_OP_PORTS: Ports = { mail: null, sms: null, push: null, webhooks: null };

@@ -4,28 +4,20 @@
  * failures, deadlocks, a busy database and stale conditional writes retry the whole unit from its reads.
  */
 import { ok, type Result } from '../core/error-catalog.js';
-import { insertOutboxMessage } from '../db/repos/outbox.repo.js';
+import type { IdPrefix } from '../core/id-prefixes.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { Deps } from './context.js';
 import { newId } from './ids.js';
+import { enqueueOutbox, type OutboxEvent } from './messaging/enqueue.js';
 
-/** A message (or webhook event) caused by the work, delivered after commit by the outbox job. */
-export interface OutboxEvent {
-  merchantId: string;
-  channel: 'email' | 'sms' | 'push' | 'webhook';
-  recipients: string[];
-  subject?: string | null;
-  body: string;
-  url?: string | null;
-  /** What caused it, e.g. "sale", "fidelisa.notify", "card.blocked". */
-  source: string;
-}
+/** A message or webhook event caused by the work, delivered after commit by the outbox job. */
+export type { OutboxEvent } from './messaging/enqueue.js';
 
 export interface UnitOfWork {
   tx: Tx;
   /** The instant of the work (ISO-8601 UTC), the same for all its writes. */
   now: string;
-  newId(prefix: string): string;
+  newId(prefix: IdPrefix): string;
   /** Writes the event in this transaction: it exists if and only if the work is committed. */
   enqueue(event: OutboxEvent): Promise<void>;
   /** Runs after the commit (never after a rollback); its failure is reported, not answered. */
@@ -55,19 +47,7 @@ export async function withUnitOfWork<T>(
         tx,
         now,
         newId,
-        enqueue: (event) =>
-          insertOutboxMessage(tx, {
-            id: newId('msg'),
-            merchant_id: event.merchantId,
-            channel: event.channel,
-            recipients: JSON.stringify(event.recipients),
-            subject: event.subject ?? null,
-            body: event.body,
-            url: event.url ?? null,
-            status: 'pending',
-            source: event.source,
-            created_at: now,
-          }),
+        enqueue: (event) => enqueueOutbox(tx, now, event),
         onCommit: (fn) => {
           after.push(fn);
         },

@@ -8,6 +8,10 @@ export const ERROR_CATALOG = {
   MALFORMED_BODY: { status: 400, message: 'The request body is not well-formed.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is invalid.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The Content-Type of the body is not supported.' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    message: 'Cross-site request refused: this API is called by tills and same-origin pages only.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   NOT_ACCEPTABLE: { status: 406, message: 'No representation matches the Accept header.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this method and path.' },
@@ -30,6 +34,11 @@ export const ERROR_CATALOG = {
   IDEMPOTENCY_KEY_IN_PROGRESS: {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+  },
+  IDEMPOTENT_ANSWER_NOT_KEPT: {
+    status: 409,
+    message:
+      'The request with this Idempotency-Key was already carried out, but its answer is not kept (it carried a secret, or personal data since erased): read the resource instead of retrying.',
   },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
@@ -126,6 +135,10 @@ export const ERROR_CATALOG = {
     message: 'A card blocked by an administrator can be unblocked or replaced only by an administrator.',
   },
   // ledger and sales
+  BALANCE_LIMIT_EXCEEDED: {
+    status: 422,
+    message: 'The card would hold more points than a card may hold.',
+  },
   INSUFFICIENT_POINTS: { status: 409, message: 'The balance does not cover this debit.' },
   RETURN_EXCEEDS_SALE: { status: 422, message: 'The returned amount exceeds what is left of the sale.' },
   INVALID_EXPIRY_POLICY: { status: 422, message: 'The points lifetime is invalid.' },
@@ -176,6 +189,43 @@ export const ERROR_CATALOG = {
   GIFT_ALREADY_RESTORED: { status: 409, message: 'This gift award has already been restored.' },
   VOUCHER_NUMBER_TAKEN: { status: 409, message: 'Another voucher of this merchant has this number.' },
   VOUCHER_NOT_OWNED: { status: 409, message: 'This voucher belongs to another card or customer.' },
+  // messages and webhooks
+  MESSAGE_NOT_FOUND: { status: 404, message: 'No message of this merchant has this id.' },
+  MESSAGE_NOT_DEAD: {
+    status: 409,
+    message:
+      'Only a dead letter (status dead) can be retried; this message is still in the queue or was sent.',
+  },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'No webhook endpoint of this merchant has this id.' },
+  WEBHOOK_URL_INVALID: { status: 422, message: 'The webhook URL is not acceptable; see the message.' },
+  WEBHOOK_EVENT_UNKNOWN: { status: 422, message: 'An event name is unknown; see the message for the list.' },
+  WEBHOOK_EVENT_NOT_FOUND: { status: 404, message: 'No webhook event of this merchant has this id.' },
+  TEMPLATE_INVALID: { status: 422, message: 'The template is invalid; see details.' },
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'The merchant has no such template.' },
+  PUSH_SUBSCRIPTION_INVALID: {
+    status: 422,
+    message: 'The push subscription is invalid: it needs an https endpoint and the keys p256dh and auth.',
+  },
+  UNSUBSCRIBE_LINK_UNKNOWN: { status: 404, message: 'This unsubscribe link is unknown or has expired.' },
+  MESSAGING_SETTINGS_INVALID: {
+    status: 422,
+    message: 'The messaging settings are invalid; see the message.',
+  },
+  // vehicles (after-sales networks) and imports
+  NETWORK_NOT_FOUND: { status: 404, message: 'This network is unknown.' },
+  VEHICLE_NOT_FOUND: { status: 404, message: 'No vehicle with this registration plate in this network.' },
+  MEMBER_NOT_FOUND: { status: 404, message: 'No member garage of this network has this code.' },
+  OTHER_NETWORK: { status: 403, message: 'This credential belongs to another network.' },
+  OTHER_MEMBER: { status: 403, message: 'A member garage user sees its own garage only.' },
+  ORGANIZATION_INVALID: {
+    status: 422,
+    message: 'The organization id is not an active member of this network.',
+  },
+  IMPORT_IN_PROGRESS: { status: 409, message: 'An import is already in progress for this merchant.' },
+  IMPORT_TOO_LARGE: { status: 413, message: 'The import file is too large.' },
+  IMPORT_REJECTED: { status: 422, message: 'The import file was rejected; nothing was imported.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'This import is unknown.' },
+  PLATE_INVALID: { status: 422, message: 'A registration plate has 2 to 12 letters or digits.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

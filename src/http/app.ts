@@ -8,17 +8,21 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { mmpDialect } from '../dialects/mmp/index.js';
 import { promoDialect } from '../dialects/promo/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { refuseFormBodiesWhereUndocumented } from './plugins/request-origin.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
 import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { messagingRoutes } from './routes/v1/messaging.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { adminRoutes } from './routes/v1/admin.js';
 import { administrationRoutes } from './routes/v1/administration.js';
@@ -92,7 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // requestTimeout does not cover a body that keeps the socket busy).
   const deadline = deps.config.connections.requestTimeoutMs;
   if (deadline > 0) {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.raw.complete) return;
       const timer = setTimeout(() => {
         // Injected requests (tests, in-process callers) have a socket stand-in without destroy().
@@ -102,9 +106,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       timer.unref();
       request.raw.once('end', () => clearTimeout(timer));
       request.raw.once('close', () => clearTimeout(timer));
+      // Answered before its body was read (a bodyless POST): no deadline left to enforce.
+      reply.raw.once('finish', () => clearTimeout(timer));
     });
   }
 
+  refuseFormBodiesWhereUndocumented(app);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
     openapi: {
@@ -131,6 +138,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(healthRoutes(deps));
   await app.register(oauthRoutes(deps));
+  await app.register(unsubscribeRoutes(deps));
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', bearerAuth(deps));
@@ -149,6 +157,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
+      await v1.register(messagingRoutes(deps));
       await v1.register(elementRoutes(deps));
     },
     { prefix: '/v1' },
@@ -157,6 +166,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
+  await app.register(mmpDialect(deps), { prefix: '/mmp' });
   await app.register(promoDialect(deps), { prefix: '/promo' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

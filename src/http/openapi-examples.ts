@@ -3,12 +3,15 @@
  * recorded from the test suite's exchanges with the demo data (so each body passed its route's validation and
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
+import { MESSAGING_EXAMPLES } from './openapi-examples-messaging.js';
+
 export interface OperationExample {
   request?: unknown;
   response?: unknown;
 }
 
 export const EXAMPLES: Record<string, OperationExample> = {
+  ...MESSAGING_EXAMPLES,
   'POST /oauth/revoke': {
     request: { token: '5f0c2a9e1b7d4c3a8e6f9d2b0a1c4e7f' },
     response: {},

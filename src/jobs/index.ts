@@ -1,6 +1,7 @@
 /** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
 import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
 import { expiryJob } from './expiry.js';
+import { outboxJob } from './outbox.js';
 import { retentionJob } from './retention.js';
 import type { Job } from './runner.js';
 
@@ -11,4 +12,4 @@ const jetonsJob: Job = {
   run: (deps) => purgeUsedJetons(deps),
 };
 
-export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob];
+export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob];

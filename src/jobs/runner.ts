@@ -13,6 +13,8 @@ import { claimJob, ensureJob, finishJob } from '../db/repos/jobs.repo.js';
 export interface Job {
   name: string;
   everyMs: number;
+  /** This job's own lease (a short one for frequent work, so a killed process delays it little). */
+  leaseMs?: number;
   run(deps: Deps, now: Date): Promise<unknown>;
 }
 
@@ -49,7 +51,7 @@ export function createJobRunner(deps: Deps, jobs: readonly Job[], options: JobRu
     }
     const ran: string[] = [];
     for (const job of jobs) {
-      const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+      const leaseUntil = new Date(now.getTime() + (job.leaseMs ?? leaseMs)).toISOString();
       if (!(await claimJob(deps.db, job.name, owner, iso, leaseUntil))) continue;
       let error: string | null = null;
       try {

@@ -63,10 +63,10 @@ export interface Harness {
 
 export async function createHarness(
   target: DbTarget,
-  options: { demo?: boolean; now?: () => Date } = {},
+  options: { demo?: boolean; now?: () => Date; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const db = await freshDatabaseUrl(target);
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...process.env, ...options.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
   const { deps: baseDeps, database } = await openDeps(config);
   const deps: Deps = options.now ? { ...baseDeps, now: options.now } : baseDeps;
   if (options.demo !== false) await loadDemo(deps);
@@ -111,6 +111,7 @@ export async function createHarness(
         password: DEMO.admin.password,
       }),
     close: async () => {
+      deps.ports.mail?.close?.();
       await app.close();
       await database.close();
       await db.drop();

@@ -7,6 +7,7 @@ import { loadDemoFidelisa } from './demo-fidelisa.js';
 import { loadDemoPromo } from './demo-promo.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
+import { loadDemoVehicles } from './vehicles/demo-vehicles.js';
 import {
   createApiClient,
   createMerchant,
@@ -159,6 +160,7 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoCashDesk(deps, merchant.id);
   await loadDemoAvomark(deps, merchant.id);
   await loadDemoFidelisa(deps, merchant.id);
+  await loadDemoVehicles(deps);
   await loadDemoPromo(deps);
   return { created: true };
 }

@@ -219,7 +219,8 @@ export async function postSale(
       return ok({ status: 201 as const, result });
     });
   } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
+    // Inside a caller's unit of work (postSales), the transaction is spoilt: the caller runs it again.
+    if (!(error instanceof DuplicateError) || deps.unitOfWork) throw error;
     const again = await replay(deps, merchantId, storeId, input.receipt, hash);
     if (again) return again;
     throw error;

@@ -9,6 +9,8 @@ import * as m0007 from './0007-jobs.js';
 import * as m0008 from './0008-store-settings.js';
 import * as m0009 from './0009-retention.js';
 import * as m0010 from './0010-shop-email.js';
+import * as m0013 from './0013-messaging.js';
+import * as m0015 from './0015-vehicles.js';
 import * as m0017 from './0017-loyalty-elements.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '0008-store-settings': m0008,
   '0009-retention': m0009,
   '0010-shop-email': m0010,
+  '0013-messaging': m0013,
+  '0015-vehicles': m0015,
   '0017-loyalty-elements': m0017,
 };
 

@@ -32,6 +32,33 @@ import type {
   OutboxMessageTable,
   UsedJetonTable,
 } from './http.table.js';
+import type {
+  MessageAttemptTable,
+  MessageTemplateTable,
+  MessagingSettingsTable,
+  PushSubscriptionTable,
+  WebhookEndpointTable,
+  WebhookEventTable,
+} from './messaging.table.js';
+import type {
+  ImportLockTable,
+  ImportTable,
+  OauthClientGrantTable,
+  RefreshTokenTable,
+  StoreUserTable,
+  VehicleCampaignOperationTable,
+  VehicleCampaignTable,
+  VehicleCampaignTargetTable,
+  VehicleClientLinkTable,
+  VehicleClientRowTable,
+  VehicleClientTable,
+  VehicleInvoiceLineTable,
+  VehicleInvoiceTable,
+  VehicleJobOverrideTable,
+  VehicleMemberTable,
+  VehicleNetworkTable,
+  VehicleTable,
+} from './vehicle.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -63,6 +90,29 @@ export interface DB {
   used_jetons: UsedJetonTable;
   outbox_messages: OutboxMessageTable;
   jobs: JobTable;
+  message_attempts: MessageAttemptTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
+  push_subscriptions: PushSubscriptionTable;
+  message_templates: MessageTemplateTable;
+  messaging_settings: MessagingSettingsTable;
+  vehicle_networks: VehicleNetworkTable;
+  vehicle_members: VehicleMemberTable;
+  store_users: StoreUserTable;
+  oauth_client_grants: OauthClientGrantTable;
+  refresh_tokens: RefreshTokenTable;
+  vehicle_job_overrides: VehicleJobOverrideTable;
+  vehicle_clients: VehicleClientTable;
+  vehicle_client_rows: VehicleClientRowTable;
+  vehicles: VehicleTable;
+  vehicle_client_links: VehicleClientLinkTable;
+  vehicle_invoices: VehicleInvoiceTable;
+  vehicle_invoice_lines: VehicleInvoiceLineTable;
+  vehicle_campaigns: VehicleCampaignTable;
+  vehicle_campaign_operations: VehicleCampaignOperationTable;
+  vehicle_campaign_targets: VehicleCampaignTargetTable;
+  imports: ImportTable;
+  import_locks: ImportLockTable;
   element_types: ElementTypeTable;
   element_type_ranges: ElementTypeRangeTable;
   agreements: AgreementTable;

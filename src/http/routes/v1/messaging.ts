@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../../app/context.js';
+import { messageRoutes } from './messages.js';
+import { webhookRoutes } from './webhooks.js';
+
+/** Messages, webhooks, templates, push subscriptions, campaigns: one registration in app.ts. */
+export function messagingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(messageRoutes(deps));
+    await app.register(webhookRoutes(deps));
+  };
+}
