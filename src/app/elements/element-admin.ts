@@ -21,6 +21,7 @@ import { reserveSerials } from '../../db/repos/programs.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { withUnitOfWork } from '../unit-of-work.js';
+import type { IdPrefix } from '../../core/id-prefixes.js';
 
 export interface AdminItem {
   action: AdminAction;
@@ -83,7 +84,7 @@ async function newNumber(tx: Tx, type: types.ElementTypeRecord, merchantId: stri
 interface ItemContext {
   tx: Tx;
   now: string;
-  newId(prefix: string): string;
+  newId(prefix: IdPrefix): string;
   merchantId: string;
   zone: string | null;
   transactionId: string;
