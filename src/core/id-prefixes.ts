@@ -38,8 +38,6 @@ export const ID_PREFIXES = {
   agreement: 'agr',
   logEntry: 'log',
   request: 'req',
-  elementMovement: 'emv',
-  agreement: 'agr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

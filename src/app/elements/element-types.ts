@@ -56,6 +56,8 @@ function programOf(input: ElementTypeInput, currency: string): Omit<Program, 'id
     requireKnownItems: false,
     walletEnabled: false,
     oneCardPerCustomer: false,
+    sponsorship: null,
+    sharedMobiles: false,
   };
 }
 
