@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   message: 'msg',
   logEntry: 'log',
   request: 'req',
+  import: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
