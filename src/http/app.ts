@@ -28,6 +28,7 @@ import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { programRoutes } from './routes/v1/programs.js';
 import { giftRoutes } from './routes/v1/gifts.js';
+import { importRoutes } from './routes/v1/imports.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
 import { voucherRoutes } from './routes/v1/vouchers.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(balanceRoutes(deps));
       await v1.register(voucherRoutes(deps));
       await v1.register(giftRoutes(deps));
+      await v1.register(importRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
