@@ -78,6 +78,10 @@ export async function settleIdempotencyKey(
 ): Promise<void> {
   if (response === null) await repo.releaseKey(deps.db, claim.scope, claim.key);
   else if (response.keep === false)
-    await repo.completeKey(deps.db, claim.scope, claim.key, { status: response.status, body: null, type: null });
+    await repo.completeKey(deps.db, claim.scope, claim.key, {
+      status: response.status,
+      body: null,
+      type: null,
+    });
   else await repo.completeKey(deps.db, claim.scope, claim.key, response);
 }

@@ -47,7 +47,9 @@ export function multipart(file: Buffer | null, organizationId: string | null, fi
   const parts: Buffer[] = [];
   if (organizationId !== null)
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="organizationId"\r\n\r\n${organizationId}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="organizationId"\r\n\r\n${organizationId}\r\n`,
+      ),
     );
   if (file)
     parts.push(
@@ -58,10 +60,19 @@ export function multipart(file: Buffer | null, organizationId: string | null, fi
       Buffer.from('\r\n'),
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
-export function upload(h: Harness, token: string, file: Buffer | null, organizationId: string | null, lang = 'en') {
+export function upload(
+  h: Harness,
+  token: string,
+  file: Buffer | null,
+  organizationId: string | null,
+  lang = 'en',
+) {
   const body = multipart(file, organizationId);
   return h.app.inject({
     method: 'POST',
@@ -71,7 +82,8 @@ export function upload(h: Harness, token: string, file: Buffer | null, organizat
   });
 }
 
-export const json = (res: LightMyRequestResponse) => res.json() as Record<string, unknown> & { data: unknown };
+export const json = (res: LightMyRequestResponse) =>
+  res.json() as Record<string, unknown> & { data: unknown };
 
 /** Row counts of the vehicles tables (nothing written means these do not change). */
 export async function counts(h: Harness): Promise<Record<string, number>> {

@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VEHICLES_DEMO } from '../../src/app/demo/vehicles/demo-vehicles.js';
 import { BATCH_2 } from '../../src/app/demo/vehicles/batches.js';
+import { runCampaign } from '../../src/app/vehicles/run-campaign.js';
+import { findNetwork, listMembers } from '../../src/app/vehicles/network.js';
+import { setClientFlags } from '../../src/app/vehicles/setup.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { BASE, counts, json, mmpToken, upload, vehicle, zipOf } from './mmp-support.js';
 
@@ -666,6 +669,169 @@ describe.each(databases())('MMP Vision 360 on $kind', (target) => {
       const mine = (await get(url, memberToken)).json();
       expect(mine.data.map((r: { clientId: number }) => r.clientId)).toEqual([58445960]);
       expect((await get(`${url}?output=xml`)).statusCode).toBe(422);
+    });
+  });
+  describe('ZIP import (§4.3, §7)', () => {
+    const header = BATCH_2.factures.split('\r\n')[0]!;
+    const clientsHeader = BATCH_2.clients.split('\r\n')[0]!;
+    /** yazl refuses to write a '../' name: the name is patched in the bytes (same length, CRC untouched). */
+    const traversal = (zip: Buffer) =>
+      Buffer.from(zip.toString('latin1').replace(/zz\/clients/g, '../clients'), 'latin1');
+    const archive = (factures: string, clients = `${clientsHeader}\r\n`) =>
+      zipOf({ 'export/clients.csv': clients, 'export/factures.csv': factures });
+
+    it('imports batch 2 again: 200, nothing changes, same ids; the monitor records it', async () => {
+      const before = await counts(h);
+      const ids = json(await vehicle(h, token, 'import-factures')).data;
+      const res = await upload(
+        h,
+        token,
+        await zipOf({ 'clients.csv': BATCH_2.clients, 'factures.csv': BATCH_2.factures }),
+        '78612',
+        'fr',
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        success: true,
+        data: { success: true, message: 'Le fichier a été importé avec succès.' },
+        message: 'OK',
+        errors: [],
+      });
+      expect(await counts(h)).toEqual(before);
+      expect(json(await vehicle(h, token, 'import-factures')).data).toEqual(ids);
+    });
+
+    it.each([
+      [
+        'a text file renamed .zip',
+        async () => Buffer.from('not a zip at all'),
+        { importFile: ['The import file must be a ZIP archive.'] },
+      ],
+      [
+        'an archive without factures.csv',
+        () => zipOf({ 'clients.csv': `${clientsHeader}\r\n` }),
+        { importFile: ['The archive must contain factures.csv.'] },
+      ],
+      [
+        'a ../ entry',
+        async () =>
+          traversal(
+            await zipOf({ 'zz/clients.csv': `${clientsHeader}\r\n`, 'factures.csv': `${header}\r\n` }),
+          ),
+        {
+          importFile: [
+            "Unsafe path in the archive: '../clients.csv'.",
+            'The archive must contain clients.csv.',
+          ],
+        },
+      ],
+      [
+        'a zip bomb',
+        () => zipOf({ 'clients.csv': Buffer.alloc(30 * 1024 * 1024, 0x3b), 'factures.csv': `${header}\r\n` }),
+        { importFile: ['The archive uses an unsupported feature or expands beyond the allowed size.'] },
+      ],
+      [
+        'a ,-separated file',
+        () => archive(`${header.replace(/;/g, ',')}\r\n`),
+        { 'factures.csv:1': ["The header must use ';' as separator."] },
+      ],
+      [
+        'an impossible date',
+        () => archive(`${header}\r\n32635721700024;5678;99001;2020-13-01;10;;1000;ABC123;;;;;;;;\r\n`),
+        { 'factures.csv:2:invoiceDate': ["Invalid date '2020-13-01' (expected YYYY-MM-DD or DD/MM/YYYY)."] },
+      ],
+      [
+        'two rows of one invoice that disagree',
+        () =>
+          archive(
+            `${header}\r\n32635721700024;5678;99002;2020-01-01;10;;1000;ABC123;;;A;VIDANGE;;;;\r\n32635721700024;5678;99002;2020-01-01;11;;1000;ABC123;;;B;FILTRE;;;;\r\n`,
+          ),
+        { 'factures.csv:3': ['Differs from line 2 for the same invoice (invoiceAmount).'] },
+      ],
+    ] as const)('refuses %s with 422 and writes nothing', async (_name, make, errors) => {
+      const before = await counts(h);
+      const res = await upload(h, token, await make(), '78612');
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toEqual({
+        success: false,
+        data: [],
+        message: 'The import file was rejected; nothing was imported.',
+        errors,
+      });
+      expect(await counts(h)).toEqual(before);
+    });
+
+    it('refuses a member user importing for another member (403), a missing file and an unknown organization (422)', async () => {
+      const file = await archive(`${header}\r\n`);
+      expect((await upload(h, memberToken, file, '78650')).statusCode).toBe(403);
+      const missing = await upload(h, token, null, '78612');
+      expect(missing.statusCode).toBe(422);
+      expect(missing.json().errors).toEqual({ importFile: ['The import file field is required.'] });
+      const unknown = await upload(h, token, file, '1');
+      expect(unknown.json().errors).toEqual({ organizationId: ['The selected organization id is invalid.'] });
+      const list = await h.request({ url: '/v1/imports?limit=50', token: await h.adminToken() });
+      expect(list.statusCode).toBe(200);
+    });
+  });
+
+  describe('predictive campaigns (§6.10, §8.7)', () => {
+    const run = async (over: Partial<Parameters<typeof runCampaign>[2]> = {}) => {
+      const network = (await findNetwork(h.deps, 'trif'))!;
+      const member = (await listMembers(h.deps.db, network.merchantId)).find((m) => m.memberId === 78612)!;
+      clock = Date.parse('2021-08-17T07:30:00Z');
+      try {
+        const r = await runCampaign(h.deps, network, {
+          storeId: member.storeId,
+          label: 'Test',
+          predictionMonth: '2021-09-01',
+          operations: [{ jobId: 14, promotionLabel: '-10%' }],
+          channels: ['sms'],
+          ...over,
+        });
+        if (!r.ok) throw new Error(r.code);
+        return r.value.targets.map((t) => [t.clientId, t.plate, t.jobId, t.channels.sms]);
+      } finally {
+        clock = REFERENCE;
+      }
+    };
+
+    it('selects 58445958 / ABC123 / op 14 by SMS, not by e-mail, not for op 3 or 5 unless looked back', async () => {
+      expect(await run({ channels: ['email'] })).toEqual([]);
+      expect(await run({ operations: [{ jobId: 3, promotionLabel: 'x' }] })).toEqual([]);
+      expect(await run({ operations: [{ jobId: 3, promotionLabel: 'x' }], lookbackMonths: 120 })).toEqual([
+        [58445958, 'ABC123', 3, true],
+        // §8.7 expects one target, but DEF123 (client 58445959 of 78612) is due for job 3 on 2021-03-01 too,
+        // inside a 120-month lookback by the rules of §6.10.
+        [58445959, 'DEF123', 3, true],
+      ]);
+      expect(await run({ operations: [{ jobId: 5, promotionLabel: 'x' }] })).toEqual([]);
+      expect(await run()).toEqual([[58445958, 'ABC123', 14, true]]);
+      // run twice within 180 days: the second run reminds nobody of job 14 again
+      expect(await run()).toEqual([]);
+      const outbox = await h.deps.db
+        .selectFrom('outbox_messages')
+        .selectAll()
+        .where('source', '=', 'vehicles.campaign')
+        .execute();
+      expect(outbox.map((m) => [m.channel, JSON.parse(m.recipients)])).toContainEqual([
+        'sms',
+        ['+33612345678'],
+      ]);
+    });
+
+    it('skips a client whose SMS is blacklisted or under privacy', async () => {
+      const network = (await findNetwork(h.deps, 'trif'))!;
+      await setClientFlags(h.deps, network.merchantId, 58445958, { relanceSms: false });
+      expect(await run({ operations: [{ jobId: 10, promotionLabel: 'x' }], lookbackMonths: 24 })).toEqual([]);
+      await setClientFlags(h.deps, network.merchantId, 58445958, {
+        relanceSms: true,
+        privacy: 'telephone mobile',
+      });
+      expect(await run({ operations: [{ jobId: 10, promotionLabel: 'x' }], lookbackMonths: 24 })).toEqual([]);
+      await setClientFlags(h.deps, network.merchantId, 58445958, { privacy: null });
+      expect(await run({ operations: [{ jobId: 10, promotionLabel: 'x' }], lookbackMonths: 24 })).toEqual([
+        [58445958, 'ABC123', 10, true],
+      ]);
     });
   });
 });
