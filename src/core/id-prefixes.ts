@@ -38,6 +38,7 @@ export const ID_PREFIXES = {
   agreement: 'agr',
   logEntry: 'log',
   request: 'req',
+  import: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -122,7 +122,7 @@ async function writeClients(uow: UnitOfWork, t: ImportTarget, source: RecordSour
         client = { customerId: record.customer_id, syncPhone: true, syncEmail: true };
         counts.clientsCreated += 1;
       } else {
-        const current = await findClient(uow, client.customerId);
+        const current = await repo.findClientByCustomerId(uow.tx, client.customerId);
         const next = {
           ...current,
           ...fields,
@@ -155,14 +155,6 @@ async function writeClients(uow: UnitOfWork, t: ImportTarget, source: RecordSour
       counts.clientRows += 1;
     },
   );
-}
-
-async function findClient(uow: UnitOfWork, customerId: string): Promise<VehicleClientTable> {
-  return uow.tx
-    .selectFrom('vehicle_clients')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow();
 }
 
 async function writeInvoices(uow: UnitOfWork, t: ImportTarget, source: RecordSource, counts: WriteCounts) {

@@ -183,3 +183,11 @@ export async function reserve(
     .executeTakeFirstOrThrow();
   return Number((row as Record<string, unknown>)[column]) - n;
 }
+
+export function findClientByCustomerId(db: Db, customerId: string) {
+  return db
+    .selectFrom('vehicle_clients')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+}

@@ -180,3 +180,32 @@ export function targetsOfCampaigns(db: Db, merchantId: string, campaignIds: numb
     .where('t.campaign_id', 'in', campaignIds)
     .execute();
 }
+
+/** The member's clients with their linked plates and raw-row visit dates (campaign candidates). */
+export function candidateLinks(db: Db, merchantId: string, storeId: string) {
+  return db
+    .selectFrom('vehicle_client_links as l')
+    .innerJoin('vehicle_clients as c', 'c.customer_id', 'l.customer_id')
+    .leftJoin('vehicle_client_rows as r', (j) =>
+      j.onRef('r.customer_id', '=', 'l.customer_id').onRef('r.plate', '=', 'l.plate'),
+    )
+    .selectAll('c')
+    .select(['l.plate', 'r.last_visit_date as row_visit_date', 'r.row_values'])
+    .where('l.merchant_id', '=', merchantId)
+    .where('c.store_id', '=', storeId)
+    .execute();
+}
+
+/** (plate, job, diffusion instant) of the member's diffused campaigns since an instant. */
+export function remindersOfStoreSince(db: Db, merchantId: string, storeId: string, since: string) {
+  return db
+    .selectFrom('vehicle_campaign_targets as t')
+    .innerJoin('vehicle_campaigns as c', (j) =>
+      j.onRef('c.merchant_id', '=', 't.merchant_id').onRef('c.campaign_id', '=', 't.campaign_id'),
+    )
+    .select(['t.plate', 't.job_id', 'c.diffused_at'])
+    .where('t.merchant_id', '=', merchantId)
+    .where('c.store_id', '=', storeId)
+    .where('c.diffused_at', '>=', since)
+    .execute();
+}

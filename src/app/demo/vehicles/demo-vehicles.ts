@@ -3,6 +3,7 @@
  * use-case, then client flags, a back-office client and the stored campaigns; and a second network `autre`
  * with a user and no data (for refusals).
  */
+import { nextCustomerRef } from '../../../db/repos/customers.repo.js';
 import type { Deps } from '../../context.js';
 import { createApiClient, createMerchant, createUser } from '../../tenancy/tenancy.js';
 import { recordCampaign, type HistoryCampaign } from '../../vehicles/campaign-history.js';
@@ -61,11 +62,8 @@ const must = <T>(what: string, r: { ok: true; value: T } | { ok: false; code: st
 
 export async function loadDemoVehicles(deps: Deps): Promise<void> {
   const trif = await createMerchant(deps, { slug: VEHICLES_DEMO.network, name: 'TRIF', currency: 'EUR' });
-  await deps.db
-    .updateTable('merchants')
-    .set({ next_customer_ref: 58445956 })
-    .where('id', '=', trif.id)
-    .execute();
+  // The next clientId is 58445956 (spec/mmp.md §8.2): reserving 58445955 moves the sequence past it.
+  await nextCustomerRef(deps.db, trif.id, 58445955);
   await createNetwork(deps, {
     merchantId: trif.id,
     timeZone: 'Europe/Paris',
