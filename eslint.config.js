@@ -45,14 +45,10 @@ const VENDOR_NAMES = '/avomark|fidelisa|cashdesk|bpm.?online|vision.?360|promo.?
  */
 const QUERY_BUILDING_DEBT = [
   'src/app/ops/check.ts',
-  'src/app/demo/demo-fidelisa.ts',
-  'src/app/ledger/balance.ts',
   'src/app/ops/check-ledger.ts',
   'src/app/ops/check-summaries.ts',
-  'src/app/programs/programs.ts',
   'src/app/sales/sale-cancel.ts',
   'src/app/sales/sale-reversal.ts',
-  'src/app/tenancy/tenancy.ts',
   'src/dialects/fidelisa/use-cases/gifts.ts',
   'src/dialects/fidelisa/use-cases/notifications.ts',
   'src/dialects/fidelisa/use-cases/shops.ts',

@@ -41,9 +41,22 @@ async function measure(url, request, { connections, warmupSeconds, durationSecon
   const windowStart = startedAt + warmupSeconds * 1000;
   let sampler;
   const samplerTimer = setTimeout(() => (sampler = startProcessSampler(pid)), warmupSeconds * 1000);
-  const raw = overallRate
-    ? await runPaced(url, request, { connections, rate: overallRate, warmupSeconds, durationSeconds })
-    : await runClosedLoop(url, request, { connections, warmupSeconds, durationSeconds, windowStart });
+  const raw = Array.isArray(url)
+    ? mergeRaw(
+        await Promise.all(
+          url.map((one, i) =>
+            runClosedLoop(one, request, {
+              connections: Math.floor(connections / url.length) + (i < connections % url.length ? 1 : 0),
+              warmupSeconds,
+              durationSeconds,
+              windowStart,
+            }),
+          ),
+        ),
+      )
+    : overallRate
+      ? await runPaced(url, request, { connections, rate: overallRate, warmupSeconds, durationSeconds })
+      : await runClosedLoop(url, request, { connections, warmupSeconds, durationSeconds, windowStart });
   const windowEnd = Math.min(
     raw.windowEnd ?? performance.now(),
     startedAt + (warmupSeconds + durationSeconds) * 1000,
@@ -78,6 +91,21 @@ async function measure(url, request, { connections, warmupSeconds, durationSecon
     ...(raw.autocannonTotals ? { autocannonTotals: raw.autocannonTotals } : {}),
     ...(raw.generatorLoopDelayMs ? { generatorLoopDelayMs: raw.generatorLoopDelayMs } : {}),
   };
+}
+
+/** The counts of closed loops run side by side (one per server process) as one. */
+function mergeRaw(parts) {
+  const merged = { completed: 0, non2xx: 0, errors: 0, bytes: 0, statusCodes: {}, latencies: [] };
+  for (const part of parts) {
+    merged.completed += part.completed;
+    merged.non2xx += part.non2xx;
+    merged.errors += part.errors;
+    merged.bytes += part.bytes;
+    for (const [status, n] of Object.entries(part.statusCodes))
+      merged.statusCodes[status] = (merged.statusCodes[status] ?? 0) + n;
+    for (const latency of part.latencies) merged.latencies.push(latency);
+  }
+  return merged;
 }
 
 /** As many requests as the connections get answered (autocannon): the saturated rate. */
@@ -150,7 +178,7 @@ export async function runWorkload(workload, target, ctx, config, overallRate) {
     say(`  ! probe answered ${checked.status}, expected ${workload.expect}: ${checked.body}`);
   }
   const connections = workload.connections ?? config.connections;
-  const m = await measure(target.url, request, {
+  const m = await measure(target.urls ?? target.url, request, {
     connections,
     warmupSeconds: config.warmupSeconds,
     durationSeconds: config.durationSeconds,

@@ -249,6 +249,23 @@ async function main() {
     tessera: { url: `http://127.0.0.1:${tesseraPort}`, child: tessera, log: tesseraLog, idlePath: '/readyz' },
     constant: { url: `http://127.0.0.1:${constantPort}`, child: constant, log: constantLog, idlePath: '/' },
   };
+  if (database.kind === 'postgres') {
+    // A second Tessera process on the same database, for the two-process workloads: PostgreSQL is the
+    // scale-out path, so what two processes take together is what an operator buys by adding one.
+    const secondPort = await freePort();
+    const secondLog = path.join(tmp, 'tessera-2.log');
+    const second = startChild(
+      'tessera (second process)',
+      process.execPath,
+      [cli, ...['serve', '--host', '127.0.0.1', '--port', String(secondPort)]],
+      { cwd: ROOT, env, logFile: secondLog },
+    );
+    await waitForHttp(`http://127.0.0.1:${secondPort}/readyz`, { child: second, logFile: secondLog });
+    targets['tessera-pair'] = {
+      ...targets.tessera,
+      urls: [targets.tessera.url, `http://127.0.0.1:${secondPort}`],
+    };
+  }
   await waitForHttp(`${targets.tessera.url}/readyz`, { child: tessera, logFile: tesseraLog });
   await waitForHttp(`${targets.constant.url}/`, { child: constant, logFile: constantLog });
   say(`  Tessera on ${targets.tessera.url} (pid ${tessera.pid}), constant server on ${targets.constant.url}`);
@@ -296,6 +313,10 @@ async function main() {
   const results = [];
   for (const workload of plan) {
     const target = targets[workload.target];
+    if (!target) {
+      say(`- ${workload.name}: skipped, it runs on PostgreSQL only (--db postgres)`);
+      continue;
+    }
     let overallRate;
     if (workload.rateOf) {
       const base = results.find((r) => r.name === workload.rateOf);

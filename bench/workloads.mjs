@@ -209,6 +209,13 @@ export const workloads = [
     request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'history', cards: ctx.seeded.heavyCardNumbers }),
   },
   {
+    name: 'sale-two-processes',
+    target: 'tessera-pair',
+    what: 'sale, the connections split over two Tessera processes on one PostgreSQL database (PostgreSQL only)',
+    expect: 201,
+    request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'pair' }),
+  },
+  {
     name: 'sale-one-card',
     target: 'tessera',
     what: 'sale, every connection on the same card (a busy card: its lock is the queue)',

@@ -9,12 +9,13 @@ import { parseArgs } from 'node:util';
 import { processes, postgres } from './bench.js';
 import { tokens } from './client.js';
 import { crashCycles, type CrashReport } from './crash.js';
+import { connectionFlood, type FloodReport, type Timing } from './flood.js';
 import { mixedLoad, type MixedReport } from './mixed.js';
 import { check, freshDb, prepare, ROOT, startServer, type Db, type Runtime } from './stack.js';
 import { retryStorm, type StormReport } from './storm.js';
 import { twoProcesses, type TwoProcessReport } from './two-processes.js';
 
-const STEPS = ['storm', 'crash', 'two', 'mixed'] as const;
+const STEPS = ['storm', 'crash', 'two', 'mixed', 'flood'] as const;
 type Step = (typeof STEPS)[number];
 
 const USAGE = `Usage: npm run soak [-- options]
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run soak [-- options]
   --soak-db sqlite|postgres
                       database of the mixed load (default sqlite)
   --concurrency C     concurrent tills (default 16)
+  --flood N           keep-alive connections of the connection flood (default 2000)
   --only a,b          run only these steps: ${STEPS.join(', ')}
   --no-build          use dist/ as it is instead of running npm run build
   --help
@@ -44,6 +46,7 @@ function options() {
       db: { type: 'string', default: 'both' },
       'soak-db': { type: 'string', default: 'sqlite' },
       concurrency: { type: 'string', default: '16' },
+      flood: { type: 'string', default: '2000' },
       only: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -73,6 +76,7 @@ function options() {
     dbs: (values.db === 'both' ? ['sqlite', 'postgres'] : [values.db]) as Db['kind'][],
     soakDb: values['soak-db'] as Db['kind'],
     concurrency: int('concurrency', values.concurrency, 1),
+    flood: int('flood', values.flood, 1),
     only,
     build: !values['no-build'],
   };
@@ -126,6 +130,7 @@ async function main() {
     crash: Record<string, Omit<CrashReport, 'server'>>;
     twoProcesses?: TwoProcessReport;
     mixed?: MixedReport & { db: string; checkPassed: boolean };
+    flood?: FloodReport;
   } = { storm: {}, crash: {} };
 
   for (const kind of o.dbs) {
@@ -236,6 +241,36 @@ async function main() {
     );
     add('mixed', mixed.problems);
     result.mixed = { ...mixed, db: o.soakDb, checkPassed: checked.ok };
+  }
+
+  if (o.only.includes('flood')) {
+    say(`\nConnection flood: ${o.flood} keep-alive connections (half kept busy, half trickling headers):`);
+    const db = await database('sqlite');
+    const seeded = await prepare(db, runtime, { customers: 10 });
+    const server = await startServer(db, runtime, 'flood');
+    const flood = await connectionFlood({
+      base: server.base,
+      token: (await tokens(server.base)).native,
+      card: seeded.cardNumbers[0]!,
+      connections: o.flood,
+      perAddress: 200,
+      samples: 20,
+      limitMs: 1000,
+    });
+    await server.stop();
+    const t = (x: Timing) =>
+      `median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms, max ${x.maxMs.toFixed(1)} ms${x.failed ? `, ${x.failed} failed` : ''}`;
+    say(
+      `  ${flood.held} of ${flood.connections} held open from ${flood.addresses} addresses (${flood.closedEarly} closed early); ${flood.floodRequestsAnswered} flood requests answered`,
+    );
+    say(
+      `  new connection, /healthz: before ${t(flood.baseline.healthz)}; under flood ${t(flood.underFlood.healthz)}`,
+    );
+    say(
+      `  new connection, balance:  before ${t(flood.baseline.balance)}; under flood ${t(flood.underFlood.balance)}`,
+    );
+    add('flood', flood.problems);
+    result.flood = flood;
   }
 
   say(

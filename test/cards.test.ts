@@ -361,7 +361,7 @@ describe.each(databases())('cards on $kind', (target) => {
         .execute();
 
       const store = await h.deps.db.selectFrom('stores').select('id').executeTakeFirstOrThrow();
-      const saleId = newId('sal');
+      const saleId = newId('sale');
       await h.deps.db
         .insertInto('sales')
         .values({

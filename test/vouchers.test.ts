@@ -89,7 +89,7 @@ describe.each(databases())('vouchers on $kind', (target) => {
     h.request({ method: 'POST', url: '/v1/vouchers', token, payload });
   const read = (number: string) =>
     h.request({ method: 'GET', url: `/v1/vouchers/${number}`, token: cashier });
-  const redeem = (uses: SaleVoucherUse[], cardId: string | null = null, saleId = newId('sal')) =>
+  const redeem = (uses: SaleVoucherUse[], cardId: string | null = null, saleId = newId('sale')) =>
     inTransaction(h.deps.db, (tx) =>
       redeemVouchersForSale(tx, {
         merchantId: h.merchantId,
@@ -293,7 +293,7 @@ describe.each(databases())('vouchers on $kind', (target) => {
         value: { amountDeduction: 300, vouchers: [{ remainder: 700 }] },
       });
       expect((await read(v.number)).json()).toMatchObject({ status: 'active', remaining: 700 });
-      const saleId = newId('sal');
+      const saleId = newId('sale');
       const second = await redeem([{ number: v.number }], null, saleId);
       expect(second).toMatchObject({
         ok: true,
@@ -338,7 +338,7 @@ describe.each(databases())('vouchers on $kind', (target) => {
       expect(codeOf(await redeem([{ number: v.number, type: 'amount', value: '2000' }]))).toBe(
         'VOUCHER_CHOICE_VALUE_INVALID',
       );
-      const saleId = newId('sal');
+      const saleId = newId('sale');
       const gift = await redeem([{ number: v.number, type: 'gift', value: giftId }], null, saleId);
       expect(gift).toMatchObject({
         ok: true,

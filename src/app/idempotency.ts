@@ -16,6 +16,8 @@ export type ClaimOutcome =
   | { kind: 'claimed'; claim: IdempotencyClaim }
   | { kind: 'replay'; status: number; body: string; type: string }
   | { kind: 'reused' }
+  /** Done already, but its answer is not kept (it carried a secret, or personal data since erased). */
+  | { kind: 'not-kept' }
   | { kind: 'in-progress'; retryAfterSeconds: number };
 
 export async function claimIdempotencyKey(
@@ -37,6 +39,7 @@ export async function claimIdempotencyKey(
     if (!isDuplicate(error)) throw error;
   }
   const stored = await repo.findKey(deps.db, request.scope, request.key);
+  if (stored?.body_hash === repo.ERASED_HASH) return { kind: 'not-kept' };
   if (!stored || stored.body_hash !== request.bodyHash) return { kind: 'reused' };
   if (stored.status === null) {
     const now = deps.now().getTime();
@@ -54,6 +57,7 @@ export async function claimIdempotencyKey(
     const left = Math.max(1, Math.ceil((Date.parse(stored.created_at) + leaseMs - now) / 1000));
     return { kind: 'in-progress', retryAfterSeconds: Math.min(left, 5) };
   }
+  if (stored.response_body === null) return { kind: 'not-kept' };
   return {
     kind: 'replay',
     status: Number(stored.status),
@@ -62,12 +66,18 @@ export async function claimIdempotencyKey(
   };
 }
 
-/** Stores the answer of a claimed key; `null` (a server-side failure) releases the key for another try. */
+/**
+ * Stores the answer of a claimed key; `null` (a server-side failure) releases the key for another try. An
+ * answer that must not be kept (`keep: false`: it carries a secret) leaves the key claimed with its status
+ * only, so a retry is refused (not-kept) rather than run again or answered with the secret.
+ */
 export async function settleIdempotencyKey(
   deps: Deps,
   claim: IdempotencyClaim,
-  response: { status: number; body: string; type: string } | null,
+  response: { status: number; body: string; type: string; keep?: boolean } | null,
 ): Promise<void> {
   if (response === null) await repo.releaseKey(deps.db, claim.scope, claim.key);
+  else if (response.keep === false)
+    await repo.completeKey(deps.db, claim.scope, claim.key, { status: response.status, body: null, type: null });
   else await repo.completeKey(deps.db, claim.scope, claim.key, response);
 }

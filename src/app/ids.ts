@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IdPrefix } from '../core/id-prefixes.js';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const RANDOM_CHARS = 16;
@@ -36,8 +37,8 @@ function nextRandom(now: number): number[] {
   return lastRandom;
 }
 
-/** Prefixed, time-sortable ids (`cus_01jd...`), strictly increasing within a process. */
-export function newId(prefix: string, now: number = Date.now()): string {
+/** Prefixed, time-sortable ids (`cus_01jd...`), strictly increasing within a process; prefixes from core/id-prefixes. */
+export function newId(prefix: IdPrefix, now: number = Date.now()): string {
   const time = Math.max(now, lastTime);
   return `${prefix}_${encodeTime(time)}${nextRandom(time)
     .map((d) => ALPHABET[d])

@@ -4,6 +4,7 @@
  * failures, deadlocks, a busy database and stale conditional writes retry the whole unit from its reads.
  */
 import { ok, type Result } from '../core/error-catalog.js';
+import type { IdPrefix } from '../core/id-prefixes.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { Deps } from './context.js';
 import { newId } from './ids.js';
@@ -16,7 +17,7 @@ export interface UnitOfWork {
   tx: Tx;
   /** The instant of the work (ISO-8601 UTC), the same for all its writes. */
   now: string;
-  newId(prefix: string): string;
+  newId(prefix: IdPrefix): string;
   /** Writes the event in this transaction: it exists if and only if the work is committed. */
   enqueue(event: OutboxEvent): Promise<void>;
   /** Runs after the commit (never after a rollback); its failure is reported, not answered. */

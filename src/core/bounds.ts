@@ -13,7 +13,18 @@ export const BOUNDS = {
   quantityDecimals: 3,
   /** Points in one movement (an adjustment, a redemption, a correction). */
   pointsPerMovement: 1_000_000_000,
+  /**
+   * Points a card may hold (active and pending together): a credit or a sale's earning past it is refused,
+   * so that no balance, sum or total ever leaves the exact-integer range of a double (2^53, about 9 * 10^15).
+   */
+  balancePoints: 1_000_000_000_000,
 } as const;
+
+/** What is wrong with crediting `adding` points to a card that holds `held` (active and pending), or undefined. */
+export function balanceCapProblem(held: number, adding: number): string | undefined {
+  if (adding <= 0 || held + adding <= BOUNDS.balancePoints) return undefined;
+  return `This would bring the card past the most points a card may hold (${BOUNDS.balancePoints}); it holds ${held}.`;
+}
 
 export interface SaleAmounts {
   lines: readonly { amount: number; quantity: number }[];

@@ -8,6 +8,10 @@ export const ERROR_CATALOG = {
   MALFORMED_BODY: { status: 400, message: 'The request body is not well-formed.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is invalid.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The Content-Type of the body is not supported.' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    message: 'Cross-site request refused: this API is called by tills and same-origin pages only.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   NOT_ACCEPTABLE: { status: 406, message: 'No representation matches the Accept header.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this method and path.' },
@@ -30,6 +34,11 @@ export const ERROR_CATALOG = {
   IDEMPOTENCY_KEY_IN_PROGRESS: {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+  },
+  IDEMPOTENT_ANSWER_NOT_KEPT: {
+    status: 409,
+    message:
+      'The request with this Idempotency-Key was already carried out, but its answer is not kept (it carried a secret, or personal data since erased): read the resource instead of retrying.',
   },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
@@ -126,6 +135,10 @@ export const ERROR_CATALOG = {
     message: 'A card blocked by an administrator can be unblocked or replaced only by an administrator.',
   },
   // ledger and sales
+  BALANCE_LIMIT_EXCEEDED: {
+    status: 422,
+    message: 'The card would hold more points than a card may hold.',
+  },
   INSUFFICIENT_POINTS: { status: 409, message: 'The balance does not cover this debit.' },
   RETURN_EXCEEDS_SALE: { status: 422, message: 'The returned amount exceeds what is left of the sale.' },
   INVALID_EXPIRY_POLICY: { status: 422, message: 'The points lifetime is invalid.' },
@@ -198,6 +211,37 @@ export const ERROR_CATALOG = {
     status: 422,
     message: 'The messaging settings are invalid; see the message.',
   },
+  // vehicles (after-sales networks) and imports
+  NETWORK_NOT_FOUND: { status: 404, message: 'This network is unknown.' },
+  VEHICLE_NOT_FOUND: { status: 404, message: 'No vehicle with this registration plate in this network.' },
+  MEMBER_NOT_FOUND: { status: 404, message: 'No member garage of this network has this code.' },
+  OTHER_NETWORK: { status: 403, message: 'This credential belongs to another network.' },
+  OTHER_MEMBER: { status: 403, message: 'A member garage user sees its own garage only.' },
+  ORGANIZATION_INVALID: {
+    status: 422,
+    message: 'The organization id is not an active member of this network.',
+  },
+  IMPORT_IN_PROGRESS: { status: 409, message: 'An import is already in progress for this merchant.' },
+  IMPORT_TOO_LARGE: { status: 413, message: 'The import file is too large.' },
+  IMPORT_REJECTED: { status: 422, message: 'The import file was rejected; nothing was imported.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'This import is unknown.' },
+  PLATE_INVALID: { status: 422, message: 'A registration plate has 2 to 12 letters or digits.' },
+  // promotions
+  PROMOTION_INVALID: { status: 422, message: 'The promotion is invalid; see details for the path to fix.' },
+  PROMOTION_NOT_FOUND: { status: 404, message: 'This promotion is unknown.' },
+  PROMOTION_MAP_NOT_FOUND: { status: 404, message: 'This promotion map version is unknown.' },
+  PROMOTION_MAP_INVALID: { status: 422, message: 'The promotion map is invalid; see details.' },
+  COUPON_TYPE_NOT_FOUND: { status: 404, message: 'This coupon type is unknown.' },
+  COUPON_TYPE_TAKEN: { status: 409, message: 'Another coupon type of this merchant has this code.' },
+  COUPON_NOT_FOUND: { status: 404, message: 'This coupon is unknown.' },
+  COUPON_BARCODE_TAKEN: { status: 409, message: 'Another coupon of this merchant has this barcode.' },
+  COUPON_NOT_USABLE: {
+    status: 409,
+    message: 'The coupon cannot be used: voided, consumed or outside its validity.',
+  },
+  SEGMENT_NOT_FOUND: { status: 404, message: 'This segment is unknown.' },
+  LIMIT_NOT_FOUND: { status: 404, message: 'This limit is unknown.' },
+  LIMIT_INVALID: { status: 422, message: 'The limit is invalid; see details.' },
   // infrastructure
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL: { status: 500, message: 'An internal error occurred; it has been logged.' },

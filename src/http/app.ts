@@ -8,10 +8,12 @@ import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
 import { avomarkRoutes } from '../dialects/avomark/index.js';
 import { fidelisaDialect } from '../dialects/fidelisa/index.js';
+import { mmpDialect } from '../dialects/mmp/index.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
 import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { refuseFormBodiesWhereUndocumented } from './plugins/request-origin.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
@@ -27,6 +29,8 @@ import { balanceRoutes } from './routes/v1/balances.js';
 import { cardRoutes } from './routes/v1/cards.js';
 import { customerRoutes, customerSchemas } from './routes/v1/customers.js';
 import { programRoutes } from './routes/v1/programs.js';
+import { promotionAdminRoutes } from './routes/v1/promotion-admin.js';
+import { promotionRoutes } from './routes/v1/promotions.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
@@ -92,7 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   // requestTimeout does not cover a body that keeps the socket busy).
   const deadline = deps.config.connections.requestTimeoutMs;
   if (deadline > 0) {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.raw.complete) return;
       const timer = setTimeout(() => {
         // Injected requests (tests, in-process callers) have a socket stand-in without destroy().
@@ -102,9 +106,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       timer.unref();
       request.raw.once('end', () => clearTimeout(timer));
       request.raw.once('close', () => clearTimeout(timer));
+      // Answered before its body was read (a bodyless POST): no deadline left to enforce.
+      reply.raw.once('finish', () => clearTimeout(timer));
     });
   }
 
+  refuseFormBodiesWhereUndocumented(app);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
     openapi: {
@@ -147,6 +154,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(balanceRoutes(deps));
       await v1.register(voucherRoutes(deps));
       await v1.register(giftRoutes(deps));
+      await v1.register(promotionRoutes(deps));
+      await v1.register(promotionAdminRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));
@@ -158,6 +167,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
   await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
   await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
+  await app.register(mmpDialect(deps), { prefix: '/mmp' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

@@ -4,6 +4,7 @@
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
 import { MESSAGING_EXAMPLES } from './openapi-examples-messaging.js';
+import { PROMOTION_EXAMPLES } from './promotion-examples.js';
 
 export interface OperationExample {
   request?: unknown;
@@ -2646,7 +2647,8 @@ export function applyExamples<T extends object>(document: T): T {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   for (const [path, operations] of Object.entries(paths))
     for (const [method, value] of Object.entries(operations)) {
-      const example = EXAMPLES[`${method.toUpperCase()} ${path}`];
+      const key = `${method.toUpperCase()} ${path}`;
+      const example = EXAMPLES[key] ?? PROMOTION_EXAMPLES[key];
       if (!example) continue;
       const operation = value as Operation;
       if (example.request !== undefined)

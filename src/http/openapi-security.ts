@@ -27,6 +27,12 @@ export const SECURITY_SCHEMES = {
     description:
       'Avomark API360. Get a token from POST /avomark/api/token with username, password and terminal (demo: demo / demo, terminal 1).',
   },
+  mmpBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'MMP Vision 360. Get a token from POST /mmp/api/v1/service-authentification/token with grant_type password, client_id 2, client_secret mmp-demo-secret, username my-personnal-account@domainmail.com, password demo-password.',
+  },
   basic: {
     type: 'http',
     scheme: 'basic',
@@ -69,6 +75,7 @@ export const SECURITY_SCHEMES = {
 const FIDELISA_PROVIDER = { fidelisaJeton: [], fidelisaProvider: [], fidelisaProviderKey: [] };
 const BY_PREFIX: [string, Record<string, string[]>[]][] = [
   ['/cashdesk/', [{ basic: [] }]],
+  ['/mmp/', [{ mmpBearer: [] }]],
   ['/fidelisa/', [{ ...FIDELISA_PROVIDER, fidelisaApiUser: [], fidelisaApiUserKey: [] }, FIDELISA_PROVIDER]],
 ];
 

@@ -11,4 +11,12 @@ declare module 'fastify' {
     /** Root element name when the answer is rendered as XML. */
     xmlRoot: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * false on routes whose answer carries a secret (a new client secret): an Idempotency-Key still guards the
+     * request against running twice, but the answer is never stored, so a retry gets 409
+     * IDEMPOTENT_ANSWER_NOT_KEPT instead of a replay.
+     */
+    replayable?: boolean;
+  }
 }

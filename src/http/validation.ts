@@ -1,34 +1,41 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { forbiddenCharacter } from '../core/text-safety.js';
 
 const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
 
-/** The path of the first string holding a NUL character (PostgreSQL cannot store one in text), or null. */
-function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/**
+ * The first string (value or key) holding a character no stored text may hold (NUL, lone surrogates,
+ * noncharacters, bidirectional controls, zero-width spaces: src/core/text-safety.ts), with why; or null.
+ */
+function badTextAt(value: unknown, path: string): { path: string; message: string } | null {
+  if (typeof value === 'string') {
+    const message = forbiddenCharacter(value);
+    return message === null ? null : { path, message };
+  }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
-    const found = nulPath(key, path) ?? nulPath(item, `${path}/${key}`);
+    const found = badTextAt(key, path) ?? badTextAt(item, `${path}/${key}`);
     if (found !== null) return found;
   }
   return null;
 }
 
-/** Ajv's verdict, then one rule for every part of every request: no NUL character in any string. */
-function withoutNul(validate: ValidateFunction): ValidateFunction {
+/** Ajv's verdict, then one rule for every part of every request: only characters that may be stored. */
+function withSafeText(validate: ValidateFunction): ValidateFunction {
   const wrapped = ((data: unknown) => {
     const ok = validate(data) as boolean;
     wrapped.errors = validate.errors;
     if (!ok) return false;
-    const path = nulPath(data, '');
-    if (path === null) return true;
+    const bad = badTextAt(data, '');
+    if (bad === null) return true;
     const error: ErrorObject = {
-      instancePath: path,
+      instancePath: bad.path,
       schemaPath: '#',
-      keyword: 'nul',
+      keyword: 'text',
       params: {},
-      message: 'must not contain the NUL character',
+      message: bad.message,
     };
     wrapped.errors = [error];
     return false;
@@ -50,6 +57,6 @@ export function createValidatorCompiler(sharedSchemas: readonly object[]): Fasti
   }
   return ({ schema, httpPart }) => {
     const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-    return withoutNul(ajv.compile(schema as object));
+    return withSafeText(ajv.compile(schema as object));
   };
 }

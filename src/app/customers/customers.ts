@@ -13,6 +13,7 @@ import { inTransaction, type Tx } from '../../db/transaction.js';
 import { enqueueOutbox } from '../messaging/enqueue.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
+import { eraseStoredTraces } from './erase-traces.js';
 
 export type { CustomerRecord } from '../../db/repos/customers.repo.js';
 type CustomerRecord = repo.CustomerRecord;
@@ -133,7 +134,10 @@ export async function updateCustomer(
   }
 }
 
-/** GDPR erasure: personal data is anonymised; the row, its ledger and its sales stay for accounting. */
+/**
+ * GDPR erasure: personal data is anonymised, in the row and in the stored answers and log entries that named the
+ * customer; the row, its ledger and its sales stay for accounting.
+ */
 export async function eraseCustomerById(
   deps: Deps,
   merchantId: string,
@@ -144,6 +148,7 @@ export async function eraseCustomerById(
     if (!current) return fail('CUSTOMER_NOT_FOUND');
     const now = deps.now().toISOString();
     await repo.updateCustomer(tx, merchantId, id, eraseCustomer(current.data), '', now, now);
+    await eraseStoredTraces(tx, merchantId, id, current.data);
     return ok({ id });
   });
 }

@@ -10,6 +10,7 @@ import { findCustomer } from '../../db/repos/customers.repo.js';
 import { findProgram } from '../../db/repos/programs.repo.js';
 import type { Deps } from '../context.js';
 import { createGift } from '../rewards/gifts.js';
+import { setMerchantIdentity, setProviderKey } from '../../db/repos/tenancy.repo.js';
 import { createProvider } from '../tenancy/tenancy.js';
 import { DEMO_CARDS } from './demo-loyalty.js';
 
@@ -47,16 +48,12 @@ function must<T>(what: string, value: T | undefined): T {
 export async function loadDemoFidelisa(deps: Deps, merchantId: string): Promise<void> {
   const d = DEMO_FIDELISA;
   const provider = await createProvider(deps, { code: d.provider.code, name: 'Demo Fidelisa provider' });
-  await deps.db
-    .updateTable('providers')
-    .set({ api_key: d.provider.key })
-    .where('id', '=', provider.id)
-    .execute();
-  await deps.db
-    .updateTable('merchants')
-    .set({ provider_id: provider.id, api_key: d.shop.key, contact_email: d.shop.email })
-    .where('id', '=', merchantId)
-    .execute();
+  await setProviderKey(deps.db, provider.id, d.provider.key);
+  await setMerchantIdentity(deps.db, merchantId, {
+    providerId: provider.id,
+    apiKey: d.shop.key,
+    contactEmail: d.shop.email,
+  });
   await setUuid(deps, merchantId, 'shop', merchantId, d.shop.uuid);
   for (const [code, uuid] of Object.entries(d.programs)) {
     const program = must(`program ${code}`, await findProgram(deps.db, merchantId, { code }));

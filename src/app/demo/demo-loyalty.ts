@@ -170,10 +170,13 @@ export async function loadDemoLoyalty(deps: Deps, merchantId: string): Promise<v
   await inTransaction(deps.db, async (tx) => {
     const now = deps.now().toISOString();
     await lockCard(tx, withPoints, now);
-    await creditPoints(tx, { merchantId, cardId: withPoints, now, reason: 'demo' }, 130, {
-      pendingDays: vip.pendingDays,
-      expiry: vip.expiry,
-    });
+    must(
+      'demo points',
+      await creditPoints(tx, { merchantId, cardId: withPoints, now, reason: 'demo' }, 130, {
+        pendingDays: vip.pendingDays,
+        expiry: vip.expiry,
+      }),
+    );
   });
 
   must('batch', await createBatch(deps, merchantId, { programId: vip.id, count: 20 }));

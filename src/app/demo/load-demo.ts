@@ -6,6 +6,7 @@ import { loadDemoCashDesk } from './demo-cashdesk.js';
 import { loadDemoFidelisa } from './demo-fidelisa.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
+import { loadDemoVehicles } from './vehicles/demo-vehicles.js';
 import {
   createApiClient,
   createMerchant,
@@ -158,5 +159,6 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoCashDesk(deps, merchant.id);
   await loadDemoAvomark(deps, merchant.id);
   await loadDemoFidelisa(deps, merchant.id);
+  await loadDemoVehicles(deps);
   return { created: true };
 }

@@ -50,13 +50,13 @@ export async function adjustPoints(
     };
     let movementId: string;
     if (input.points > 0) {
-      movementId = (
-        await creditPoints(tx, ctx, input.points, {
-          pendingDays: 0,
-          expiry: program.expiry,
-          kind: 'adjust',
-        })
-      ).movementId;
+      const credit = await creditPoints(tx, ctx, input.points, {
+        pendingDays: 0,
+        expiry: program.expiry,
+        kind: 'adjust',
+      });
+      if (!credit.ok) throw new Rollback(credit);
+      movementId = credit.value.movementId;
     } else {
       const debit = await debitPoints(tx, ctx, -input.points, 'adjust');
       if (!debit.ok) throw new Rollback(debit);

@@ -14,6 +14,8 @@ import { currentSummary, freshSummary, yearRange } from '../sales/current-summar
 import * as sales from '../../db/repos/sales.repo.js';
 import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { DB } from '../../db/schema/index.js';
+import { cardDiscountMinor } from '../../db/repos/cards.repo.js';
+import { customerIdsBy } from '../../db/repos/customers.repo.js';
 import type { Deps } from '../context.js';
 
 export interface PointsBalance {
@@ -37,12 +39,7 @@ export async function pointsBalance(
   { discountMinor }: { discountMinor?: number } = {},
 ): Promise<PointsBalance> {
   const { summary } = await currentSummary(db, card.id, now);
-  const discount =
-    discountMinor ??
-    Number(
-      (await db.selectFrom('cards').select('discount_minor').where('id', '=', card.id).executeTakeFirst())
-        ?.discount_minor ?? 0,
-    );
+  const discount = discountMinor ?? (await cardDiscountMinor(db, card.id));
   return {
     ...summaryBalance(summary, card.status === 'blocked'),
     discountMinor: discount,
@@ -165,13 +162,15 @@ export async function balancesBy(
   if (by.mobile === undefined && by.customerCode === undefined) {
     return fail('VALIDATION_FAILED', 'Give mobile or customerCode.');
   }
-  let q = deps.db.selectFrom('customers').select('id').where('merchant_id', '=', merchantId);
-  if (by.mobile !== undefined) q = q.where('mobile', '=', by.mobile.replace(/[\s.()-]/g, ''));
-  if (by.customerCode !== undefined) q = q.where('customer_code', '=', by.customerCode);
-  const customers = await q.orderBy('id').limit(20).execute();
-  if (customers.length === 0) return fail('CUSTOMER_NOT_FOUND');
+  const ids = await customerIdsBy(
+    deps.db,
+    merchantId,
+    { mobile: by.mobile?.replace(/[\s.()-]/g, ''), customerCode: by.customerCode },
+    20,
+  );
+  if (ids.length === 0) return fail('CUSTOMER_NOT_FOUND');
   const data: CustomerBalances[] = [];
-  for (const c of customers) data.push(await balancesOfCustomer(deps, merchantId, c.id, period));
+  for (const id of ids) data.push(await balancesOfCustomer(deps, merchantId, id, period));
   return ok({ data });
 }
 

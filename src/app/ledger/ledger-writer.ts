@@ -3,9 +3,11 @@
  * the card has been locked (`lockCard`), computes with the pure ledger, and persists movements, allocations
  * and lot changes. Lot writes are conditional on the values read, so a lost race fails and retries.
  */
+import { balanceCapProblem } from '../../core/bounds.js';
 import {
   allocateDebit,
   applyExpirations,
+  balanceOf,
   computeExpiry,
   computePendingUntil,
   expireLots,
@@ -93,15 +95,23 @@ export interface EarnOptions {
   kind?: 'earn' | 'adjust' | 'transfer_in';
 }
 
-/** Credits points as a new lot (pending and expiring per the program), then settles any overdraft. */
+/**
+ * Credits points as a new lot (pending and expiring per the program), then settles any overdraft. Refused
+ * (BALANCE_LIMIT_EXCEEDED) when the card would hold more than a card may (src/core/bounds.ts).
+ */
 export async function creditPoints(
   tx: Tx,
   ctx: MovementContext,
   points: number,
   options: EarnOptions,
-): Promise<{ movementId: string; lotId: string | null }> {
+): Promise<Result<{ movementId: string; lotId: string | null }>> {
+  if (points > 0) {
+    const held = balanceOf(await ledger.openLots(tx, ctx.cardId), ctx.now);
+    const over = balanceCapProblem(Math.max(0, held.active) + held.pending, points);
+    if (over) return fail('BALANCE_LIMIT_EXCEEDED', over);
+  }
   const movementId = await writeMovement(tx, ctx, options.kind ?? 'earn', points);
-  if (points <= 0) return { movementId, lotId: null };
+  if (points <= 0) return ok({ movementId, lotId: null });
   const lotId = newId('lot');
   await ledger.insertLot(tx, {
     id: lotId,
@@ -117,7 +127,7 @@ export async function creditPoints(
     expires_at: computeExpiry(ctx.now, options.expiry),
   });
   await settle(tx, movementId, await ledger.openLots(tx, ctx.cardId), ctx.now);
-  return { movementId, lotId };
+  return ok({ movementId, lotId });
 }
 
 /** Spends points, nearest expiry first; refuses when the active balance does not cover them. */

@@ -20,6 +20,17 @@ function countingCheck(name: string, query: ReturnType<typeof sql<{ n: number }>
   };
 }
 
+/** A JSON text holding a customer's personal field with a value (as /v1 and the dialects name them). */
+const PERSONAL_FIELDS = (column: string) => {
+  const text = sql`lower(${sql.raw(column)})`;
+  return sql`(${sql.join(
+    ['"lastname":"', '"firstname":"', '"email":"', '"mobile":"', '"phone":"', '"birthyear":'].map(
+      (field) => sql`${text} like ${`%${field}%`}`,
+    ),
+    sql` or `,
+  )})`;
+};
+
 const CHECKS: Check[] = [
   countingCheck(
     'cards belong to a customer of their own merchant',
@@ -38,6 +49,16 @@ const CHECKS: Check[] = [
            or phone is not null or address1 is not null or address2 is not null or address3 is not null
            or address4 is not null or birth_year is not null or customer_code is not null
            or identification_number is not null)`,
+  ),
+  countingCheck(
+    "stored answers and log entries naming an erased customer hold none of a customer's personal fields",
+    sql<{ n: number }>`select
+      (select count(*) from customers c join idempotency_keys k on k.response_body like '%' || c.id || '%'
+        where c.erased_at is not null and ${PERSONAL_FIELDS('k.response_body')})
+      + (select count(*) from customers c join integration_log l on l.merchant_id = c.merchant_id
+          and (l.request_body like '%' || c.id || '%' or l.response_body like '%' || c.id || '%')
+        where c.erased_at is not null
+          and (${PERSONAL_FIELDS('l.request_body')} or ${PERSONAL_FIELDS('l.response_body')})) as n`,
   ),
   countingCheck(
     'terminals belong to a store of their own merchant',

@@ -12,6 +12,7 @@ import type { Rounding } from '../../core/rules/rounding.js';
 import { DuplicateError } from '../../db/errors.js';
 import * as repo from '../../db/repos/programs.repo.js';
 import { inTransaction } from '../../db/transaction.js';
+import { findMerchantById } from '../../db/repos/tenancy.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 
@@ -98,11 +99,7 @@ export async function createProgram(
   merchantId: string,
   input: ProgramCreateInput,
 ): Promise<Result<ProgramRecord>> {
-  const merchant = await deps.db
-    .selectFrom('merchants')
-    .select('currency')
-    .where('id', '=', merchantId)
-    .executeTakeFirst();
+  const merchant = await findMerchantById(deps.db, merchantId);
   if (!merchant) return fail('MERCHANT_NOT_FOUND');
   const program = checked({
     ...PROGRAM_DEFAULTS,

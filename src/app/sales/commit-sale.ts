@@ -14,6 +14,7 @@ import { newId } from '../ids.js';
 import { writeVoucherUses } from './sale-vouchers.js';
 import { issueStepRewards } from '../rewards/step-rewards.js';
 import type { LoadedSaleContext } from './load-sale-context.js';
+import { commitPromotions } from '../promotions/commit-promotions.js';
 
 export interface SaleRecord {
   saleId: string;
@@ -117,7 +118,25 @@ export async function commitSale(
       );
     }
   }
+  const promo = context.promotions;
+  const promotions =
+    plan.promotions && promo
+      ? await commitPromotions(
+          tx,
+          {
+            merchantId: sale.merchantId,
+            saleId: sale.saleId,
+            storeCode: promo.header.storeCode,
+            terminalCode: promo.header.terminalCode,
+            customerId: context.customerId,
+            validityAfterVoid: promo.validityAfterVoid,
+            now,
+          },
+          plan.promotions,
+        )
+      : null;
   const stored = storedSalePlan(plan, {
+    promotions,
     cardNumber: card?.number ?? null,
     vouchersGenerated,
     balanceAfter:

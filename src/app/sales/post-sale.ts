@@ -16,6 +16,7 @@ import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { withUnitOfWork } from '../unit-of-work.js';
 import { saleEvents } from './sale-events.js';
+import { loadSalePromotions, promotionsView } from '../promotions/sale-promotions.js';
 import { commitSale } from './commit-sale.js';
 import { loadSaleContext, type SaleOwner } from './load-sale-context.js';
 import type { PointsBalance } from '../ledger/balance.js';
@@ -32,6 +33,8 @@ export interface SaleLineInput {
   amount: number;
   quantity: number;
   discountPercent?: number | undefined;
+  unitPrice?: number | undefined;
+  attributes?: SaleLine['attributes'] | undefined;
 }
 
 export interface VoucherUseInput {
@@ -53,6 +56,8 @@ export interface SaleInput {
   payments?: { method: string; amount: number }[] | undefined;
   vouchers?: VoucherUseInput[] | undefined;
   redeemPoints?: number | undefined;
+  /** Barcodes of coupons presented, for the promotions of the active map. */
+  coupons?: string[] | undefined;
 }
 
 export interface SaleResult {
@@ -67,6 +72,7 @@ export interface SaleResult {
   vouchersGenerated: string[];
   vouchersUsed: { number: string; kind: string; deduction: number; remainder: number }[];
   balance: PointsBalance | null;
+  promotions?: ReturnType<typeof promotionsView>;
 }
 
 function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
@@ -81,6 +87,8 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
     amount: l.amount,
     quantity: l.quantity,
     discountPercent: l.discountPercent ?? 0,
+    ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
+    ...(l.attributes !== undefined ? { attributes: l.attributes } : {}),
   }));
 }
 
@@ -105,6 +113,7 @@ export function saleResultView(row: {
     vouchersGenerated: plan.vouchersGenerated,
     vouchersUsed: plan.vouchersUsed,
     balance: plan.balanceAfter,
+    ...(plan.promotions ? { promotions: promotionsView(plan.promotions) } : {}),
   };
 }
 
@@ -190,12 +199,22 @@ export async function postSale(
         now,
       });
       if (!context.ok) return context;
-      const plan = planSale(context.value, request, now, { earnLot: newId('lot') });
+      const promotions = await loadSalePromotions(tx, merchantId, storeId, terminalId, {
+        date: input.date,
+        customerId: context.value.customerId,
+        coupons: input.coupons ?? [],
+        payments: (input.payments ?? []).map((p) => ({ type: p.method, amount: p.amount })),
+        now,
+      });
+      if (!promotions.ok) return promotions;
+      const plan = planSale({ ...context.value, promotions: promotions.value }, request, now, {
+        earnLot: newId('lot'),
+      });
       if (!plan.ok) return plan;
       const saleId = newId('sale');
       const stored = await commitSale(
         tx,
-        context.value,
+        { ...context.value, promotions: promotions.value },
         plan.value,
         {
           saleId,
@@ -225,7 +244,8 @@ export async function postSale(
       return ok({ status: 201 as const, result });
     });
   } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
+    // Inside a caller's unit of work (postSales), the transaction is spoilt: the caller runs it again.
+    if (!(error instanceof DuplicateError) || deps.unitOfWork) throw error;
     const again = await replay(deps, merchantId, storeId, input.receipt, hash);
     if (again) return again;
     throw error;

@@ -1,15 +1,26 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { isDuplicate } from '../../db/errors.js';
+import { insertClient, insertUser } from '../../db/repos/principals.repo.js';
+import {
+  findMerchantBySlug as merchantBySlug,
+  insertMerchant,
+  insertProvider,
+  insertStore,
+  insertTerminal,
+} from '../../db/repos/tenancy.repo.js';
 import { hashSecret } from '../auth/secrets.js';
 import type { Deps, Role } from '../context.js';
 import { newId, newSecret } from '../ids.js';
 
 export async function createProvider(deps: Deps, input: { code: string; name: string }) {
   const id = newId('prv');
-  await deps.db
-    .insertInto('providers')
-    .values({ id, code: input.code, name: input.name, created_at: deps.now().toISOString() })
-    .execute();
+  await insertProvider(deps.db, {
+    id,
+    code: input.code,
+    name: input.name,
+    api_key: null,
+    created_at: deps.now().toISOString(),
+  });
   return { id, ...input };
 }
 
@@ -19,23 +30,20 @@ export async function createMerchant(
 ) {
   const id = newId('mer');
   const currency = input.currency ?? 'EUR';
-  await deps.db
-    .insertInto('merchants')
-    .values({
-      id,
-      provider_id: input.providerId ?? null,
-      slug: input.slug,
-      name: input.name,
-      currency,
-      next_customer_ref: 1,
-      created_at: deps.now().toISOString(),
-    })
-    .execute();
+  await insertMerchant(deps.db, {
+    id,
+    provider_id: input.providerId ?? null,
+    slug: input.slug,
+    name: input.name,
+    currency,
+    next_customer_ref: 1,
+    created_at: deps.now().toISOString(),
+  });
   return { id, slug: input.slug, name: input.name, currency };
 }
 
 export function findMerchantBySlug(deps: Deps, slug: string) {
-  return deps.db.selectFrom('merchants').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return merchantBySlug(deps.db, slug);
 }
 
 export async function createStore(
@@ -43,17 +51,16 @@ export async function createStore(
   input: { merchantId: string; code: string; name: string; region?: string | null },
 ) {
   const id = newId('sto');
-  await deps.db
-    .insertInto('stores')
-    .values({
-      id,
-      merchant_id: input.merchantId,
-      code: input.code,
-      name: input.name,
-      region: input.region ?? null,
-      created_at: deps.now().toISOString(),
-    })
-    .execute();
+  await insertStore(deps.db, {
+    id,
+    merchant_id: input.merchantId,
+    code: input.code,
+    name: input.name,
+    region: input.region ?? null,
+    time_zone: null,
+    currency: null,
+    created_at: deps.now().toISOString(),
+  });
   return { id, ...input };
 }
 
@@ -62,17 +69,14 @@ export async function createTerminal(
   input: { merchantId: string; storeId: string; code: string; name: string },
 ) {
   const id = newId('trm');
-  await deps.db
-    .insertInto('terminals')
-    .values({
-      id,
-      merchant_id: input.merchantId,
-      store_id: input.storeId,
-      code: input.code,
-      name: input.name,
-      created_at: deps.now().toISOString(),
-    })
-    .execute();
+  await insertTerminal(deps.db, {
+    id,
+    merchant_id: input.merchantId,
+    store_id: input.storeId,
+    code: input.code,
+    name: input.name,
+    created_at: deps.now().toISOString(),
+  });
   return { id, ...input };
 }
 
@@ -91,21 +95,18 @@ export async function createUser(deps: Deps, input: NewUser): Promise<Result<{ i
   if (input.password.length < 4)
     return fail('VALIDATION_FAILED', 'The password needs at least 4 characters.');
   try {
-    await deps.db
-      .insertInto('users')
-      .values({
-        id,
-        merchant_id: input.merchantId ?? null,
-        provider_id: input.providerId ?? null,
-        login,
-        email: input.email ?? null,
-        password_hash: await hashSecret(input.password),
-        role: input.role,
-        log_full: 0,
-        active: 1,
-        created_at: deps.now().toISOString(),
-      })
-      .execute();
+    await insertUser(deps.db, {
+      id,
+      merchant_id: input.merchantId ?? null,
+      provider_id: input.providerId ?? null,
+      login,
+      email: input.email ?? null,
+      password_hash: await hashSecret(input.password),
+      role: input.role,
+      log_full: 0,
+      active: 1,
+      created_at: deps.now().toISOString(),
+    });
   } catch (error) {
     if (isDuplicate(error)) return fail('LOGIN_TAKEN');
     throw error;
@@ -132,21 +133,18 @@ export async function createApiClient(
   const clientId = input.clientId ?? `cli-${newSecret(9)}`;
   const clientSecret = input.clientSecret ?? newSecret(24);
   try {
-    await deps.db
-      .insertInto('api_clients')
-      .values({
-        id,
-        client_id: clientId,
-        secret_hash: await hashSecret(clientSecret),
-        name: input.name,
-        merchant_id: input.merchantId ?? null,
-        provider_id: input.providerId ?? null,
-        role: input.role,
-        log_full: input.logFull ? 1 : 0,
-        active: 1,
-        created_at: deps.now().toISOString(),
-      })
-      .execute();
+    await insertClient(deps.db, {
+      id,
+      client_id: clientId,
+      secret_hash: await hashSecret(clientSecret),
+      name: input.name,
+      merchant_id: input.merchantId ?? null,
+      provider_id: input.providerId ?? null,
+      role: input.role,
+      log_full: input.logFull ? 1 : 0,
+      active: 1,
+      created_at: deps.now().toISOString(),
+    });
   } catch (error) {
     if (isDuplicate(error)) return fail('LOGIN_TAKEN', 'This client_id is already used.');
     throw error;

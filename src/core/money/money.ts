@@ -42,3 +42,42 @@ export function toMinorUnits(value: number, digits: number): number | null {
   const minor = Number(units);
   return value < 0 && minor !== 0 ? -minor : minor;
 }
+
+/** An amount of money: integer minor units of an ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * Exact decimal text → minor units, without rounding: "123.50" → 12350 for two digits. At most `digits`
+ * decimals, "." as separator, no exponent, no thousands separator; undefined for anything else or past 2^53.
+ */
+export function parseDecimal(text: string, digits: number): number | undefined {
+  const match = /^([+-]?)(\d{1,16})(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const fraction = match[3] ?? '';
+  if (fraction.length > digits) return undefined;
+  const units = BigInt(match[2]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+  if (units > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  const minor = Number(units);
+  return match[1] === '-' && minor !== 0 ? -minor : minor;
+}
+
+/**
+ * Minor units → decimal text with the currency's digits: 12350 → "123.50". With `minDecimals`, trailing
+ * zeros are dropped down to that many decimals (12350 → "123.5" with 1, 12300 → "123" with 0).
+ */
+export function formatDecimal(minor: number, digits: number, minDecimals = digits): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = BigInt(Math.abs(minor));
+  const scale = 10n ** BigInt(digits);
+  let fraction = digits === 0 ? '' : String(abs % scale).padStart(digits, '0');
+  while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  return `${sign}${abs / scale}${fraction === '' ? '' : `.${fraction}`}`;
+}
+
+/** Minor units → a number of major units (229050 → 2290.5 for two digits), for wire formats that use doubles. */
+export function toMajorNumber(minor: number, digits: number): number {
+  return Number(formatDecimal(minor, digits, 0));
+}

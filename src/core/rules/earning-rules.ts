@@ -2,6 +2,7 @@
  * Earning rules (Fidelisa's rule basis: Passage, TotalAmount, SubTotal1..9, Item; plus brands) and the
  * computation of what a sale earns. Amounts are minor units of the program's currency; points integers.
  */
+import { BOUNDS } from '../bounds.js';
 import { scaleRounded, type Rounding } from './rounding.js';
 import type { SaleLine } from './sale-line.js';
 import { deductAmountVouchers, type LineDeduction } from './voucher-deduction.js';
@@ -123,7 +124,15 @@ export function eligibleLines(rule: EarningRule, lines: readonly SaleLine[]): Sa
 function pointsFor(rule: EarningRule, selected: readonly SaleLine[], eligibleAmount: number): number {
   if (selected.length === 0 || eligibleAmount < rule.minimumAmount) return 0;
   if (rule.kind === 'visit') return rule.rate.points;
-  return scaleRounded(eligibleAmount, rule.rate.points, rule.rate.per, rule.rounding);
+  // Past what a card may hold, an earning is refused whatever its size: computed exactly up to just past that
+  // cap, so that a huge rate times a huge ticket is a clean refusal rather than an overflow.
+  return scaleRounded(
+    eligibleAmount,
+    rule.rate.points,
+    rule.rate.per,
+    rule.rounding,
+    BOUNDS.balancePoints + 1,
+  );
 }
 
 /**

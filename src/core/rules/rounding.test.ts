@@ -31,3 +31,10 @@ describe('scaleRounded', () => {
     expect(() => scaleRounded(Number.MAX_SAFE_INTEGER, 2, 1, 'floor')).toThrow(RangeError);
   });
 });
+
+describe('scaleRounded with a ceiling', () => {
+  it('saturates at the ceiling instead of overflowing', () => {
+    expect(scaleRounded(10_000_000_000, 1_000_000, 1, 'floor', 1_000_000_000_001)).toBe(1_000_000_000_001);
+    expect(scaleRounded(7, 3, 2, 'ceil', 100)).toBe(11);
+  });
+});

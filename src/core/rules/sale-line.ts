@@ -27,6 +27,15 @@ export interface SaleLine {
   quantity: number;
   /** Percentage discount the till applied to this line (0 when none). */
   discountPercent: number;
+  /** Minor units per unit, when the till gives it (promotions count units: 3x2). */
+  unitPrice?: number;
+  /** Item attributes promotions select on (code, level1..n, brand, type). */
+  attributes?: Partial<
+    Record<
+      'code' | 'level1' | 'level2' | 'level3' | 'level4' | 'level5' | 'level6' | 'brand' | 'type',
+      string
+    >
+  >;
 }
 
 export type SaleLineIssueReason =

@@ -3,6 +3,7 @@
  * the earning pays. With no points spent and no debt (most sales) it needs only the card's summary; else
  * it works on the card's open lots and the summary is computed again from the result.
  */
+import { balanceCapProblem } from '../bounds.js';
 import { fail, ok, type Result } from '../error-catalog.js';
 import { allocateDebit, settleOverdraft, type Allocation, type Lot } from '../ledger/index.js';
 import { summarizeLots, withEarnedLot, type CardSummary } from './card-summary.js';
@@ -55,6 +56,11 @@ export function planPoints(
   request: PointsRequest,
   now: string,
 ): Result<PointsPlan> {
+  if (request.earning) {
+    const held = Math.max(0, summary.active) + summary.pending;
+    const over = balanceCapProblem(held - request.redeem, request.earning.points);
+    if (over) return fail('BALANCE_LIMIT_EXCEEDED', over);
+  }
   if (!needsLots(summary, request.redeem)) {
     const lot = request.earning && request.earning.points > 0 ? earnedLot(request.earning, now) : null;
     return ok({

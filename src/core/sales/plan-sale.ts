@@ -11,6 +11,7 @@ import { computeEarning, forcedRewards, stepsCrossed, type SaleLine, type Tier }
 import { tierBasis, withPurchase, type CardSummary } from './card-summary.js';
 import { checkSaleLines } from './check-lines.js';
 import { planPoints, type PointsPlan } from './plan-points.js';
+import { planPromotions, type SalePromotionContext, type SalePromotions } from './plan-promotions.js';
 import {
   planVoucherUses,
   type PlannedVoucherUse,
@@ -40,6 +41,8 @@ export interface SaleContext {
   vouchers: ReadonlyMap<string, SaleVoucher>;
   /** Steps of the card already rewarded. */
   rewardedSteps: readonly number[];
+  /** The active promotion map and what its evaluation reads (absent: no promotions). */
+  promotions?: SalePromotionContext | null;
 }
 
 export interface SaleRequest {
@@ -66,6 +69,8 @@ export interface SalePlan {
   stepsToReward: Tier[];
   /** The card's summary after the sale (null without a card). */
   summary: CardSummary | null;
+  /** What the active map granted the sale (null: no active map). Its points are in pointsEarned. */
+  promotions: SalePromotions | null;
 }
 
 /** Ids the plan gives to the rows it creates (ids are parameters, like time). */
@@ -97,8 +102,12 @@ export function planSale(
   const deduction = vouchers.value.amountDeduction;
   const eligible = Math.max(0, purchases - deduction);
   const earning = computeEarning(program.rules, lines, deduction);
-  const pointsEarned = card && program.cardType !== 'discount' ? earning.points : 0;
+  const promotions = context.promotions ? planPromotions(context.promotions, lines, now) : null;
+  const pointsEarned =
+    (card && program.cardType !== 'discount' ? earning.points : 0) +
+    (card ? (promotions?.evaluation.points ?? 0) : 0);
   const base = {
+    promotions,
     lines,
     purchasesMinor: purchases,
     eligibleMinor: eligible,

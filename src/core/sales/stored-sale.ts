@@ -12,6 +12,27 @@ export interface BalanceAfter extends Balance {
   walletMinor: number;
 }
 
+/** What the active map gave a sale, and what it consumed: reversals give back exactly this. */
+export interface StoredPromotions {
+  mapVersion: number;
+  validityAfterVoid: number;
+  totalDiscount: number;
+  points: number;
+  lineDiscounts: { lineNo: number; discount: number }[];
+  applied: {
+    nro: string;
+    code: string;
+    benefit: string;
+    discount: number;
+    points: number;
+    lines: number[];
+    couponsRedeemed: string[];
+    couponsIssued: string[];
+    messages: string[];
+    limits: { limitId: string; subject: string; amount: number; nextReset: string | null }[];
+  }[];
+}
+
 export interface StoredSalePlan {
   v: 1;
   cardNumber: string | null;
@@ -27,13 +48,21 @@ export interface StoredSalePlan {
   earnLotId: string | null;
   wallet: WalletMovement[];
   balanceAfter: BalanceAfter | null;
+  /** Absent on sales posted without an active promotion map. */
+  promotions?: StoredPromotions;
 }
 
 export function storedSalePlan(
   plan: SalePlan,
-  outcome: { cardNumber: string | null; vouchersGenerated: string[]; balanceAfter: BalanceAfter | null },
+  outcome: {
+    cardNumber: string | null;
+    vouchersGenerated: string[];
+    balanceAfter: BalanceAfter | null;
+    promotions?: StoredPromotions | null;
+  },
 ): StoredSalePlan {
   return {
+    ...(outcome.promotions ? { promotions: outcome.promotions } : {}),
     v: 1,
     cardNumber: outcome.cardNumber,
     purchasesMinor: plan.purchasesMinor,

@@ -10,6 +10,8 @@ import * as m0008 from './0008-store-settings.js';
 import * as m0009 from './0009-retention.js';
 import * as m0010 from './0010-shop-email.js';
 import * as m0013 from './0013-messaging.js';
+import * as m0015 from './0015-vehicles.js';
+import * as m0016 from './0016-promotions.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '0009-retention': m0009,
   '0010-shop-email': m0010,
   '0013-messaging': m0013,
+  '0015-vehicles': m0015,
+  '0016-promotions': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

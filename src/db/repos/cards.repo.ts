@@ -249,3 +249,13 @@ export async function lockCustomerCards(
   if (dbKind !== 'postgres') return;
   await tx.selectFrom('customers').select('id').where('id', '=', customerId).forUpdate().execute();
 }
+
+/** The discount a card has accrued (minor units); 0 for an unknown card. */
+export async function cardDiscountMinor(db: Kysely<DB>, cardId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cards')
+    .select('discount_minor')
+    .where('id', '=', cardId)
+    .executeTakeFirst();
+  return Number(row?.discount_minor ?? 0);
+}

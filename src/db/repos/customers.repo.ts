@@ -284,3 +284,16 @@ export async function updateCustomer(
     .where('id', '=', id)
     .execute();
 }
+
+/** Ids of the merchant's customers with this (normalised) mobile and/or customer code, at most `limit`. */
+export async function customerIdsBy(
+  db: Kysely<DB>,
+  merchantId: string,
+  by: { mobile?: string | undefined; customerCode?: string | undefined },
+  limit: number,
+): Promise<string[]> {
+  let q = db.selectFrom('customers').select('id').where('merchant_id', '=', merchantId);
+  if (by.mobile !== undefined) q = q.where('mobile', '=', by.mobile);
+  if (by.customerCode !== undefined) q = q.where('customer_code', '=', by.customerCode);
+  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
+}

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
 
+/** The body hash of a key whose request and answer were redacted by a GDPR erasure. */
+export const ERASED_HASH = 'erased';
+
 export async function claimKey(
   db: Kysely<DB>,
   row: { scope: string; key: string; method: string; path: string; body_hash: string; created_at: string },
@@ -48,7 +51,7 @@ export async function completeKey(
   db: Kysely<DB>,
   scope: string,
   key: string,
-  response: { status: number; body: string; type: string },
+  response: { status: number; body: string | null; type: string | null },
 ): Promise<void> {
   await db
     .updateTable('idempotency_keys')

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { MerchantTable, StoreTable, TerminalTable } from '../schema/tenancy.table.js';
+import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from '../schema/tenancy.table.js';
+
+export async function insertProvider(db: Kysely<DB>, row: ProviderTable) {
+  await db.insertInto('providers').values(row).execute();
+}
 
 export async function insertMerchant(db: Kysely<DB>, row: Omit<MerchantTable, 'api_key' | 'contact_email'>) {
   await db.insertInto('merchants').values(row).execute();
@@ -77,4 +81,21 @@ export function listTerminals(db: Kysely<DB>, merchantId: string, storeId?: stri
 /** Removes a merchant that was just created and holds nothing yet (a failed two-step creation). */
 export async function deleteMerchant(db: Kysely<DB>, id: string) {
   await db.deleteFrom('merchants').where('id', '=', id).execute();
+}
+
+export async function setProviderKey(db: Kysely<DB>, providerId: string, apiKey: string): Promise<void> {
+  await db.updateTable('providers').set({ api_key: apiKey }).where('id', '=', providerId).execute();
+}
+
+/** The vendor-facing identity of a merchant: its provider, its API key and contact e-mail. */
+export async function setMerchantIdentity(
+  db: Kysely<DB>,
+  merchantId: string,
+  identity: { providerId: string; apiKey: string; contactEmail: string },
+): Promise<void> {
+  await db
+    .updateTable('merchants')
+    .set({ provider_id: identity.providerId, api_key: identity.apiKey, contact_email: identity.contactEmail })
+    .where('id', '=', merchantId)
+    .execute();
 }

@@ -31,6 +31,38 @@ import type {
   WebhookEndpointTable,
   WebhookEventTable,
 } from './messaging.table.js';
+import type {
+  ImportLockTable,
+  ImportTable,
+  OauthClientGrantTable,
+  RefreshTokenTable,
+  StoreUserTable,
+  VehicleCampaignOperationTable,
+  VehicleCampaignTable,
+  VehicleCampaignTargetTable,
+  VehicleClientLinkTable,
+  VehicleClientRowTable,
+  VehicleClientTable,
+  VehicleInvoiceLineTable,
+  VehicleInvoiceTable,
+  VehicleJobOverrideTable,
+  VehicleMemberTable,
+  VehicleNetworkTable,
+  VehicleTable,
+} from './vehicle.table.js';
+import type {
+  ActivePromotionMapTable,
+  CouponHistoryTable,
+  CouponTable,
+  CouponTypeTable,
+  LimitCounterTable,
+  PromotionExclusionTable,
+  PromotionLimitTable,
+  PromotionMapTable,
+  PromotionTable,
+  SegmentMemberTable,
+  SegmentTable,
+} from './promotion.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -68,4 +100,32 @@ export interface DB {
   push_subscriptions: PushSubscriptionTable;
   message_templates: MessageTemplateTable;
   messaging_settings: MessagingSettingsTable;
+  vehicle_networks: VehicleNetworkTable;
+  vehicle_members: VehicleMemberTable;
+  store_users: StoreUserTable;
+  oauth_client_grants: OauthClientGrantTable;
+  refresh_tokens: RefreshTokenTable;
+  vehicle_job_overrides: VehicleJobOverrideTable;
+  vehicle_clients: VehicleClientTable;
+  vehicle_client_rows: VehicleClientRowTable;
+  vehicles: VehicleTable;
+  vehicle_client_links: VehicleClientLinkTable;
+  vehicle_invoices: VehicleInvoiceTable;
+  vehicle_invoice_lines: VehicleInvoiceLineTable;
+  vehicle_campaigns: VehicleCampaignTable;
+  vehicle_campaign_operations: VehicleCampaignOperationTable;
+  vehicle_campaign_targets: VehicleCampaignTargetTable;
+  imports: ImportTable;
+  import_locks: ImportLockTable;
+  promotions: PromotionTable;
+  promotion_maps: PromotionMapTable;
+  active_promotion_maps: ActivePromotionMapTable;
+  coupon_types: CouponTypeTable;
+  coupons: CouponTable;
+  coupon_history: CouponHistoryTable;
+  segments: SegmentTable;
+  segment_members: SegmentMemberTable;
+  promotion_limits: PromotionLimitTable;
+  limit_counters: LimitCounterTable;
+  promotion_exclusions: PromotionExclusionTable;
 }

@@ -1,5 +1,5 @@
 /** Avomark amounts are doubles in major units (euros); the engine counts integers in minor units. */
-import { toMinorUnits } from '../../core/money/money.js';
+import { toMajorNumber, toMinorUnits } from '../../core/money/money.js';
 import { AvomarkError } from './errors.js';
 
 /** Avomark's currency, the euro: two decimals. */
@@ -19,5 +19,5 @@ export function toMinor(value: number, field: string): number {
 
 /** Minor units → a decimal number of major units (2290.5 for 229050). */
 export function toMajor(minor: number): number {
-  return minor / 100;
+  return toMajorNumber(minor, EURO_DIGITS);
 }

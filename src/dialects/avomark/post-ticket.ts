@@ -7,6 +7,7 @@
  * sale earned. A ticket made only of returns posts no sale. Each return's receipt is the ticket's receipt
  * with "-return-<n>", so a resent ticket replays its returns instead of repeating them.
  */
+import { toMajor } from './money.js';
 import type { Caller, Deps } from '../../app/context.js';
 import { postSale, type SaleInput, type SaleResult } from '../../app/sales/post-sale.js';
 import { returnSale, type ReturnResult } from '../../app/sales/sale-returns.js';
@@ -106,7 +107,7 @@ export async function postTicket(
       throw new AvomarkError(
         100,
         'SALE_NOT_FOUND',
-        `purchases[${plan.origin}]: no earlier sale of card ${input.cardNumber} can still take back ${plan.amount / 100} €.`,
+        `purchases[${plan.origin}]: no earlier sale of card ${input.cardNumber} can still take back ${toMajor(plan.amount)} €.`,
       );
     }
     returns.push(done);

@@ -9,6 +9,7 @@ import { HttpError } from '../../http/http-error.js';
 import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { denyByDefault } from '../../http/plugins/auth.js';
+import { refuseCrossSiteRequests } from '../../http/plugins/request-origin.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
@@ -37,6 +38,8 @@ export function cashdeskDialect(deps: Deps): FastifyPluginAsyncTypebox {
       );
       return reply.code(e.status).type('application/json').send(failure('MethodNotFound', e.message));
     });
+    // Browsers remember Basic credentials and /issue and /active are GETs: cross-site requests are refused.
+    refuseCrossSiteRequests(app);
     app.addHook('onRequest', basicAuth(deps));
     denyByDefault(app);
     await app.register(cashdeskRoutes(deps), { prefix: '/api/card' });

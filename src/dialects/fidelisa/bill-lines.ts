@@ -15,6 +15,7 @@
  *   refused (first fit; no search for another assignment);
  * - what no detail covers stays one line without category.
  */
+import { formatDecimal } from '../../core/money/money.js';
 import type { SaleLineInput } from '../../app/sales/post-sale.js';
 
 export type BillDetail =
@@ -36,8 +37,7 @@ export interface BillLines {
 export type BillLinesResult = { ok: true; value: BillLines } | { ok: false; message: string };
 
 /** 12350 → "123.50", for messages. */
-const euros = (minor: number): string =>
-  `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
+const euros = (minor: number): string => formatDecimal(minor, 2);
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 

@@ -1,24 +1,23 @@
 /** Translation between Fidelisa's wire values and the engine's: amounts, dates, phones, customers, cards. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CustomerInput } from '../../core/customer/customer.js';
+import { formatDecimal, parseDecimal } from '../../core/money/money.js';
 import type { CustomerRecord } from '../../app/customers/customers.js';
 import type { CustomerCard } from './use-cases/cards.js';
+
+/** Fidelisa's amounts are euros: two decimals. */
+const EURO_DIGITS = 2;
 
 /** "123.50" → 12350: "." decimal separator, at most two decimals, no thousands separator, no float maths. */
 export function parseAmount(value: string | number): number | undefined {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
-  const match = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) return undefined;
-  const minor = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
-  return match[1] === '-' ? -minor : minor;
+  if (!/^-?\d{1,12}(?:\.\d{1,2})?$/.test(text)) return undefined;
+  return parseDecimal(text, EURO_DIGITS);
 }
 
 /** 12350 → "123.5", 12300 → "123.0", 1225 → "12.25" (the decimal as Fidelisa echoes it). */
 export function formatAmount(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${Math.floor(abs / 100)}.${cents.endsWith('0') ? cents[0] : cents}`;
+  return formatDecimal(minor, EURO_DIGITS, 1);
 }
 
 /** A real calendar date YYYY-MM-DD. */

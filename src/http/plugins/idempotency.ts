@@ -21,6 +21,9 @@ function bodyHash(request: FastifyRequest): string {
  * insert, so two concurrent retries cannot both run. The claim is a lease (TESSERA_IDEMPOTENCY_LEASE_S,
  * 60 s): a claim left unanswered by a process killed mid-request is taken over by a retry after it; work
  * that committed before the kill is found again by its own idempotency (a sale's receipt).
+ * Routes with `config: { replayable: false }` (answers carrying a secret) keep the claim and status but never the
+ * answer; a GDPR erasure forgets the answers that named the customer. Either way a retry gets 409
+ * IDEMPOTENT_ANSWER_NOT_KEPT.
  */
 export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
   scope.addHook('preHandler', async (request, reply) => {
@@ -40,6 +43,8 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
         return;
       case 'reused':
         throw new HttpError('IDEMPOTENCY_KEY_REUSED');
+      case 'not-kept':
+        throw new HttpError('IDEMPOTENT_ANSWER_NOT_KEPT');
       case 'in-progress':
         throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, outcome.retryAfterSeconds);
       case 'replay':
@@ -62,6 +67,7 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
             status: reply.statusCode,
             body: payload,
             type: String(reply.getHeader('content-type') ?? 'application/json'),
+            keep: request.routeOptions.config.replayable !== false,
           }
         : null,
     );

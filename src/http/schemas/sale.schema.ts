@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { SALE_OPERATIONS } from '../../core/rules/index.js';
 import { BOUNDS } from '../../core/bounds.js';
 import { Nullable } from './common.js';
+import { ItemAttributes } from './promotion.schema.js';
 
 export const SaleLineInput = Type.Object(
   {
@@ -27,6 +28,10 @@ export const SaleLineInput = Type.Object(
       description: `Positive, at most ${BOUNDS.quantityDecimals} decimals`,
     }),
     discountPercent: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
+    unitPrice: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: BOUNDS.lineAmountMinor, description: 'Minor units per unit (promotions)' }),
+    ),
+    attributes: Type.Optional(ItemAttributes),
   },
   { additionalProperties: false },
 );
@@ -82,6 +87,12 @@ export const SaleCreate = Type.Object(
     redeemPoints: Type.Optional(
       Type.Integer({ minimum: 0, maximum: BOUNDS.pointsPerMovement, description: 'Points to spend' }),
     ),
+    coupons: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+        maxItems: 50,
+        description: 'Barcodes of coupons presented (redeemed when a promotion of the active map uses them)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -115,6 +126,27 @@ export const SaleResult = Type.Object({
     }),
   ),
   balance: Nullable(PointsBalance),
+  promotions: Type.Optional(
+    Type.Object({
+      mapVersion: Type.Integer(),
+      totalDiscount: Type.Integer(),
+      points: Type.Integer(),
+      applied: Type.Array(
+        Type.Object({
+          nro: Type.String(),
+          code: Type.String(),
+          benefit: Type.String(),
+          discount: Type.Integer(),
+          points: Type.Integer(),
+          lines: Type.Array(Type.Integer({ description: 'lineNo' })),
+          couponsRedeemed: Type.Array(Type.String()),
+          couponsIssued: Type.Array(Type.String()),
+          messages: Type.Array(Type.String()),
+        }),
+      ),
+      lineDiscounts: Type.Array(Type.Object({ lineNo: Type.Integer(), discount: Type.Integer() })),
+    }),
+  ),
 });
 
 export const SaleLine = Type.Object({

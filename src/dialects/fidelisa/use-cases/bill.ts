@@ -1,13 +1,15 @@
 /**
  * A Fidelisa bill earns on every active card of its customer, each by its own program's rules (the document:
  * the cards are updated; rulebasis?customer_id lists every card's rules). It is posted through the engine's
- * one sale path, once per card: each card's sale has the bill's receipt with the card's rank appended when
- * there are several. A customer without an active card is posted as before (the engine answers).
+ * one sale path on every card, in one unit of work (all cards or none: app/sales/post-sales.ts); each card's
+ * sale has the bill's receipt with the card's rank appended when there are several. A customer without an
+ * active card is posted as before (the engine answers).
  */
 import type { EarningRule } from '../../../core/rules/index.js';
 import { ok, type Result } from '../../../core/error-catalog.js';
 import type { Caller, Deps } from '../../../app/context.js';
-import { postSale, type SaleLineInput } from '../../../app/sales/post-sale.js';
+import type { SaleLineInput } from '../../../app/sales/post-sale.js';
+import { postSales } from '../../../app/sales/post-sales.js';
 import { customerCards } from './cards.js';
 import { allPrograms } from './shops.js';
 
@@ -45,12 +47,10 @@ export async function postBill(
           receipt: active.length === 1 ? bill.receipt : `${bill.receipt}-${i + 1}`,
           cardNumber: c.card.number,
         }));
-  const unusedPerCard: Set<number>[] = [];
-  for (const input of targets) {
-    const posted = await postSale(deps, caller, merchantId, input);
-    if (!posted.ok) return posted;
-    unusedPerCard.push(new Set(posted.value.result.unusedLines.map((l) => l.lineNo)));
-  }
+  // One unit of work for the whole bill: every card or none.
+  const posted = await postSales(deps, caller, merchantId, targets);
+  if (!posted.ok) return posted;
+  const unusedPerCard = posted.value.map((p) => new Set(p.result.unusedLines.map((l) => l.lineNo)));
   const [first = new Set<number>(), ...others] = unusedPerCard;
   const unused = [...first].filter((n) => others.every((set) => set.has(n)));
   const held = new Set((active.length > 0 ? active : cards.value).map((c) => c.card.programId));

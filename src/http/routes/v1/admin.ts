@@ -151,11 +151,12 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/principals/:id/secret',
       {
         preHandler: requireRole('administrator'),
+        config: { replayable: false },
         schema: {
           tags,
           summary: 'Give an API client a new secret (shown once); every token of the old one is revoked',
           description:
-            'Administrators. For a secret that leaked or a till being retired: the answer carries the new secret, which is never shown again, and every token issued with the old one stops working at once. 404 for an unknown API client.',
+            'Administrators. For a secret that leaked or a till being retired: the answer carries the new secret, which is never shown again, and every token issued with the old one stops working at once. 404 for an unknown API client. Not replayable: the answer is never stored, so a retry with the same Idempotency-Key gets 409 IDEMPOTENT_ANSWER_NOT_KEPT; rotate again (with a new key) if the answer was lost.',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
           response: {
             200: Type.Object({ id: Type.String(), clientSecret: Type.String() }),

@@ -17,11 +17,12 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/clients',
       {
         preHandler: administrators,
+        config: { replayable: false },
         schema: {
           tags,
           summary: 'Create an API client (a till, a web shop, a job)',
           description:
-            'Administrators only. Answers the client_id and the client_secret for the client_credentials grant; the secret is shown this once (stored hashed). Role default: cashier.',
+            'Administrators only. Answers the client_id and the client_secret for the client_credentials grant; the secret is shown this once (stored hashed). Role default: cashier. Not replayable: an Idempotency-Key still keeps a retry from creating a second client, but the answer (which carries the secret) is never stored, so the retry gets 409 IDEMPOTENT_ANSWER_NOT_KEPT; list the clients to find the one created.',
           body: ClientCreate,
           response: { 201: ClientWithSecret, ...errorResponses },
         },
@@ -53,11 +54,12 @@ export function clientRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/clients/:id/rotate-secret',
       {
         preHandler: administrators,
+        config: { replayable: false },
         schema: {
           tags,
           summary: 'Give an API client a new secret',
           description:
-            "Administrators only. The new secret is shown this once; the old one stops working and the client's tokens are revoked.",
+            "Administrators only. The new secret is shown this once; the old one stops working and the client's tokens are revoked. Not replayable: the answer (which carries the secret) is never stored, so a retry with the same Idempotency-Key gets 409 IDEMPOTENT_ANSWER_NOT_KEPT; rotate again (with a new key) if the answer was lost.",
           params: IdParams,
           response: {
             200: Type.Object({ ...ClientWithSecret.properties, tokensRevoked: Type.Integer() }),

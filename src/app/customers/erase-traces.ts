@@ -1,0 +1,34 @@
+import { concernsCustomer, erasureTraces } from '../../core/customer/erasure-traces.js';
+import type { CustomerData } from '../../core/customer/customer.js';
+import * as repo from '../../db/repos/erasure.repo.js';
+import type { Tx } from '../../db/transaction.js';
+
+/**
+ * GDPR erasure, beyond the customer row: the idempotent answers and the integration-log entries of the merchant
+ * that name the customer (id, e-mail, phones, codes, or first and last name together) lose their bodies, in
+ * the erasure's own transaction. Answers are forgotten, not deleted: their keys stay claimed, so a retried
+ * creation gets 409 IDEMPOTENT_ANSWER_NOT_KEPT instead of creating the customer again.
+ */
+export async function eraseStoredTraces(
+  tx: Tx,
+  merchantId: string,
+  customerId: string,
+  data: CustomerData,
+): Promise<{ answers: number; logEntries: number }> {
+  const groups = erasureTraces(customerId, data);
+  const texts = groups.flat();
+  let answers = 0;
+  for (const row of await repo.idempotentAnswersMentioning(tx, merchantId, texts)) {
+    if (!concernsCustomer(row.response_body, groups)) continue;
+    await repo.forgetIdempotentAnswer(tx, row.scope, row.key);
+    answers++;
+  }
+  let logEntries = 0;
+  for (const row of await repo.logEntriesMentioning(tx, merchantId, texts)) {
+    const fields = [row.request_body, row.response_body, row.error_message, row.url];
+    if (!fields.some((text) => concernsCustomer(text, groups))) continue;
+    await repo.redactLogEntry(tx, row.id, row.url);
+    logEntries++;
+  }
+  return { answers, logEntries };
+}

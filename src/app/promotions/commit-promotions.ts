@@ -1,0 +1,126 @@
+/**
+ * Writing what the active map gave a sale, in the sale's transaction: limits consumed and presented coupons
+ * redeemed by conditional single statements (a lost race throws a retryable error: the sale is planned again
+ * from fresh reads, and the promotion no longer applies), coupons issued by CouponBenefits. Answers what the
+ * sale keeps in its stored plan, from which returns and cancels revert exactly.
+ */
+import type { SalePromotions } from '../../core/sales/plan-promotions.js';
+import type { StoredPromotions } from '../../core/sales/stored-sale.js';
+import { RetryableDbError } from '../../db/errors.js';
+import * as coupons from '../../db/repos/coupons.repo.js';
+import { consumeLimit } from '../../db/repos/limits.repo.js';
+import type { Tx } from '../../db/transaction.js';
+import { newId } from '../ids.js';
+import { issueCouponRows } from './coupons.js';
+
+/** A limit or a coupon was taken by a concurrent sale between this sale's reads and its writes. */
+export class StalePromotionError extends RetryableDbError {
+  constructor(what: string) {
+    super(new Error(`${what} changed since the sale read it`));
+  }
+}
+
+const DAY = 86_400_000;
+
+export interface PromotionSale {
+  merchantId: string;
+  saleId: string;
+  storeCode: string;
+  terminalCode: string | null;
+  customerId: string | null;
+  validityAfterVoid: number;
+  now: string;
+}
+
+export async function commitPromotions(
+  tx: Tx,
+  sale: PromotionSale,
+  planned: SalePromotions,
+): Promise<StoredPromotions> {
+  const e = planned.evaluation;
+  const lineNo = (index: number) => planned.lineNos[index]!;
+  const applied: StoredPromotions['applied'] = [];
+  for (const p of e.promotions) {
+    const limits: StoredPromotions['applied'][number]['limits'] = [];
+    for (const use of p.limits) {
+      if (use.amount <= 0) continue;
+      const nextReset =
+        use.periodDays === null ? null : new Date(Date.parse(sale.now) + use.periodDays * DAY).toISOString();
+      const done = await consumeLimit(tx, {
+        limitId: use.limitId,
+        subject: use.subject,
+        n: use.amount,
+        max: use.max,
+        nextReset,
+        now: sale.now,
+      });
+      if (!done) throw new StalePromotionError(`limit ${use.limitId}`);
+      limits.push({
+        limitId: use.limitId,
+        subject: use.subject,
+        amount: use.amount,
+        nextReset: done.nextReset,
+      });
+    }
+    for (const barcode of p.couponsRedeemed) {
+      const coupon = await coupons.findCoupon(tx, sale.merchantId, barcode);
+      if (!coupon || !(await coupons.redeemCoupon(tx, coupon.id, sale.now)))
+        throw new StalePromotionError(`coupon ${barcode}`);
+      await coupons.insertCouponHistory(tx, [
+        {
+          id: newId('cph'),
+          coupon_id: coupon.id,
+          merchant_id: sale.merchantId,
+          action: 'REDEEM',
+          at: sale.now,
+          sale_id: sale.saleId,
+          store_code: sale.storeCode,
+          terminal_code: sale.terminalCode,
+        },
+      ]);
+    }
+    const issued: string[] = [];
+    const messages = [...p.messages];
+    for (const c of p.coupons) {
+      const type = await coupons.findCouponType(tx, sale.merchantId, c.type);
+      if (!type) {
+        messages.push(`Coupon type ${c.type} does not exist: no coupon issued.`);
+        continue;
+      }
+      const rows = await issueCouponRows(tx, sale.merchantId, {
+        type,
+        quantity: c.quantity,
+        customerId: sale.customerId,
+        promotion: p.code,
+        saleId: sale.saleId,
+        storeCode: sale.storeCode,
+        terminalCode: sale.terminalCode,
+        now: sale.now,
+      });
+      if (!rows) throw new StalePromotionError('coupon barcode');
+      issued.push(...rows.map((r) => r.barcode));
+    }
+    applied.push({
+      nro: p.nro,
+      code: p.code,
+      benefit: p.benefit,
+      discount: p.discount,
+      points: p.points,
+      lines: p.lines.map(lineNo),
+      couponsRedeemed: p.couponsRedeemed,
+      couponsIssued: issued,
+      messages,
+      limits,
+    });
+  }
+  return {
+    mapVersion: e.mapVersion ?? 0,
+    validityAfterVoid: sale.validityAfterVoid,
+    totalDiscount: e.totalDiscount,
+    points: e.points,
+    lineDiscounts: e.lines
+      .filter((l) => l.discount > 0)
+      .map((l) => ({ lineNo: lineNo(l.index), discount: l.discount })),
+    applied,
+  };
+}

@@ -1,0 +1,68 @@
+/** The promotion reads of a sale (the active map, the counters, the coupons presented) and its answer's view. */
+import type { Result } from '../../core/error-catalog.js';
+import { fail, ok } from '../../core/error-catalog.js';
+import type { BasketPayment } from '../../core/promotions/basket.js';
+import type { SalePromotionContext } from '../../core/sales/plan-promotions.js';
+import type { StoredPromotions } from '../../core/sales/stored-sale.js';
+import { findStore } from '../../db/repos/tenancy.repo.js';
+import { findTerminal } from '../../db/repos/sales.repo.js';
+import type { Tx } from '../../db/transaction.js';
+import { loadPromotionContext } from './promotion-context.js';
+
+export async function loadSalePromotions(
+  tx: Tx,
+  merchantId: string,
+  storeId: string,
+  terminalId: string | null,
+  input: {
+    date: string;
+    customerId: string | null;
+    coupons: string[];
+    payments: BasketPayment[];
+    now: string;
+  },
+): Promise<Result<SalePromotionContext | null>> {
+  const store = await findStore(tx, merchantId, { id: storeId });
+  if (!store) return fail('STORE_NOT_FOUND');
+  const terminal = terminalId === null ? undefined : await findTerminal(tx, merchantId, { id: terminalId });
+  const loaded = await loadPromotionContext(
+    tx,
+    merchantId,
+    {
+      storeCode: store.code,
+      terminalCode: terminal?.code ?? null,
+      date: input.date,
+      customerId: input.customerId,
+      coupons: input.coupons,
+      lines: [],
+      payments: input.payments,
+    },
+    input.now,
+  );
+  if (!loaded.ok) return loaded;
+  const { basket, active, limitState } = loaded.value;
+  if (!active) return ok(null);
+  const { lines: _lines, ...header } = basket;
+  void _lines;
+  return ok({ header, map: active.map, limitState, validityAfterVoid: active.validityAfterVoid });
+}
+
+export function promotionsView(p: StoredPromotions) {
+  return {
+    mapVersion: p.mapVersion,
+    totalDiscount: p.totalDiscount,
+    points: p.points,
+    applied: p.applied.map((a) => ({
+      nro: a.nro,
+      code: a.code,
+      benefit: a.benefit,
+      discount: a.discount,
+      points: a.points,
+      lines: a.lines,
+      couponsRedeemed: a.couponsRedeemed,
+      couponsIssued: a.couponsIssued,
+      messages: a.messages,
+    })),
+    lineDiscounts: p.lineDiscounts,
+  };
+}

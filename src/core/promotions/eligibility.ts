@@ -1,0 +1,89 @@
+/** Whether a promotion may apply to a basket before its benefits are computed: validity, excluded dates,
+ * stores and regions, targeted customers, condition and combo (how many times it applies). */
+import type { Basket, LimitState, NotApplied, NotAppliedReason } from './basket.js';
+import { lineMatches, whyNot } from './conditions.js';
+import { inTimeRange, type LocalTime } from './local-time.js';
+import type { CompiledPromotion } from './map-index.js';
+import type { Limit, MapVersion } from './model.js';
+
+export interface Eligible {
+  cp: CompiledPromotion;
+  applications: number;
+}
+
+export interface State {
+  remaining: number[];
+  usedCoupons: Set<string>;
+}
+
+export interface Env {
+  basket: Basket;
+  map: MapVersion;
+  limitState: LimitState;
+  now: string;
+  local: LocalTime;
+  qm: number[];
+  cheapest: number[];
+  limitsByBenefit: Map<string, Limit[]>;
+}
+
+export const no = (cp: CompiledPromotion, reason: NotAppliedReason, message: string): NotApplied => ({
+  nro: cp.promotion.nro,
+  code: cp.promotion.code,
+  reason,
+  message,
+});
+
+export function eligibility(cp: CompiledPromotion, env: Env, instant: string): Eligible | NotApplied {
+  const p = cp.promotion;
+  const { basket, local } = env;
+  const v = p.validity;
+  if ((v.from !== null && instant < v.from) || (v.to !== null && instant > v.to))
+    return no(cp, 'OUTSIDE_VALIDITY', `Valid from ${v.from ?? 'always'} to ${v.to ?? 'always'}.`);
+  if (v.daysOfWeek.length > 0 && !v.daysOfWeek.includes(local.weekday))
+    return no(cp, 'OUTSIDE_VALIDITY', `Not valid on day ${local.weekday} of the week.`);
+  if (v.timeRanges.length > 0 && !v.timeRanges.some((t) => inTimeRange(local.minutes, t.from, t.to)))
+    return no(cp, 'OUTSIDE_VALIDITY', 'Not valid at this time of day.');
+  const ex = env.map.exclusions;
+  if (ex.has(`${p.nro}|${basket.storeCode}|${local.date}`) || ex.has(`${p.nro}|*|${local.date}`))
+    return no(cp, 'EXCLUDED_DATE', `${local.date} is an excluded date at store ${basket.storeCode}.`);
+  if (p.stores.length > 0 && !p.stores.includes(basket.storeCode))
+    return no(cp, 'STORE_NOT_INCLUDED', `Store ${basket.storeCode} is not one of the promotion's stores.`);
+  if (p.regions.length > 0 && (basket.region === null || !p.regions.includes(basket.region)))
+    return no(cp, 'STORE_NOT_INCLUDED', "The store is not in one of the promotion's regions.");
+  if (p.segments.length > 0 && !basket.segments.some((s) => p.segments.includes(s)))
+    return no(
+      cp,
+      'CUSTOMER_NOT_TARGETED',
+      `The customer is in none of the segments ${p.segments.join(', ')}.`,
+    );
+  if (
+    p.customerTypes.length > 0 &&
+    (basket.customerType === null || !p.customerTypes.includes(basket.customerType))
+  )
+    return no(cp, 'CUSTOMER_NOT_TARGETED', `The customer type is not one of ${p.customerTypes.join(', ')}.`);
+  if (p.condition) {
+    const why = whyNot(p.condition, { basket, local, sets: cp.sets, usedCoupons: new Set() });
+    if (why !== null)
+      return no(
+        cp,
+        p.condition.kind === 'coupon' ? 'COUPON_REQUIRED' : 'CONDITION_NOT_MET',
+        `Condition not met: ${why}.`,
+      );
+  }
+  let applications = 1;
+  if (p.combo.length > 0) {
+    applications = Infinity;
+    for (const c of p.combo) {
+      const set = cp.sets.get(c.set);
+      let units = 0;
+      basket.lines.forEach((l, i) => {
+        if (set && set.kind === 'item' && lineMatches(set, l)) units += env.qm[i]!;
+      });
+      applications = Math.min(applications, Math.floor(units / (c.min * 1000)));
+    }
+    if (applications === 0)
+      return no(cp, 'COMBO_NOT_MET', "The basket does not hold the combo's quantities.");
+  }
+  return { cp, applications };
+}

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mulDivHalfEven } from './arithmetic.js';
+import type { Basket, BasketLine } from './basket.js';
+import { basket, mapOf, promo } from './evaluate.test.js';
+import { evaluate } from './evaluate.js';
+import type { Limit, MapVersion, Promotion } from './model.js';
+
+const SKUS = ['A', 'B', 'C', 'D'];
+const skuSet = (name: string, skus: string) => ({ name, type: 'item', attribute: 'code', value: skus });
+const exists = (set: string) => ({
+  type: 'basic',
+  name: 'Exists',
+  parameter: { key: 'use-set', value: set },
+});
+
+/** A pool of promotions of every computed kind; a map is a subset of it. */
+const POOL: Promotion[] = [
+  promo('P10', { instance: 'PercentageDiscount', params: [['percent', '10']] }),
+  promo(
+    'P33',
+    {
+      instance: 'PercentageDiscount',
+      params: [
+        ['percent', '33.33'],
+        ['applicationMethod', 'lineByLine'],
+      ],
+    },
+    { sets: { set: skuSet('ab', 'A,B') }, condition: exists('ab') },
+  ),
+  promo('F5', { instance: 'FixedDiscount', params: [['amount', '5']] }),
+  promo(
+    'F1U',
+    {
+      instance: 'FixedDiscount',
+      params: [
+        ['amount', '1'],
+        ['applicationMethod', 'lineByLine'],
+      ],
+      applied: [{ name: 'c' }],
+    },
+    { sets: { set: skuSet('c', 'C') }, condition: exists('c') },
+  ),
+  promo(
+    'NP',
+    {
+      instance: 'NewPrice',
+      params: [
+        ['price', '0.99'],
+        ['applicationPriceType', 'original-price'],
+      ],
+      applied: [{ name: 'd', max: '2' }],
+    },
+    { sets: { set: skuSet('d', 'D') }, condition: exists('d') },
+  ),
+  promo(
+    '3x2',
+    { instance: 'PercentageDiscount', params: [['percent', '100']], applied: [{ name: 'a', max: '1' }] },
+    {
+      sets: { set: skuSet('a', 'A') },
+      condition: exists('a'),
+      combo: { 'combo-component': { min: '3', max: '3', 'use-set': 'a' } },
+    },
+  ),
+  promo('STG', {
+    instance: 'FixedDiscount',
+    extra: {
+      staggered: {
+        unit: 'qty',
+        staggeredStep: [
+          { min: '2', max: '4', applyValue: '3' },
+          { min: '5', applyValue: '12.5' },
+        ],
+      },
+    },
+  }),
+  promo('EX', { instance: 'PercentageDiscount', params: [['percent', '25']] }, { exclusive: true }),
+  promo('PTS', { instance: 'PercentLoyaltyBenefit', params: [['percent', '5']] }),
+  promo('FAC', { instance: 'FactorLoyaltyBenefit', params: [['factor', '2']] }),
+  promo('CPN', { instance: 'CouponBenefit', params: [['couponid', 'tc01']] }),
+  promo(
+    'LIM',
+    {
+      instance: 'FixedDiscount',
+      params: [
+        ['amount', '2'],
+        ['applicationMethod', 'lineByLine'],
+      ],
+      applied: [{ name: 'b' }],
+    },
+    { sets: { set: skuSet('b', 'B') }, condition: exists('b') },
+  ),
+];
+const LIM = POOL.find((p) => p.code === 'LIM')!;
+const LIMITS: Limit[] = [
+  {
+    id: 'lim',
+    promotion: LIM.nro,
+    benefit: LIM.benefits[0]!.nro,
+    scope: 'retailer',
+    storeCode: null,
+    periodDays: null,
+    type: 'quantity',
+    max: 3,
+  },
+];
+
+const lineArb: fc.Arbitrary<BasketLine> = fc.record({
+  sku: fc.constantFrom(...SKUS),
+  quantity: fc.oneof(
+    fc.integer({ min: 1, max: 7 }),
+    fc.integer({ min: 1, max: 5000 }).map((n) => n / 1000),
+  ),
+  unitPrice: fc.integer({ min: 0, max: 200_000 }),
+  attributes: fc.constant({}),
+});
+const mapArb: fc.Arbitrary<MapVersion> = fc.subarray(POOL, { minLength: 1 }).chain((promotions) =>
+  fc.record({ simple: fc.boolean(), used: fc.integer({ min: 0, max: 4 }) }).map(({ simple }) =>
+    mapOf(promotions, {
+      limits: LIMITS,
+      algorithm: simple ? [{ fn: 'SIMPLE', promotions: promotions.slice(0, 2).map((p) => p.nro) }] : [],
+    }),
+  ),
+);
+const basketArb: fc.Arbitrary<Basket> = fc
+  .array(lineArb, { minLength: 1, maxLength: 8 })
+  .map((lines) => basket(lines));
+const stateArb = fc
+  .integer({ min: 0, max: 4 })
+  .map((used) => new Map([['lim|-', { used, nextReset: null }]]));
+const NOW = '2026-11-28T14:00:00.000Z';
+const PARAMS = { seed: 20261128, numRuns: 300 };
+
+describe('evaluate: properties (fast-check, seeded)', () => {
+  it('never a negative total, never a discount above the line, sums exact', () => {
+    fc.assert(
+      fc.property(basketArb, mapArb, stateArb, (b, m, s) => {
+        const e = evaluate(b, m, s, NOW);
+        let total = 0;
+        for (const l of e.lines) {
+          expect(l.discount).toBeGreaterThanOrEqual(0);
+          expect(l.total).toBeGreaterThanOrEqual(0);
+          expect(l.discount + l.total).toBe(
+            mulDivHalfEven(b.lines[l.index]!.unitPrice, Math.round(b.lines[l.index]!.quantity * 1000), 1000),
+          );
+          total += l.discount;
+        }
+        expect(total).toBe(e.totalDiscount);
+        for (const p of e.promotions) {
+          expect(p.lineDiscounts.reduce((x, d) => x + d.discount, 0)).toBe(p.discount);
+          expect(p.points).toBeGreaterThanOrEqual(0);
+        }
+        expect(e.promotions.length + e.notApplied.length).toBe(m.promotions.length);
+      }),
+      PARAMS,
+    );
+  });
+
+  it('is deterministic: the same input gives the same output byte for byte', () => {
+    fc.assert(
+      fc.property(basketArb, mapArb, stateArb, (b, m, s) => {
+        const copy = structuredClone(b);
+        expect(JSON.stringify(evaluate(copy, m, new Map(s), NOW))).toBe(
+          JSON.stringify(evaluate(b, m, s, NOW)),
+        );
+      }),
+      PARAMS,
+    );
+  });
+
+  it('does not depend on the order of the lines', () => {
+    fc.assert(
+      fc.property(
+        basketArb.chain((b) =>
+          fc.tuple(
+            fc.constant(b),
+            fc.shuffledSubarray(b.lines, { minLength: b.lines.length, maxLength: b.lines.length }),
+          ),
+        ),
+        mapArb,
+        stateArb,
+        ([b, shuffled], m, s) => {
+          const a = evaluate(b, m, s, NOW);
+          const c = evaluate({ ...b, lines: shuffled }, m, s, NOW);
+          const bag = (e: typeof a) =>
+            e.lines.map((l) => `${l.sku}|${l.quantity}|${l.unitPrice}|${l.discount}`).sort();
+          expect(bag(c)).toEqual(bag(a));
+          expect(c.totalDiscount).toBe(a.totalDiscount);
+          expect(c.points).toBe(a.points);
+          expect(c.promotions.map((p) => [p.nro, p.discount, p.points])).toEqual(
+            a.promotions.map((p) => [p.nro, p.discount, p.points]),
+          );
+          expect(c.notApplied).toEqual(a.notApplied);
+        },
+      ),
+      PARAMS,
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import type { Tx } from '../transaction.js';
+import type { DB } from '../schema/index.js';
+import { ERASED_HASH } from './idempotency.repo.js';
+
+/** `%text%` for LIKE, with LIKE's own characters escaped (ESCAPE '\'). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** lower(column) contains any of the texts: a coarse filter, refined by the caller. */
+function mentionsAny<T extends keyof DB>(
+  eb: ExpressionBuilder<DB, T>,
+  columns: readonly string[],
+  texts: readonly string[],
+): Expression<SqlBool> {
+  return eb.or(
+    columns.flatMap((column) =>
+      texts.map((text) => sql<SqlBool>`lower(${sql.ref(column)}) like ${containsPattern(text)} escape '\\'`),
+    ),
+  );
+}
+
+/** The stored idempotent answers of the merchant's principals that may mention one of the texts. */
+export function idempotentAnswersMentioning(tx: Tx, merchantId: string, texts: readonly string[]) {
+  return tx
+    .selectFrom('idempotency_keys')
+    .select(['scope', 'key', 'response_body'])
+    .where('response_body', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('scope', 'in', eb.selectFrom('users').select('id').where('merchant_id', '=', merchantId)),
+        eb('scope', 'in', eb.selectFrom('api_clients').select('id').where('merchant_id', '=', merchantId)),
+      ]),
+    )
+    .where((eb) => mentionsAny(eb, ['response_body'], texts))
+    .execute();
+}
+
+/** Forgets an idempotent answer: the key stays claimed (no rerun), a retry gets IDEMPOTENT_ANSWER_NOT_KEPT. */
+export async function forgetIdempotentAnswer(tx: Tx, scope: string, key: string): Promise<void> {
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ response_body: null, response_type: null, body_hash: ERASED_HASH })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}
+
+/** The merchant's integration-log entries whose bodies, error message or URL may mention one of the texts. */
+export function logEntriesMentioning(tx: Tx, merchantId: string, texts: readonly string[]) {
+  return tx
+    .selectFrom('integration_log')
+    .select(['id', 'url', 'request_body', 'response_body', 'error_message'])
+    .where('merchant_id', '=', merchantId)
+    .where((eb) => mentionsAny(eb, ['request_body', 'response_body', 'error_message', 'url'], texts))
+    .execute();
+}
+
+/** Redacts one log entry: bodies and message dropped, the query string cut off the URL. */
+export async function redactLogEntry(tx: Tx, id: string, url: string): Promise<void> {
+  await tx
+    .updateTable('integration_log')
+    .set({ request_body: null, response_body: null, error_message: null, url: url.split('?')[0] ?? '' })
+    .where('id', '=', id)
+    .execute();
+}
