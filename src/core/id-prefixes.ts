@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   deliveryAttempt: 'att',
   event: 'evt',
   webhook: 'whk',
+  pushSubscription: 'psb',
   import: 'imp',
   couponType: 'cpt',
   coupon: 'cpn',

@@ -31,6 +31,7 @@ import {
   type CardDetails,
   type LockedCard,
 } from './cards-common.js';
+import { enqueueCardEvents } from './card-events.js';
 
 /** The time stamps a transition's events call for. */
 export function stampsOf(events: readonly CardEvent[], number: string, now: string): CardStateExtras {
@@ -49,6 +50,7 @@ async function commit(locked: LockedCard, transition: CardTransition): Promise<R
   if (transition.events.length === 0) return ok(null);
   const { tx, card, now } = locked;
   await saveCardState(tx, card.id, transition.card, stampsOf(transition.events, card.number, now), now);
+  await enqueueCardEvents(tx, now, card.merchantId, transition.events);
   return ok(null);
 }
 

@@ -27,6 +27,7 @@ import {
 import { stampsOf } from './cards-lifecycle.js';
 import { reclaimEarned } from '../ledger/ledger-writer.js';
 import { inRollbackableTransaction } from '../result-transaction.js';
+import { enqueueCardEvents } from './card-events.js';
 
 /**
  * Replaces card `number` by card `newNumber` (new or issued, same program). In one transaction, both
@@ -82,6 +83,7 @@ export async function replace(
       now,
     );
     await moveCardHistory(tx, old.id, successor.id);
+    await enqueueCardEvents(tx, now, merchantId, result.events);
     const after = await findCardById(tx, merchantId, successor.id);
     return after ? ok(await cardDetails(tx, after)) : cardNotFound(newNumber);
   });

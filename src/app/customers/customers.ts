@@ -11,6 +11,7 @@ import { DuplicateError } from '../../db/errors.js';
 import * as repo from '../../db/repos/customers.repo.js';
 import { listPrograms } from '../../db/repos/programs.repo.js';
 import { inTransaction, type Tx } from '../../db/transaction.js';
+import { enqueueOutbox } from '../messaging/enqueue.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { eraseStoredTraces } from './erase-traces.js';
@@ -82,6 +83,20 @@ export async function createCustomer(
       const now = deps.now().toISOString();
       await repo.insertCustomer(tx, { id, merchantId, ref, data, searchText: searchTextOf(data), now });
       const created = await repo.findCustomer(tx, merchantId, { id });
+      if (created)
+        await enqueueOutbox(tx, now, {
+          merchantId,
+          channel: 'webhook',
+          event: 'customer.created',
+          data: {
+            customerId: id,
+            ref,
+            email: data.email,
+            mobile: data.mobile,
+            firstName: data.firstName,
+            lastName: data.lastName,
+          },
+        });
       return created ? ok(created) : fail('INTERNAL');
     });
   } catch (error) {

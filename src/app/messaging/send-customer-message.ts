@@ -10,6 +10,7 @@ import {
   deletePushSubscription,
   type RecipientRow,
 } from '../../db/repos/messaging.repo.js';
+import { countSmsSegments } from '../../core/messaging/sms-segments.js';
 import type { OutboxRow } from '../../db/repos/outbox.repo.js';
 import type { Deps } from '../context.js';
 import { compose, unsubscribeUrl } from './compose.js';
@@ -73,7 +74,11 @@ export async function sendCustomerMessage(deps: Deps, row: OutboxRow): Promise<S
     const to = customer ? customer.mobile : recipient;
     if (!to) return { kind: 'suppress', reason: 'The customer has no mobile number.' };
     const result = await deps.ports.sms!.send({ to, body: composed.text, reference: row.id });
-    return { kind: 'done', result };
+    const parts = countSmsSegments(composed.text);
+    return {
+      kind: 'done',
+      result: { ...result, answer: `${parts.segments} part(s) ${parts.encoding}: ${result.answer}` },
+    };
   }
   if (!customer) return { kind: 'suppress', reason: 'Push messages go to customers (cus_…) only.' };
   const subscriptions = await pushSubscriptionsOf(deps.db, row.merchant_id, customer.id);

@@ -6,6 +6,7 @@ import * as repo from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
 import { toCoreVoucher, type VoucherKind, type VoucherOption } from './voucher-view.js';
+import { enqueueOutbox } from '../messaging/enqueue.js';
 
 export interface IssueInput {
   merchantId: string;
@@ -72,5 +73,20 @@ export async function issueVoucher(tx: Tx, input: IssueInput): Promise<Result<re
   }
   const { card_number: _cardNumber, ...values } = row;
   await repo.insertVoucher(tx, values);
+  await enqueueOutbox(tx, input.now, {
+    merchantId: input.merchantId,
+    channel: 'webhook',
+    event: 'voucher.issued',
+    data: {
+      voucherNumber: number,
+      kind: row.kind,
+      value: row.value,
+      cardId: row.card_id,
+      customerId: row.customer_id,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      source: row.source,
+    },
+  });
   return ok((await repo.findVoucherById(tx, row.id))!);
 }

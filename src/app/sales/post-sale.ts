@@ -15,6 +15,7 @@ import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { withUnitOfWork } from '../unit-of-work.js';
+import { saleEvents } from './sale-events.js';
 import { loadSalePromotions, promotionsView } from '../promotions/sale-promotions.js';
 import { commitSale } from './commit-sale.js';
 import { payGodfather } from './sponsor-reward.js';
@@ -190,7 +191,7 @@ export async function postSale(
     redeemPoints: input.redeemPoints ?? 0,
   };
   try {
-    return await withUnitOfWork(deps, async ({ tx, now }) => {
+    return await withUnitOfWork(deps, async ({ tx, now, enqueue }) => {
       const context = await loadSaleContext(tx, {
         merchantId,
         owner: owner.value,
@@ -244,6 +245,11 @@ export async function postSale(
         receipt: input.receipt,
         plan: JSON.stringify(stored),
         result: '{}',
+      });
+      await saleEvents(enqueue, merchantId, result, {
+        receipt: input.receipt,
+        soldAt,
+        customerId: context.value.customerId ?? null,
       });
       return ok({ status: 201 as const, result });
     });

@@ -12,6 +12,7 @@ import type { Caller, Deps } from '../context.js';
 import type { PointsBalance } from '../ledger/balance.js';
 import { reclaimEarned, reverseDebit } from '../ledger/ledger-writer.js';
 import { inTransactionResult, Rollback } from '../result-transaction.js';
+import { reversalEvent } from './sale-events.js';
 import {
   discountReturned,
   ledgerProgramOfSale,
@@ -102,6 +103,14 @@ export async function cancelSale(
       returned_minor: Number(sale.returned_minor),
       reversed_points: earned,
       status: 'cancelled',
+    });
+    await reversalEvent(tx, now, merchantId, 'sale.cancelled', {
+      saleId: sale.id,
+      receipt: sale.receipt,
+      customerId: sale.customer_id,
+      pointsReversed: toReclaim,
+      pointsRestored,
+      vouchersRestored,
     });
     return {
       saleId: sale.id,

@@ -14,6 +14,7 @@ import type { PointsBalance } from '../ledger/balance.js';
 import { hashBody } from './body-hash.js';
 import { reclaimEarned } from '../ledger/ledger-writer.js';
 import { inTransactionResult, Rollback } from '../result-transaction.js';
+import { reversalEvent } from './sale-events.js';
 import {
   discountReturned,
   ledgerProgramOfSale,
@@ -164,6 +165,14 @@ export async function returnSale(
         balance: await saleCardBalance(tx, sale, now),
       };
       await sales.saveReturnResult(tx, returnId, JSON.stringify(result));
+      await reversalEvent(tx, now, merchantId, 'sale.returned', {
+        saleId: sale.id,
+        returnId,
+        receipt: input.receipt,
+        customerId: sale.customer_id,
+        amountMinor: amount.value,
+        pointsReversed: points.points,
+      });
       return { status: 201 as const, result };
     });
   } catch (error) {

@@ -1,14 +1,13 @@
 /**
  * Fidelisa notifications: a push message to one customer, to every holder of a program's card, or to a set
- * of customers each with a URL. Messages are recorded in the outbox (status pending); delivery is the
- * messaging engine's job.
+ * of customers each with a URL. Each customer's message goes through the outbox and is delivered by the
+ * outbox job as a Web Push message (consent checked when it is sent).
  */
 import { fail, ok, type Result } from '../../../core/error-catalog.js';
 import { customerExists } from '../../../db/repos/customers.repo.js';
 import { findProgram } from '../../../db/repos/programs.repo.js';
-import { inTransaction } from '../../../db/transaction.js';
 import type { Deps } from '../../../app/context.js';
-import { newId } from '../../../app/ids.js';
+import { withUnitOfWork } from '../../../app/unit-of-work.js';
 
 export type NotificationTarget =
   { customerId: string } | { programId: string } | { urls: { customerId: string; url: string }[] };
@@ -48,25 +47,19 @@ export async function recordNotification(
       messages.push({ recipients: [customerId], url });
     }
   }
-  const now = deps.now().toISOString();
-  await inTransaction(deps.db, async (tx) => {
-    for (const m of messages) {
-      await tx
-        .insertInto('outbox_messages')
-        .values({
-          id: newId('msg'),
-          merchant_id: merchantId,
-          channel: 'push',
-          recipients: JSON.stringify(m.recipients),
-          subject: null,
-          body: text,
-          url: m.url,
-          status: 'pending',
-          source,
-          created_at: now,
-        })
-        .execute();
-    }
+  // Through the outbox: one message per customer, delivered by the outbox job (push to the customer's
+  // subscriptions, with their consent checked at send time).
+  await withUnitOfWork(deps, async (uow) => {
+    for (const m of messages)
+      await uow.enqueue({
+        merchantId,
+        channel: 'push',
+        recipients: m.recipients,
+        body: text,
+        url: m.url,
+        source,
+      });
+    return ok(null);
   });
   return ok({ messages: messages.length, recipients: messages.reduce((n, m) => n + m.recipients.length, 0) });
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import { messageRoutes } from './messages.js';
+import { pushRoutes } from './push.js';
 import { webhookRoutes } from './webhooks.js';
 
 /** Messages, webhooks, templates, push subscriptions, campaigns: one registration in app.ts. */
@@ -8,5 +9,6 @@ export function messagingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(messageRoutes(deps));
     await app.register(webhookRoutes(deps));
+    await app.register(pushRoutes(deps));
   };
 }

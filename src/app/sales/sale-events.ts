@@ -1,0 +1,66 @@
+/** The webhook events of a sale, written to the outbox in the sale's own transaction. */
+import type { Tx } from '../../db/transaction.js';
+import { enqueueOutbox, type OutboxEvent } from '../messaging/enqueue.js';
+import type { SaleResult } from './post-sale.js';
+
+type Enqueue = (event: OutboxEvent) => Promise<void>;
+
+export async function saleEvents(
+  enqueue: Enqueue,
+  merchantId: string,
+  result: SaleResult,
+  sale: { receipt: string; soldAt: string; customerId: string | null },
+): Promise<void> {
+  const base = {
+    saleId: result.saleId,
+    receipt: sale.receipt,
+    cardNumber: result.cardNumber,
+    customerId: sale.customerId,
+  };
+  await enqueue({
+    merchantId,
+    channel: 'webhook',
+    event: 'sale.posted',
+    data: {
+      ...base,
+      soldAt: sale.soldAt,
+      pointsEarned: result.pointsEarned,
+      pointsRedeemed: result.pointsRedeemed,
+      vouchersUsed: result.vouchersUsed.map((v) => v.number),
+    },
+  });
+  if (result.pointsEarned > 0)
+    await enqueue({
+      merchantId,
+      channel: 'webhook',
+      event: 'points.earned',
+      data: { ...base, points: result.pointsEarned },
+    });
+  if (result.pointsRedeemed > 0)
+    await enqueue({
+      merchantId,
+      channel: 'webhook',
+      event: 'points.redeemed',
+      data: { ...base, points: result.pointsRedeemed },
+    });
+  for (const used of result.vouchersUsed)
+    await enqueue({
+      merchantId,
+      channel: 'webhook',
+      event: 'voucher.redeemed',
+      data: { ...base, voucherNumber: used.number, deductionMinor: used.deduction },
+    });
+  for (const step of result.stepsReached)
+    await enqueue({ merchantId, channel: 'webhook', event: 'tier.reached', data: { ...base, step } });
+}
+
+/** A return or a cancellation, in the transaction that reversed the sale. */
+export async function reversalEvent(
+  tx: Tx,
+  now: string,
+  merchantId: string,
+  event: 'sale.returned' | 'sale.cancelled',
+  data: Record<string, unknown>,
+): Promise<void> {
+  await enqueueOutbox(tx, now, { merchantId, channel: 'webhook', event, data });
+}
