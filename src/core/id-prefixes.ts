@@ -39,7 +39,6 @@ export const ID_PREFIXES = {
   agreement: 'agr',
   logEntry: 'log',
   request: 'req',
-  import: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
