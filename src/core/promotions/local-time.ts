@@ -11,12 +11,13 @@ export interface LocalTime {
   weekday: number;
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/;
+/** A date-time, or a bare date (some tills date a sale by its day only: then it is local midnight). */
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
 
 export function localTime(date: string): LocalTime | null {
   const m = LOCAL.exec(date);
   if (!m) return null;
-  const [, y, mo, d, h, mi] = m;
+  const [, y, mo, d, h = '00', mi = '00'] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
   return {
     date: `${y}-${mo}-${d}`,
