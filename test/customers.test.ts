@@ -263,6 +263,7 @@ describe.each(databases())('customers on $kind', (target) => {
       .selectFrom('customers')
       .select((eb) => eb.fn.countAll().as('n'))
       .where('erased_at', 'is', null)
+      .where('merchant_id', '=', h.merchantId)
       .executeTakeFirstOrThrow();
     expect(seen.length).toBe(Number(total.n));
   });
