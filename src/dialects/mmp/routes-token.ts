@@ -84,6 +84,7 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             'Authenticates the API client (client_id, client_secret) and the user (username = e-mail, password). The access token lives 7200 s; the refresh token 30 days, single use. Errors: 400 invalid_request / unsupported_grant_type / invalid_grant, 401 invalid_client.',
           tags: ['MMP Vision 360'],
           security: [],
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
           params: Type.Object({ version: Type.String() }),
           body: TokenBody,
           response: { 200: TokenAnswer, 400: OAuthError, 401: OAuthError },

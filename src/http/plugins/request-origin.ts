@@ -16,7 +16,7 @@ export function refuseFormBodiesWhereUndocumented(app: FastifyInstance): void {
     if (consumes.includes('application/x-www-form-urlencoded')) return payload;
     throw new HttpError(
       'UNSUPPORTED_MEDIA_TYPE',
-      'This route takes a JSON body (Content-Type: application/json); form-encoded bodies are taken only by the token routes.',
+      'This route takes a JSON body (Content-Type: application/json); form-encoded bodies are taken only by the token and unsubscribe routes.',
     );
   });
 }

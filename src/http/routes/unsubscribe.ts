@@ -49,6 +49,8 @@ export function unsubscribeRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['messages'],
           summary: 'Unsubscribe from e-mails (one-click)',
+          // RFC 8058: mail clients post "List-Unsubscribe=One-Click" form-encoded.
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
           description:
             "Public, the target of List-Unsubscribe-Post (RFC 8058) and of the page's button: withdraws the e-mail consent of the message's customer. Answers a confirmation page; 404 for an unknown link.",
           params: Params,
