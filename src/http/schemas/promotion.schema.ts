@@ -76,7 +76,7 @@ export const MapPage = Type.Object({
   data: Type.Array(MapView),
   active: Type.Union([Type.Integer(), Type.Null()]),
 });
-export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const MapListQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
