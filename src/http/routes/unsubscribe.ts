@@ -24,6 +24,8 @@ export function unsubscribeRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['messages'],
+          // Public: the link in the e-mail is the credential (the message id).
+          security: [],
           summary: 'Unsubscribe page of an e-mail',
           description:
             'Public, the link of an e-mail. Shows a button that confirms the withdrawal of e-mail consent; 404 for an unknown link.',
@@ -48,6 +50,8 @@ export function unsubscribeRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['messages'],
+          // Public: the link in the e-mail is the credential (the message id).
+          security: [],
           summary: 'Unsubscribe from e-mails (one-click)',
           // RFC 8058: mail clients post "List-Unsubscribe=One-Click" form-encoded.
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
