@@ -1,6 +1,7 @@
 /**
  * What one evaluation reads of its basket, computed once: quantities in thousandths, the canonical line
- * order (cheapest unit first; independent of the order the till sent the lines in), and an inverted index
+ * order (cheapest unit first, then sku, quantity and attributes: independent of the order the till sent
+ * the lines in), and an inverted index
  * of the lines by attribute value, so that the lines of a set are found by a few lookups instead of a scan
  * of the basket per promotion.
  */
@@ -31,6 +32,15 @@ export interface BasketScan {
 
 const NONE: readonly number[] = Object.freeze([]);
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Lines alike in price, sku and quantity are ordered by their attributes: only identical lines tie. */
+const attributesKey = (attributes: Basket['lines'][number]['attributes']) =>
+  Object.keys(attributes)
+    .sort()
+    .map((k) => `${k}=${attributes[k as keyof typeof attributes] ?? ''}`)
+    .join('|');
+
 export function scanBasket(basket: Basket): BasketScan {
   const lines = basket.lines;
   const qm = lines.map((l) => Math.round(l.quantity * 1000));
@@ -38,7 +48,11 @@ export function scanBasket(basket: Basket): BasketScan {
     const x = lines[a]!;
     const y = lines[b]!;
     return (
-      x.unitPrice - y.unitPrice || (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0) || qm[a]! - qm[b]! || a - b
+      x.unitPrice - y.unitPrice ||
+      compare(x.sku, y.sku) ||
+      qm[a]! - qm[b]! ||
+      compare(attributesKey(x.attributes), attributesKey(y.attributes)) ||
+      a - b
     );
   });
   const rank = new Array<number>(lines.length);

@@ -249,13 +249,24 @@ export function evaluate(
   limitState: LimitState,
   now: string,
 ): Evaluation {
+  return evaluateCompiled(basket, map && { map, compiled: compileMap(map) }, limitState, now);
+}
+
+/** evaluate() with the map's compiled form given (compileMap(map), or any CompiledMap of the same map). */
+export function evaluateCompiled(
+  basket: Basket,
+  version: { map: MapVersion; compiled: CompiledMap } | null,
+  limitState: LimitState,
+  now: string,
+): Evaluation {
+  const map = version?.map ?? null;
   const scan = scanBasket(basket);
   const gross = basket.lines.map((l, i) => mulDivHalfEven(l.unitPrice, scan.qm[i]!, 1000));
   let final: State = { remaining: gross, usedCoupons: NO_COUPONS };
   let applied: AppliedPromotion[] = [];
   let notApplied: NotApplied[] = [];
-  if (map) {
-    const compiled = compileMap(map);
+  if (version && map) {
+    const { compiled } = version;
     const instant = new Date(basket.date).toISOString();
     const local = localTime(basket.date) ?? localTime(instant)!;
     const mapValid =

@@ -114,14 +114,18 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
 }
 
 /** Pure: compiles a map version's promotions (the limits and exclusions are read live by evaluate). */
-export function buildCompiledMap(map: Pick<MapVersion, 'promotions'>): CompiledMap {
+export function buildCompiledMap(
+  map: Pick<MapVersion, 'promotions'>,
+  /** false: every promotion is a candidate of every basket (what the index must never change). */
+  indexed = true,
+): CompiledMap {
   const promotions: CompiledPromotion[] = [];
   const byKey: Keys = new Map();
   const always: number[] = [];
   map.promotions.forEach((p, i) => {
     const { compiled: c, keys } = compile(p, i);
     promotions.push(c);
-    if (keys === null) {
+    if (keys === null || !indexed) {
       always.push(i);
       return;
     }
