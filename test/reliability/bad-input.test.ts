@@ -11,6 +11,7 @@
  * the counterexample. Soak: TESSERA_FUZZ_RUNS multiplies the number of runs (default 1).
  */
 import fc from 'fast-check';
+import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { createContext, type FuzzContext } from './fuzz/context.js';
@@ -100,7 +101,11 @@ describe.each(databases())('malformed requests get a 4xx in the route format ($k
   let operations: Operation[];
 
   beforeAll(async () => {
-    h = await createHarness(target);
+    // Push configured, so that its routes answer bad input rather than 503 "not configured".
+    const vapid = webpush.generateVAPIDKeys();
+    h = await createHarness(target, {
+      env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey },
+    });
     ctx = await createContext(h);
     operations = await loadOperations(h);
   }, 180_000);
