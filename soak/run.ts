@@ -256,12 +256,16 @@ async function main() {
       perAddress: 200,
       samples: 40,
       limitMs: 1000,
+      absorbLimitMs: 30_000,
     });
     await server.stop();
     const t = (x: Timing) =>
       `median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms, max ${x.maxMs.toFixed(1)} ms${x.failed ? `, ${x.failed} failed` : ''}`;
     say(
       `  ${flood.held} of ${flood.connections} held open from ${flood.addresses} addresses (${flood.closedEarly} closed early); ${flood.floodRequestsAnswered} flood requests answered`,
+    );
+    say(
+      `  first new connection right after the flood opened: /healthz in ${flood.absorbMs} ms (absorbing the burst)`,
     );
     say(
       `  new connection, /healthz: before ${t(flood.baseline.healthz)}; under flood ${t(flood.underFlood.healthz)}`,

@@ -127,7 +127,9 @@ describe.each(databases())('GDPR erasure of stored answers and log entries on $k
       .execute();
     const report = await runChecks(h.deps);
     expect(report.ok).toBe(false);
-    expect(report.lines.join('\n')).toMatch(/FAIL stored answers and log entries naming an erased customer/);
+    expect(report.lines.join('\n')).toMatch(
+      /FAIL stored answers, log entries, messages and webhook events naming an erased customer/,
+    );
     await h.deps.db.deleteFrom('idempotency_keys').where('key', '=', 'planted').execute();
   });
 });

@@ -18,12 +18,20 @@ export const BOUNDS = {
    * so that no balance, sum or total ever leaves the exact-integer range of a double (2^53, about 9 * 10^15).
    */
   balancePoints: 1_000_000_000_000,
+  /** Money a card's wallet may hold, minor units (100,000,000.00 in a two-decimal currency). */
+  walletMinor: 10_000_000_000,
 } as const;
 
 /** What is wrong with crediting `adding` points to a card that holds `held` (active and pending), or undefined. */
 export function balanceCapProblem(held: number, adding: number): string | undefined {
   if (adding <= 0 || held + adding <= BOUNDS.balancePoints) return undefined;
   return `This would bring the card past the most points a card may hold (${BOUNDS.balancePoints}); it holds ${held}.`;
+}
+
+/** What is wrong with adding `adding` minor units to a wallet that holds `held`, or undefined. */
+export function walletCapProblem(held: number, adding: number): string | undefined {
+  if (adding <= 0 || held + adding <= BOUNDS.walletMinor) return undefined;
+  return `This would bring the wallet past the most money a wallet may hold (${BOUNDS.walletMinor} minor units); it holds ${held}.`;
 }
 
 export interface SaleAmounts {

@@ -164,6 +164,10 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The wallet balance does not cover this withdrawal or fee.',
   },
+  WALLET_LIMIT_EXCEEDED: {
+    status: 422,
+    message: 'The wallet would hold more money than a wallet may hold.',
+  },
   // tiers
   STEP_NOT_FOUND: { status: 404, message: 'This step does not exist.' },
   STEP_NOT_REACHED: { status: 409, message: 'This step has not been reached.' },

@@ -1,6 +1,7 @@
 /**
- * Property-based bad-input suite (reliability item 5). For every operation of /openapi.json — native /v1,
- * /oauth and the Avomark, Fidelisa and CashDesk dialects — fast-check generates malformed requests: broken
+ * Property-based bad-input suite (reliability item 5). For every operation of /openapi.json — native /v1 (the
+ * back-office routes with an administrator's token, so that input reaches them), /oauth and the Avomark,
+ * Fidelisa, CashDesk, PROMO and MMP dialects — fast-check generates malformed requests: broken
  * JSON and XML, hostile values in bodies, path and query (wrong types, missing and unknown fields, huge and
  * negative numbers, overlong strings, odd unicode, SQL / XML entity / path traversal strings), bodies over
  * 1 MiB, and absent, corrupted or forged credentials. Every answer must come within a time limit, never be
@@ -10,6 +11,7 @@
  * the counterexample. Soak: TESSERA_FUZZ_RUNS multiplies the number of runs (default 1).
  */
 import fc from 'fast-check';
+import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { createContext, type FuzzContext } from './fuzz/context.js';
@@ -37,7 +39,7 @@ const RUNS: Record<Kind, number> = {
   params: 3,
 };
 const REQUEST_TIMEOUT_MS = 5_000;
-const FAMILIES: readonly Family[] = ['native', 'oauth', 'avomark', 'fidelisa', 'cashdesk'];
+const FAMILIES: readonly Family[] = ['native', 'oauth', 'avomark', 'fidelisa', 'cashdesk', 'promo', 'mmp'];
 
 /** Known product failures, skipped here and reported to the lead: "METHOD path kind" → why. */
 const KNOWN_FAILURES: Record<string, string> = {};
@@ -99,10 +101,14 @@ describe.each(databases())('malformed requests get a 4xx in the route format ($k
   let operations: Operation[];
 
   beforeAll(async () => {
-    h = await createHarness(target);
+    // Push configured, so that its routes answer bad input rather than 503 "not configured".
+    const vapid = webpush.generateVAPIDKeys();
+    h = await createHarness(target, {
+      env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey },
+    });
     ctx = await createContext(h);
     operations = await loadOperations(h);
-  });
+  }, 180_000);
   afterAll(async () => h?.close());
 
   it('covers every documented route of every API', () => {

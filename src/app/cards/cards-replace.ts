@@ -1,4 +1,5 @@
 /** Replacing a card (balance and history move to the successor) and changing a card's expiry date. */
+import { balanceCapProblem, walletCapProblem } from '../../core/bounds.js';
 import { replaceCard } from '../../core/cards/index.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { balanceOf } from '../../core/ledger/index.js';
@@ -10,7 +11,8 @@ import {
   moveCardHistory,
   saveCardState,
 } from '../../db/repos/cards.repo.js';
-import { openLots } from '../../db/repos/ledger.repo.js';
+import { openLots, walletBalance } from '../../db/repos/ledger.repo.js';
+import type { Tx } from '../../db/transaction.js';
 import type { Caller, Deps } from '../context.js';
 import {
   cardDetails,
@@ -69,6 +71,8 @@ export async function replace(
       customerDataSufficient: customer !== null && missingFields(program, customer).length === 0,
     });
     if (!result.ok) return refused(result);
+    const over = await mergedBalanceProblem(tx, old.id, successor.id, now);
+    if (over) return over;
 
     await saveCardState(tx, old.id, result.card, { discountMinor: 0 }, now);
     await saveCardState(
@@ -87,6 +91,23 @@ export async function replace(
     const after = await findCardById(tx, merchantId, successor.id);
     return after ? ok(await cardDetails(tx, after)) : cardNotFound(newNumber);
   });
+}
+
+/**
+ * The successor takes the old card's points and wallet on top of its own: refused, before anything is written,
+ * when either would pass its cap (src/core/bounds.ts).
+ */
+async function mergedBalanceProblem(tx: Tx, oldId: string, successorId: string, now: string) {
+  const held = (cardId: string) => openLots(tx, cardId).then((lots) => balanceOf(lots, now));
+  const [from, to] = [await held(oldId), await held(successorId)];
+  const points = balanceCapProblem(
+    Math.max(0, to.active) + to.pending,
+    Math.max(0, from.active) + from.pending,
+  );
+  if (points) return fail('BALANCE_LIMIT_EXCEEDED', `The replacement card cannot take the points. ${points}`);
+  const money = walletCapProblem(await walletBalance(tx, successorId), await walletBalance(tx, oldId));
+  if (money) return fail('WALLET_LIMIT_EXCEEDED', `The replacement card cannot take the wallet. ${money}`);
+  return undefined;
 }
 
 export interface ExpiryInput {

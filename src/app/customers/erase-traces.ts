@@ -4,17 +4,19 @@ import * as repo from '../../db/repos/erasure.repo.js';
 import type { Tx } from '../../db/transaction.js';
 
 /**
- * GDPR erasure, beyond the customer row: the idempotent answers and the integration-log entries of the merchant
- * that name the customer (id, e-mail, phones, codes, or first and last name together) lose their bodies, in
- * the erasure's own transaction. Answers are forgotten, not deleted: their keys stay claimed, so a retried
- * creation gets 409 IDEMPOTENT_ANSWER_NOT_KEPT instead of creating the customer again.
+ * GDPR erasure, beyond the customer row: the idempotent answers, the integration-log entries, the outbox messages
+ * (and what providers answered to them) and the webhook events of the merchant that name the customer (id,
+ * e-mail, phones, codes, or first and last name together) lose their bodies, in the erasure's own transaction.
+ * Answers are forgotten, not deleted: their keys stay claimed, so a retried creation gets 409
+ * IDEMPOTENT_ANSWER_NOT_KEPT instead of creating the customer again. A message to the customer not sent yet is
+ * never sent (suppressed); a webhook event keeps its id and type, its payload is replaced by a marker.
  */
 export async function eraseStoredTraces(
   tx: Tx,
   merchantId: string,
   customerId: string,
   data: CustomerData,
-): Promise<{ answers: number; logEntries: number }> {
+): Promise<{ answers: number; logEntries: number; messages: number; webhookEvents: number }> {
   const groups = erasureTraces(customerId, data);
   const texts = groups.flat();
   let answers = 0;
@@ -30,5 +32,18 @@ export async function eraseStoredTraces(
     await repo.redactLogEntry(tx, row.id, row.url);
     logEntries++;
   }
-  return { answers, logEntries };
+  let messages = 0;
+  for (const row of await repo.outboxMessagesMentioning(tx, merchantId, customerId, texts)) {
+    const fields = [row.recipients, row.subject, row.body, row.html, row.variables];
+    if (row.customer_id !== customerId && !fields.some((text) => concernsCustomer(text, groups))) continue;
+    await repo.redactOutboxMessage(tx, row);
+    messages++;
+  }
+  let webhookEvents = 0;
+  for (const row of await repo.webhookEventsMentioning(tx, merchantId, texts)) {
+    if (!concernsCustomer(row.payload, groups)) continue;
+    await repo.redactWebhookEvent(tx, row.id);
+    webhookEvents++;
+  }
+  return { answers, logEntries, messages, webhookEvents };
 }

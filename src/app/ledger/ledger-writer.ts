@@ -148,22 +148,33 @@ export async function debitPoints(
   return ok({ movementId });
 }
 
-/** Gives back exactly what a debit movement took, lot by lot. */
+/**
+ * Gives back exactly what a debit movement took, lot by lot. Refused (BALANCE_LIMIT_EXCEEDED, nothing written)
+ * when the card has earned so much since that the points given back would bring it past the cap;
+ * `takenBackAfter`: points the caller takes back in the same transaction right after (a cancelled sale's
+ * earning), which count against what is given back.
+ */
 export async function reverseDebit(
   tx: Tx,
   ctx: MovementContext,
   debitMovementId: string,
-): Promise<{ movementId: string; points: number }> {
+  takenBackAfter = 0,
+): Promise<Result<{ movementId: string; points: number }>> {
   const taken = (await ledger.allocationsOf(tx, debitMovementId)).filter((a) => a.kind === 'debit');
   const allocations = taken.map((a) => ({ lotId: a.lot_id, amount: Number(a.amount) }));
   const points = allocations.reduce((sum, a) => sum + a.amount, 0);
+  if (points > 0) {
+    const held = balanceOf(await ledger.openLots(tx, ctx.cardId), ctx.now);
+    const over = balanceCapProblem(Math.max(0, held.active) + held.pending, points - takenBackAfter);
+    if (over) return fail('BALANCE_LIMIT_EXCEEDED', over);
+  }
   const lots = await ledger.lotsById(tx, [...new Set(allocations.map((a) => a.lotId))]);
   const movementId = await writeMovement(tx, ctx, 'reverse', points);
   await ledger.insertAllocations(tx, movementId, rows(allocations, 'restore'));
   const restored = reverseAllocations(lots, allocations);
   await ledger.saveLotChanges(tx, lots, restored);
   await settle(tx, movementId, await ledger.openLots(tx, ctx.cardId), ctx.now);
-  return { movementId, points };
+  return ok({ movementId, points });
 }
 
 /**

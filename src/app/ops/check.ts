@@ -51,14 +51,23 @@ const CHECKS: Check[] = [
            or identification_number is not null)`,
   ),
   countingCheck(
-    "stored answers and log entries naming an erased customer hold none of a customer's personal fields",
+    "stored answers, log entries, messages and webhook events naming an erased customer hold none of a customer's personal fields",
     sql<{ n: number }>`select
       (select count(*) from customers c join idempotency_keys k on k.response_body like '%' || c.id || '%'
         where c.erased_at is not null and ${PERSONAL_FIELDS('k.response_body')})
       + (select count(*) from customers c join integration_log l on l.merchant_id = c.merchant_id
           and (l.request_body like '%' || c.id || '%' or l.response_body like '%' || c.id || '%')
         where c.erased_at is not null
-          and (${PERSONAL_FIELDS('l.request_body')} or ${PERSONAL_FIELDS('l.response_body')})) as n`,
+          and (${PERSONAL_FIELDS('l.request_body')} or ${PERSONAL_FIELDS('l.response_body')}))
+      + (select count(*) from customers c join outbox_messages m on m.customer_id = c.id
+        where c.erased_at is not null and (m.body <> '' or m.subject is not null or m.html is not null
+          or m.variables is not null or m.recipients <> '[]'))
+      + (select count(*) from customers c join outbox_messages m on m.merchant_id = c.merchant_id
+          and m.body like '%' || c.id || '%'
+        where c.erased_at is not null and ${PERSONAL_FIELDS('m.body')})
+      + (select count(*) from customers c join webhook_events e on e.merchant_id = c.merchant_id
+          and e.payload like '%' || c.id || '%'
+        where c.erased_at is not null and ${PERSONAL_FIELDS('e.payload')}) as n`,
   ),
   countingCheck(
     'terminals belong to a store of their own merchant',

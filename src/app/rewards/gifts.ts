@@ -222,6 +222,7 @@ export async function restoreAward(
     await gifts.giveBackStock(tx, award.gift_id);
     const ctx = { merchantId, cardId: award.card_id, now: at, principalId, reason: `gift award ${award.id}` };
     const reversed = await reverseDebit(tx, ctx, award.movement_id);
-    return ok({ awardId: award.id, status: 'restored' as const, pointsRestored: reversed.points });
+    if (!reversed.ok) return reversed;
+    return ok({ awardId: award.id, status: 'restored' as const, pointsRestored: reversed.value.points });
   });
 }

@@ -80,7 +80,11 @@ export async function cancelSale(
       const wallet = await reverseSaleWallet(tx, ctx, sale.id);
       if (!wallet.ok) throw new Rollback(wallet);
       const redeem = await sales.redeemMovementOf(tx, sale.id);
-      if (redeem) pointsRestored = (await reverseDebit(tx, ctx, redeem.id)).points;
+      if (redeem) {
+        const restored = await reverseDebit(tx, ctx, redeem.id, Math.max(0, toReclaim));
+        if (!restored.ok) throw new Rollback(restored);
+        pointsRestored = restored.value.points;
+      }
       if (toReclaim > 0) {
         await reclaimEarned(tx, ctx, await sales.saleLotIds(tx, sale.id), toReclaim, program.negativeBalance);
       }

@@ -1,4 +1,5 @@
 /** The wallet side of a sale: money lines applied under the card lock, and undone on cancellation. */
+import { walletCapProblem } from '../../core/bounds.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { isWalletOperation, planWallet } from '../../core/loyalty/wallet.js';
 import type { SaleLine } from '../../core/rules/index.js';
@@ -30,13 +31,20 @@ export async function applySaleWallet(
   return ok(null);
 }
 
-/** Takes back what the sale moved in the wallet; refused if the money has already been spent. */
+/**
+ * Takes back what the sale moved in the wallet; refused if the money has already been spent, or if giving back a
+ * withdrawal would bring the wallet past its cap.
+ */
 export async function reverseSaleWallet(tx: Tx, ctx: MovementContext, saleId: string): Promise<Result<null>> {
   const moved = (await ledger.walletMovementsOfSale(tx, saleId)).reduce((sum, m) => sum + Number(m.money), 0);
   if (moved === 0) return ok(null);
-  if ((await ledger.walletBalance(tx, ctx.cardId)) - moved < 0) {
+  const held = await ledger.walletBalance(tx, ctx.cardId);
+  if (held - moved < 0) {
     return fail('WALLET_INSUFFICIENT_FUNDS', 'The money this sale put in the wallet has already been spent.');
   }
+  // Giving back what the sale took out (a withdrawal, a fee) must not bring the wallet past its cap.
+  const over = walletCapProblem(held, -moved);
+  if (over) return fail('WALLET_LIMIT_EXCEEDED', over);
   await moveWallet(tx, { ...ctx, reason: 'cancel' }, 'wallet_reverse', -moved);
   return ok(null);
 }

@@ -6,7 +6,7 @@
  */
 import { fail, ok, type Result } from '../error-catalog.js';
 import { computeExpiry, computePendingUntil, type Lot } from '../ledger/index.js';
-import { isWalletOperation, planWallet, type WalletMovement } from '../loyalty/wallet.js';
+import { isWalletOperation, planWallet, type WalletMovement, type WalletRefusal } from '../loyalty/wallet.js';
 import { computeEarning, forcedRewards, stepsCrossed, type SaleLine, type Tier } from '../rules/index.js';
 import { tierBasis, withPurchase, type CardSummary } from './card-summary.js';
 import { checkSaleLines } from './check-lines.js';
@@ -182,7 +182,7 @@ export function planSale(
   });
 }
 
-function walletRefusal(reason: 'WALLET_NOT_ACTIVATED' | 'WALLET_INSUFFICIENT_FUNDS', lineNo: number) {
+function walletRefusal(reason: WalletRefusal, lineNo: number) {
   return fail(reason, undefined, [
     {
       field: `lines[lineNo=${lineNo}]`,

@@ -66,3 +66,79 @@ export async function redactLogEntry(tx: Tx, id: string, url: string): Promise<v
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * The merchant's outbox messages addressed to the customer, or whose recipients, subject, bodies or template
+ * variables may mention one of the texts.
+ */
+export function outboxMessagesMentioning(
+  tx: Tx,
+  merchantId: string,
+  customerId: string,
+  texts: readonly string[],
+) {
+  return tx
+    .selectFrom('outbox_messages')
+    .select(['id', 'channel', 'status', 'customer_id', 'recipients', 'subject', 'body', 'html', 'variables'])
+    .where('merchant_id', '=', merchantId)
+    .where((eb) =>
+      eb.or([
+        eb('customer_id', '=', customerId),
+        mentionsAny(eb, ['recipients', 'subject', 'body', 'html', 'variables'], texts),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Redacts one outbox message: content, template variables and (but for a webhook, whose recipient is the
+ * merchant's endpoint) the recipients are dropped, and so is what the providers answered to its attempts. A
+ * message not sent yet is never sent: it ends suppressed.
+ */
+export async function redactOutboxMessage(
+  tx: Tx,
+  message: { id: string; channel: string; status: string },
+): Promise<void> {
+  await tx
+    .updateTable('outbox_messages')
+    .set({
+      subject: null,
+      body: '',
+      html: null,
+      variables: null,
+      url: null,
+      ...(message.channel === 'webhook' ? {} : { recipients: '[]' }),
+      ...(message.status === 'pending'
+        ? {
+            status: 'suppressed',
+            hold_reason: null,
+            last_error: 'customer erased',
+            lease_owner: null,
+            lease_until: null,
+            next_attempt_at: null,
+          }
+        : {}),
+    })
+    .where('id', '=', message.id)
+    .execute();
+  await tx
+    .updateTable('message_attempts')
+    .set({ answer: null })
+    .where('message_id', '=', message.id)
+    .execute();
+}
+
+/** The merchant's webhook events whose payload may mention one of the texts. */
+export function webhookEventsMentioning(tx: Tx, merchantId: string, texts: readonly string[]) {
+  return tx
+    .selectFrom('webhook_events')
+    .select(['id', 'payload'])
+    .where('merchant_id', '=', merchantId)
+    .where((eb) => mentionsAny(eb, ['payload'], texts))
+    .execute();
+}
+
+/** Replaces a webhook event's payload by a marker: the event stays listed, its data is gone. */
+export async function redactWebhookEvent(tx: Tx, id: string): Promise<void> {
+  await tx.updateTable('webhook_events').set({ payload: '{"redacted":true}' }).where('id', '=', id).execute();
+}

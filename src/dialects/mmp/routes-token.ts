@@ -5,11 +5,12 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { passwordGrant, refreshGrant } from '../../app/auth/password-grant.js';
 import type { Deps } from '../../app/context.js';
 import { VERSIONS } from './context.js';
-import { MESSAGES, notFound } from './envelope.js';
+import { prepareErrorReply } from '../../http/plugins/errors.js';
+import { MESSAGES, MmpError, failureBody, langOf, notFound } from './envelope.js';
 
 export const TOKEN_TTL_SECONDS = 7200;
 
@@ -69,6 +70,29 @@ const TokenAnswer = Type.Object(
   },
 );
 
+/**
+ * Errors of the token route in its own OAuth shape (its 400 answer is declared as one): a body that cannot be read
+ * (broken JSON, an unsupported media type) is an invalid_request, not the envelope of the other services.
+ */
+function tokenErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof MmpError) {
+    request.failure = { status: error.status, code: 'VALIDATION_FAILED', message: error.message };
+    return reply
+      .code(error.status)
+      .type('application/json; charset=utf-8')
+      .send(failureBody(error, langOf(request)));
+  }
+  const e = prepareErrorReply(request, reply, error);
+  if (e.status >= 500)
+    return oauthError(reply, 500, 'server_error', 'The server met an unexpected condition.');
+  return oauthError(
+    reply,
+    e.status === 413 || e.status === 415 ? e.status : 400,
+    'invalid_request',
+    OAUTH_ERRORS.invalid_request,
+  );
+}
+
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 
@@ -78,6 +102,7 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/:version/service-authentification/token',
       {
         // The body is checked by hand: every malformation is an OAuth invalid_request, never a 422 envelope.
+        errorHandler: tokenErrorHandler,
         schema: {
           summary: 'Get an access token (OAuth2 password or refresh-token grant)',
           description:

@@ -8,6 +8,9 @@ import { DEMO_FIDELISA } from '../../../src/app/demo/demo-fidelisa.js';
 import { DEMO_CARDS } from '../../../src/app/demo/demo-loyalty.js';
 import { basic } from '../../dialects/cashdesk-support.js';
 import { rubySignRequest } from '../../dialects/fidelisa-support.js';
+import { VEHICLES_DEMO } from '../../../src/app/demo/vehicles/demo-vehicles.js';
+import { mmpToken } from '../../dialects/mmp-support.js';
+import { promoToken } from '../../dialects/promo-support.js';
 import type { Harness } from '../../support/harness.js';
 import type { Family, Operation } from './openapi.js';
 
@@ -35,6 +38,9 @@ function fidelisaHeaders(withShop: boolean): Record<string, string> {
       : {}),
   };
 }
+
+const ADMIN_ROUTES =
+  /^\/v1\/(integration-log|principals|promotions|promotion-maps|baskets|coupons|coupon-types|segments|limits|messages|webhooks|imports|reports|element-types|elements)\b/;
 
 const PROVIDER_ONLY = /^\/fidelisa\/api\/shops(\/init|\/\{id\})?$/;
 
@@ -68,6 +74,8 @@ export async function createContext(h: Harness): Promise<FuzzContext> {
     },
   });
   const avomark = (tokenRes.json() as { access_token: string }).access_token;
+  const promo = { authorization: `Bearer ${await promoToken(h)}` };
+  const mmp = { authorization: `Bearer ${await mmpToken(h, VEHICLES_DEMO.networkUser)}` };
   const native = { authorization: `Bearer ${client}` };
   const adminH = { authorization: `Bearer ${admin}` };
   const avo = { authorization: `Bearer ${avomark}` };
@@ -143,8 +151,14 @@ export async function createContext(h: Harness): Promise<FuzzContext> {
           return fidelisaHeaders(!PROVIDER_ONLY.test(op.path));
         case 'cashdesk':
           return { authorization: basic('aladdin', 'opensesame') };
+        case 'promo':
+          return op.secured ? promo : {};
+        case 'mmp':
+          return op.secured ? mmp : {};
         case 'native':
-          return !op.secured ? {} : /integration-log|principals/.test(op.path) ? adminH : native;
+          // The back-office routes refuse a till's client token (403 before any validation): an
+          // administrator's token lets the fuzzed input reach them.
+          return !op.secured ? {} : ADMIN_ROUTES.test(op.path) ? adminH : native;
         default:
           return {};
       }

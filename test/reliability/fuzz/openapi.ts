@@ -21,8 +21,12 @@ export type JsonSchema = {
   additionalProperties?: boolean | JsonSchema;
 };
 
-/** native: the catalog's { error: {code, message, requestId} }; oauth: RFC 6749 { error, error_description }. */
-export type Family = 'native' | 'oauth' | 'avomark' | 'fidelisa' | 'cashdesk';
+/**
+ * native: the catalog's { error: {code, message, requestId} }; oauth: RFC 6749 { error, error_description };
+ * promo: the services' { status, description } (Spring's OAuth body for credentials, XML for the XML services);
+ * mmp: the { success: false, message, errors } envelope.
+ */
+export type Family = 'native' | 'oauth' | 'avomark' | 'fidelisa' | 'cashdesk' | 'promo' | 'mmp';
 
 export interface Param {
   name: string;
@@ -55,6 +59,8 @@ export function familyOf(method: string, url: string): Family {
   if (path.startsWith('/avomark/') || path === '/avomark') return 'avomark';
   if (path.startsWith('/fidelisa/') || path === '/fidelisa') return 'fidelisa';
   if (path.startsWith('/cashdesk/') || path === '/cashdesk') return 'cashdesk';
+  if (path.startsWith('/promo/') || path === '/promo') return 'promo';
+  if (path.startsWith('/mmp/') || path === '/mmp') return 'mmp';
   return 'native';
 }
 
@@ -78,7 +84,7 @@ function resolver(doc: { components?: { schemas?: Record<string, JsonSchema> } }
   return resolve;
 }
 
-/** Every documented operation of the native API, OAuth and the three dialects. */
+/** Every documented operation of the native API, OAuth and the five dialects. */
 export async function loadOperations(h: Harness): Promise<Operation[]> {
   const res = await h.request({ method: 'GET', url: '/openapi.json' });
   if (res.statusCode !== 200) throw new Error(`/openapi.json: ${res.statusCode}`);
@@ -89,7 +95,7 @@ export async function loadOperations(h: Harness): Promise<Operation[]> {
   const resolve = resolver(doc);
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
-    if (!/^\/(v1|oauth|avomark|fidelisa|cashdesk)\//.test(path)) continue;
+    if (!/^\/(v1|oauth|avomark|fidelisa|cashdesk|promo|mmp)\//.test(path)) continue;
     for (const [method, op] of Object.entries(methods)) {
       const params = op.parameters ?? [];
       const of = (where: string) =>

@@ -57,6 +57,25 @@ function errorShape(family: Family, body: Record<string, unknown>, xml: boolean)
       need(String(body.code) in ERROR_CATALOG, 'code from the catalog');
       need(nonEmpty(body.message), 'message');
       break;
+    case 'promo':
+      // The services' envelope, Spring's OAuth refusal, or (XML services) the coreResponse with its message.
+      need(
+        (nonEmpty(body.status) && nonEmpty(body.description)) ||
+          (nonEmpty(body.error) && typeof body.error_description === 'string') ||
+          (xml && Object.keys(body).length > 0),
+        'status and description (or error and error_description)',
+      );
+      break;
+    case 'mmp':
+      // The services' envelope; the token route answers in the OAuth shape of league/oauth2-server.
+      if (typeof body.error === 'string') {
+        need(/^[a-z_]+$/.test(body.error) && nonEmpty(body.error_description), 'OAuth error');
+        break;
+      }
+      need(String(body.success) === 'false', 'success=false');
+      need(nonEmpty(body.message), 'message');
+      need(!!body.errors && typeof body.errors === 'object', 'errors');
+      break;
     case 'cashdesk':
       need(String(body.Status) === 'false' && (xml || body.Status === false), 'Status=false');
       need(
