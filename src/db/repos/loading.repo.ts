@@ -1,0 +1,300 @@
+/** Data loading: queued imports and their contents, code catalogs, base price lists, points-for-product. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema/index.js';
+import type { ImportTable } from '../schema/vehicle.table.js';
+import type { CatalogEntryTable, PriceListItemTable, RedeemBenefitTable } from '../schema/loading.table.js';
+
+type Db = Kysely<DB>;
+
+/** The content first, then the record ('queued') that makes it visible to the processors. */
+export async function insertQueuedImport(db: Db, row: ImportTable, body: string): Promise<void> {
+  await db
+    .insertInto('import_payloads')
+    .values({ import_id: row.id, merchant_id: row.merchant_id, body })
+    .execute();
+  await db.insertInto('imports').values(row).execute();
+}
+
+/** The oldest queued imports whose kind starts with the prefix. */
+export function queuedImports(db: Db, kindPrefix: string, limit: number) {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'merchant_id', 'kind'])
+    .where('status', '=', 'queued')
+    .where('kind', 'like', `${kindPrefix}%`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** queued → running, conditionally: false when another process claimed it first. */
+export async function markRunning(db: Db, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('imports')
+    .set({ status: 'running' })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function importBody(db: Db, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('import_payloads')
+    .select('body')
+    .where('import_id', '=', id)
+    .executeTakeFirst();
+  return row?.body;
+}
+
+export async function setImportProgress(db: Db, id: string, counts: string, errorCount: number) {
+  await db.updateTable('imports').set({ counts, error_count: errorCount }).where('id', '=', id).execute();
+}
+
+// ---- catalog entries
+
+export function catalogEntries(db: Db, merchantId: string, catalog: string, code: string) {
+  return db
+    .selectFrom('catalog_entries')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog)
+    .where('code', '=', code)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertCatalogEntry(db: Db, row: CatalogEntryTable): Promise<void> {
+  await db.insertInto('catalog_entries').values(row).execute();
+}
+
+export async function updateCatalogEntry(
+  db: Db,
+  id: string,
+  set: Pick<CatalogEntryTable, 'name' | 'data' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('catalog_entries').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteCatalogEntries(db: Db, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.deleteFrom('catalog_entries').where('id', 'in', ids).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function clearCatalog(db: Db, merchantId: string, catalog: string): Promise<void> {
+  await db
+    .deleteFrom('catalog_entries')
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog)
+    .execute();
+}
+
+export function listCatalogEntries(
+  db: Db,
+  merchantId: string,
+  catalog: string,
+  limit: number,
+  after?: string,
+) {
+  let q = db
+    .selectFrom('catalog_entries')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog);
+  if (after) q = q.where('id', '>', after);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+// ---- reference codes (countries, states, cities, id types, genders, customer types)
+
+export async function deleteReferenceCode(db: Db, merchantId: string, catalog: string, code: string) {
+  const r = await db
+    .deleteFrom('reference_codes')
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function clearReferenceCatalog(db: Db, merchantId: string, catalog: string) {
+  await db
+    .deleteFrom('reference_codes')
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog)
+    .execute();
+}
+
+export async function referenceCodeExists(db: Db, merchantId: string, catalog: string, code: string) {
+  const row = await db
+    .selectFrom('reference_codes')
+    .select('code')
+    .where('merchant_id', '=', merchantId)
+    .where('catalog', '=', catalog)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+// ---- price list
+
+export async function upsertPriceListItem(db: Db, row: PriceListItemTable): Promise<void> {
+  await db
+    .insertInto('price_list_items')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['merchant_id', 'store_code', 'sku']).doUpdateSet({
+        sale_price_minor: row.sale_price_minor,
+        data: row.data,
+        enabled_at: row.enabled_at,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export function listPriceListItems(db: Db, merchantId: string, store: string, limit: number, after?: string) {
+  let q = db
+    .selectFrom('price_list_items')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('store_code', '=', store);
+  if (after) q = q.where('sku', '>', after);
+  return q.orderBy('sku').limit(limit).execute();
+}
+
+// ---- redeem benefits
+
+export function findRedeemBenefit(db: Db, merchantId: string, store: string, code: string) {
+  return db
+    .selectFrom('redeem_benefits')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('store_code', '=', store)
+    .where('product_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function insertRedeemBenefit(db: Db, row: RedeemBenefitTable): Promise<void> {
+  await db.insertInto('redeem_benefits').values(row).execute();
+}
+
+export async function updateRedeemBenefit(db: Db, row: RedeemBenefitTable): Promise<number> {
+  const r = await db
+    .updateTable('redeem_benefits')
+    .set({
+      points_hundredths: row.points_hundredths,
+      discount_hundredths: row.discount_hundredths,
+      discount_type: row.discount_type,
+      updated_at: row.updated_at,
+    })
+    .where('merchant_id', '=', row.merchant_id)
+    .where('store_code', '=', row.store_code)
+    .where('product_code', '=', row.product_code)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function deleteRedeemBenefit(db: Db, merchantId: string, store: string, code: string) {
+  const r = await db
+    .deleteFrom('redeem_benefits')
+    .where('merchant_id', '=', merchantId)
+    .where('store_code', '=', store)
+    .where('product_code', '=', code)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function clearRedeemBenefits(db: Db, merchantId: string) {
+  await db.deleteFrom('redeem_benefits').where('merchant_id', '=', merchantId).execute();
+}
+
+export function listRedeemBenefits(db: Db, merchantId: string) {
+  return db
+    .selectFrom('redeem_benefits')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .orderBy('store_code')
+    .orderBy('product_code')
+    .limit(1000)
+    .execute();
+}
+
+/** The agreement (contract) an element belongs to. */
+export async function setElementAgreement(db: Db, cardId: string, agreementId: string): Promise<void> {
+  await db.updateTable('elements').set({ agreement_id: agreementId }).where('card_id', '=', cardId).execute();
+}
+
+/** Gives an element without a customer its customer (false when it has one by then). */
+export async function setElementCustomer(db: Db, cardId: string, customerId: string, now: string) {
+  const r = await db
+    .updateTable('cards')
+    .set({ customer_id: customerId, updated_at: now })
+    .where('id', '=', cardId)
+    .where('customer_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Promotions by code and/or name (codes are not unique), oldest first. */
+export function promotionsNamed(
+  db: Db,
+  merchantId: string,
+  by: { code?: string | null; name?: string | null },
+) {
+  let q = db
+    .selectFrom('promotions')
+    .select(['nro', 'code', 'name', 'status', 'definition'])
+    .where('merchant_id', '=', merchantId);
+  if (by.code) q = q.where('code', '=', by.code);
+  if (by.name) q = q.where('name', '=', by.name);
+  return q.orderBy('created_at').orderBy('nro').execute();
+}
+
+export function exclusionsOnDates(db: Db, merchantId: string, store: string, dates: readonly string[]) {
+  if (dates.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('promotion_exclusions')
+    .select(['promotion_nro', 'date'])
+    .where('merchant_id', '=', merchantId)
+    .where('store_code', '=', store)
+    .where('date', 'in', dates)
+    .execute();
+}
+
+export async function deleteExclusionsOnDates(
+  db: Db,
+  merchantId: string,
+  store: string,
+  dates: readonly string[],
+) {
+  if (dates.length === 0) return 0;
+  const r = await db
+    .deleteFrom('promotion_exclusions')
+    .where('merchant_id', '=', merchantId)
+    .where('store_code', '=', store)
+    .where('date', 'in', dates)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Changes a limit's definition; its counters stay. */
+export async function updateLimit(
+  db: Db,
+  merchantId: string,
+  id: string,
+  set: { scope: string; store_code: string | null; period_days: number | null; type: string; max: number },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('promotion_limits')
+    .set(set)
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function clearSegmentMembers(db: Db, segmentId: string): Promise<void> {
+  await db.deleteFrom('segment_members').where('segment_id', '=', segmentId).execute();
+}
