@@ -4,11 +4,7 @@
  */
 import { administerElements } from '../../../app/elements/element-admin.js';
 import { findElementType } from '../../../app/elements/element-types.js';
-import {
-  findCustomerProfile,
-  saveCustomerProfile,
-  type ProfileOperation,
-} from '../../../app/elements/customer-profiles.js';
+import { findCustomerProfile, saveCustomerProfile } from '../../../app/elements/customer-profiles.js';
 import { registerElement } from '../../../app/elements/element-register.js';
 import { findAgreement } from '../../../app/elements/reference-data.js';
 import { RejectImport } from '../../../app/loading/import-queue.js';
