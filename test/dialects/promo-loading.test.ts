@@ -505,6 +505,37 @@ describe.each(databases())('PROMO data loading on $kind', (target) => {
     );
   });
 
+  it('§5.2.1 Card: I registers (ENABLED active, DISABLED inactive), R cancels; bad status and UI refused', async () => {
+    const { monitor } = await load(
+      h,
+      token,
+      '/promo/api/rest/catalogs',
+      catalog('Card', [
+        {
+          code: '2222000000500',
+          type: 'tipo2',
+          validFrom: '2023-07-01',
+          validTo: '2024-06-01',
+          amount: '10.5',
+          status: 'ENABLED',
+          operation: 'I',
+        },
+        { code: '2222000000501', type: 'tipo2', status: 'DISABLED', operation: 'I' },
+        { code: '2222000000502', type: 'tipo2', status: 'PERDIDO', operation: 'I' },
+        { code: '2222000000503', type: 'tipo2', status: 'ENABLED', operation: 'UI' },
+        { code: '2222000000504', type: 'nada', status: 'ENABLED', operation: 'I' },
+        { code: '2222000000500', type: 'tipo2', operation: 'R' },
+      ]),
+    );
+    expect(monitor.errorDetails.map((e) => [e.rec, e.msg])).toEqual([
+      [3, 'El campo status debe ser ENABLED, DISABLED o CANCELED'],
+      [4, 'La operación UI no aplica al catálogo Card'],
+      [5, 'No se encontró el Tipo de tarjeta loyalty'],
+    ]);
+    expect(await card('2222000000500')).toMatchObject({ status: 'CANCELED', amount: 10.5 });
+    expect(await card('2222000000501')).toMatchObject({ status: 'DISABLED' });
+  });
+
   it('§5.1 Lista Zero: the example is received and stored in minor units; bad items listed; refusals', async () => {
     const body = {
       companyId: 'napse',
