@@ -13,4 +13,10 @@ const jetonsJob: Job = {
   run: (deps) => purgeUsedJetons(deps),
 };
 
-export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob, promoImportsJob];
+export const SCHEDULED_JOBS: readonly Job[] = [
+  expiryJob,
+  retentionJob,
+  jetonsJob,
+  outboxJob,
+  promoImportsJob,
+];

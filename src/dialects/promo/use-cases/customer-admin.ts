@@ -140,7 +140,11 @@ const CHECKED: [ReferenceCatalog, string, (p: ProfileInput) => string | null][] 
   ['city', 'CatalogCity', (p) => p.details.address_city],
 ];
 
-export async function unknownCode(deps: Deps, merchantId: string, input: ProfileInput): Promise<string | null> {
+export async function unknownCode(
+  deps: Deps,
+  merchantId: string,
+  input: ProfileInput,
+): Promise<string | null> {
   for (const [catalog, name, read] of CHECKED) {
     const code = read(input);
     if (code && !(await referenceCodeAllowed(deps, merchantId, catalog, code))) {
