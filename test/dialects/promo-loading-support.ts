@@ -10,6 +10,7 @@ export interface Monitor {
   errors: number;
   counts: Record<string, number>;
   errorDetails: { rec: number; code: string; msg: string }[];
+  content?: unknown;
 }
 
 /** Posts to a PROMO service with the bearer token. */

@@ -645,12 +645,32 @@ describe.each(databases())('PROMO data loading on $kind', (target) => {
       status: 'RECHAZADO',
       errorDetails: [{ rec: 0, code: 'CONTRACT_INACTIVE', msg: 'El convenio viejo no está activo' }],
     });
+    // A process that died while running an import left it 'running' without a lock: it is queued again.
+    const pocket = catalog('catalogPocket', [{ code: 'p2', name: 'Otro', operation: 'I' }]);
+    const abandoned = await queueImport(h.deps, {
+      merchantId,
+      kind: 'promo.catalog.catalogPocket',
+      fileName: null,
+      createdBy: null,
+      body: pocket,
+    });
+    await h.deps.db
+      .updateTable('imports')
+      .set({ status: 'running' })
+      .where('id', '=', abandoned.importId)
+      .execute();
+    const recovered = await finished(h, token, abandoned.importId);
+    expect(recovered).toMatchObject({ status: 'PROCESADO', ok: 1, content: pocket });
     const list = await h.request({
       method: 'GET',
-      url: '/promo/api/rest/importMonitor?companyId=napse&limit=2',
+      url: '/promo/api/rest/importMonitor?companyId=napse&limit=3',
       token,
     });
-    expect(list.json().map((r: { id: string }) => r.id)).toEqual([rejected.importId, importId]);
+    expect(list.json().map((r: { id: string }) => r.id)).toEqual([
+      abandoned.importId,
+      rejected.importId,
+      importId,
+    ]);
     const unknown = await h.request({
       method: 'GET',
       url: '/promo/api/rest/importMonitor?companyId=napse&id=imp_nada',

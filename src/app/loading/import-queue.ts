@@ -45,6 +45,12 @@ export async function queueImport(deps: Deps, input: QueueImport): Promise<{ imp
   return { importId: id };
 }
 
+/** The content an import received (what the monitor shows as sent). */
+export async function importContent(deps: Deps, importId: string): Promise<unknown> {
+  const text = await repo.importBody(deps.db, importId);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
 /** What a processor reports: item errors (all counted, the first ones kept) and named counters. */
 export class ImportReport {
   readonly counts: Record<string, number> = { processed: 0, ok: 0, errors: 0 };
@@ -95,6 +101,12 @@ export async function runQueuedImports(
 ): Promise<string[]> {
   const ran: string[] = [];
   const max = options.max ?? 50;
+  // An import left running by a process that died (its lock gone or stale) goes back in the queue.
+  await repo.requeueAbandoned(
+    deps.db,
+    kindPrefix,
+    new Date(deps.now().getTime() - LOCK_STALE_MS).toISOString(),
+  );
   const skipped = new Set<string>();
   while (ran.length < max) {
     const queued = (await repo.queuedImports(deps.db, kindPrefix, 20)).filter((q) => !skipped.has(q.id));

@@ -38,6 +38,31 @@ export async function markRunning(db: Db, id: string): Promise<boolean> {
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Running imports of the prefix whose lock is gone or older than `staleBefore` (their process died):
+ * put back in the queue, conditionally. Answers how many.
+ */
+export async function requeueAbandoned(db: Db, kindPrefix: string, staleBefore: string): Promise<number> {
+  const r = await db
+    .updateTable('imports')
+    .set({ status: 'queued' })
+    .where('status', '=', 'running')
+    .where('kind', 'like', `${kindPrefix}%`)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('import_locks')
+            .select('import_locks.import_id')
+            .whereRef('import_locks.import_id', '=', 'imports.id')
+            .where('import_locks.locked_at', '>=', staleBefore),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function importBody(db: Db, id: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('import_payloads')

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/context.js';
 import { getImport, listImports, type ImportRecord } from '../../../app/imports/imports.js';
-import { queueImport } from '../../../app/loading/import-queue.js';
+import { importContent, queueImport } from '../../../app/loading/import-queue.js';
 import { findAgreement } from '../../../app/elements/reference-data.js';
 import { findElementType } from '../../../app/elements/element-types.js';
 import { STAFF_ROLES } from '../../../core/roles.js';
@@ -220,7 +220,7 @@ export function loadingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: TAGS,
           summary: 'Import monitor: the state of the company’s imports',
           description:
-            'With `id` (the `X-Import-Id` of the upload): that import — status PENDIENTE (queued), PROCESANDO, PROCESADO, RECHAZADO or ERROR, totals and per-item errors `{rec, code, msg}` (the first 200). Without: the latest `limit` (default 20, max 100) imports, newest first. Not in the manual (its monitor is a console screen); added so a REST client can follow its imports.',
+            'With `id` (the `X-Import-Id` of the upload): that import — status PENDIENTE (queued), PROCESANDO, PROCESADO, RECHAZADO or ERROR, totals and per-item errors `{rec, code, msg}` (the first 200) and the `content` sent. Without: the latest `limit` (default 20, max 100) imports, newest first. Not in the manual (its monitor is a console screen); added so a REST client can follow its imports.',
           querystring: queryOf({ companyId: Text, id: Text, limit: Text }),
           response: { 200: Answer(ex.IMPORT_MONITOR_RESPONSE), 400: StatusText, 401: OAuthErrorBody },
         },
@@ -235,7 +235,7 @@ export function loadingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
               status: 'import not found',
               description: `No existe la importación ${q.id}`,
             });
-          return monitorView(found.value);
+          return { ...monitorView(found.value), content: await importContent(deps, q.id) };
         }
         const limit = q.limit === undefined ? 20 : Number(q.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 100)
