@@ -677,5 +677,22 @@ describe.each(databases())('PROMO data loading on $kind', (target) => {
       token,
     });
     expect(unknown.statusCode).toBe(404);
+    // Reprocessing queues the same content again: the pocket p2 now exists, so the new import lists it.
+    const again = await promoPost(h, token, '/promo/api/rest/importMonitor/reprocess', {
+      companyId: 'napse',
+      id: abandoned.importId,
+    });
+    expect(again.json()).toEqual({
+      status: '200',
+      description: 'catalogPocket',
+      detail: { result: 'ok', detail: OK_DETAIL },
+    });
+    const second = await finished(h, token, again.headers['x-import-id'] as string);
+    expect(second).toMatchObject({ status: 'PROCESADO', ok: 1, counts: { inserted: 1 } });
+    const missing = await promoPost(h, token, '/promo/api/rest/importMonitor/reprocess', {
+      companyId: 'napse',
+      id: 'imp_nada',
+    });
+    expect(missing.statusCode).toBe(404);
   });
 });

@@ -7,21 +7,19 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/context.js';
-import { getImport, listImports, type ImportRecord } from '../../../app/imports/imports.js';
-import { importContent, queueImport } from '../../../app/loading/import-queue.js';
+import { queueImport } from '../../../app/loading/import-queue.js';
 import { findAgreement } from '../../../app/elements/reference-data.js';
 import { findElementType } from '../../../app/elements/element-types.js';
-import { STAFF_ROLES } from '../../../core/roles.js';
 import { requireRole } from '../../../http/plugins/auth.js';
-import { PromoAnswer } from '../errors.js';
 import { checkCompanyCode } from '../use-cases/admin-company.js';
 import { checkCompany, requireCompany } from '../use-cases/company.js';
-import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from '../wire/common.js';
+import { OAuthErrorBody, StatusText, TAGS } from '../wire/common.js';
 import { catalogFormat, isElementCatalog } from './catalog-formats.js';
 import * as env from './envelopes.js';
 import * as ex from './examples.js';
 import { drainSoon } from './import-job.js';
 import { adminRoutes } from './admin-routes.js';
+import { monitorRoutes } from './monitor-routes.js';
 
 export const MAX_CATALOG_ITEMS = 1000;
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -211,70 +209,6 @@ export function loadingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         return env.catalogEnvelope('200', 'limits', env.CATALOG_ACCEPTED);
       },
     );
-
-    app.get(
-      '/api/rest/importMonitor',
-      {
-        preHandler: requireRole(...STAFF_ROLES),
-        schema: {
-          tags: TAGS,
-          summary: 'Import monitor: the state of the company’s imports',
-          description:
-            'With `id` (the `X-Import-Id` of the upload): that import — status PENDIENTE (queued), PROCESANDO, PROCESADO, RECHAZADO or ERROR, totals and per-item errors `{rec, code, msg}` (the first 200) and the `content` sent. Without: the latest `limit` (default 20, max 100) imports, newest first. Not in the manual (its monitor is a console screen); added so a REST client can follow its imports.',
-          querystring: queryOf({ companyId: Text, id: Text, limit: Text }),
-          response: { 200: Answer(ex.IMPORT_MONITOR_RESPONSE), 400: StatusText, 401: OAuthErrorBody },
-        },
-      },
-      async (request) => {
-        const q = request.query as Record<string, string | undefined>;
-        const company = await requireCompany(deps, request, q.companyId);
-        if (q.id) {
-          const found = await getImport(deps, company.merchantId, q.id);
-          if (!found.ok || !found.value.kind.startsWith('promo.'))
-            throw new PromoAnswer(404, {
-              status: 'import not found',
-              description: `No existe la importación ${q.id}`,
-            });
-          return { ...monitorView(found.value), content: await importContent(deps, q.id) };
-        }
-        const limit = q.limit === undefined ? 20 : Number(q.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-          throw env.received('limit is Invalid', 'El parámetro limit debe ser un entero entre 1 y 100');
-        const page = await listImports(deps, company.merchantId, { limit });
-        return page.data.filter((r) => r.kind.startsWith('promo.')).map(monitorView);
-      },
-    );
-  };
-}
-
-const STATUS: Record<ImportRecord['status'], string> = {
-  queued: 'PENDIENTE',
-  running: 'PROCESANDO',
-  accepted: 'PROCESADO',
-  rejected: 'RECHAZADO',
-  failed: 'ERROR',
-};
-
-const noMillis = (iso: string | null) => (iso ? iso.replace(/\.\d{3}Z$/, 'Z') : null);
-
-function monitorView(r: ImportRecord) {
-  const parts = r.kind.split('.');
-  return {
-    id: r.id,
-    type:
-      parts[1] === 'catalog' || parts[1] === 'priceList' ? parts.slice(2).join('.') || parts[1]! : parts[1]!,
-    ...(parts[1] === 'priceList' ? { store: parts.slice(2).join('.'), type: 'priceList' } : {}),
-    status: STATUS[r.status],
-    received: noMillis(r.receivedAt),
-    finished: noMillis(r.finishedAt),
-    total: r.counts.processed ?? 0,
-    ok: r.counts.ok ?? 0,
-    errors: r.errorCount,
-    counts: r.counts,
-    errorDetails: r.errors.map((e) => ({
-      rec: e.location.startsWith('rec:') ? Number(e.location.slice(4)) : 0,
-      code: e.code,
-      msg: e.message,
-    })),
+    await app.register(monitorRoutes(deps));
   };
 }
