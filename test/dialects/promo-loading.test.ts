@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueImport } from '../../src/app/loading/import-queue.js';
+import { runPromoImports } from '../../src/dialects/promo/loading/import-job.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { finished, load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
@@ -607,6 +608,40 @@ describe.each(databases())('PROMO data loading on $kind', (target) => {
       status: 'store is Required',
       description: 'Debe enviar el campo store',
     });
+  });
+
+  it('§5.1 a Lista Zero being processed is locked; a lock left behind frees itself after 15 minutes', async () => {
+    const { importId } = await queueImport(h.deps, {
+      merchantId,
+      kind: 'promo.priceList.3',
+      fileName: null,
+      createdBy: null,
+      body: { companyId: 'napse', store: '3', items: [{ sku: 'L1', salePrice: 2 }] },
+    });
+    const lockedAt = (minutes: number) =>
+      new Date(Date.parse('2023-07-05T12:00:00Z') - minutes * 60_000).toISOString();
+    await h.deps.db
+      .insertInto('import_locks')
+      .values({
+        merchant_id: merchantId,
+        kind: 'promo.priceList.3',
+        import_id: 'imp_other',
+        locked_at: lockedAt(10),
+      })
+      .execute();
+    await runPromoImports(h.deps);
+    const waiting = await h.request({
+      method: 'GET',
+      url: `/promo/api/rest/importMonitor?companyId=napse&id=${importId}`,
+      token,
+    });
+    expect(waiting.json().status).toBe('PENDIENTE');
+    await h.deps.db
+      .updateTable('import_locks')
+      .set({ locked_at: lockedAt(16) })
+      .where('import_id', '=', 'imp_other')
+      .execute();
+    expect(await finished(h, token, importId)).toMatchObject({ status: 'PROCESADO', ok: 1 });
   });
 
   it('import monitor states: PENDIENTE while queued (it survives until a process runs it), then PROCESADO; RECHAZADO', async () => {

@@ -97,7 +97,7 @@ export async function runQueuedImports(
   deps: Deps,
   kindPrefix: string,
   processorOf: (kind: string) => ImportProcessor | undefined,
-  options: { max?: number } = {},
+  options: { max?: number; lockStaleMs?: (kind: string) => number } = {},
 ): Promise<string[]> {
   const ran: string[] = [];
   const max = options.max ?? 50;
@@ -119,7 +119,7 @@ export async function runQueuedImports(
       next.kind,
       next.id,
       now.toISOString(),
-      new Date(now.getTime() - LOCK_STALE_MS).toISOString(),
+      new Date(now.getTime() - (options.lockStaleMs?.(next.kind) ?? LOCK_STALE_MS)).toISOString(),
     );
     if (!locked) {
       skipped.add(next.id);

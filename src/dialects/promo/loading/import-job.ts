@@ -19,8 +19,14 @@ function processorOf(kind: string): ImportProcessor | undefined {
   return undefined;
 }
 
+/** A Lista Zero left locked by an unexpected error is free again after 15 minutes (priceList.lockForUpate). */
+export const PRICE_LIST_LOCK_MS = 15 * 60_000;
+const HOUR = 3_600_000;
+
 export function runPromoImports(deps: Deps): Promise<string[]> {
-  return runQueuedImports(deps, KIND_PREFIX, processorOf);
+  return runQueuedImports(deps, KIND_PREFIX, processorOf, {
+    lockStaleMs: (kind) => (kind.startsWith('promo.priceList.') ? PRICE_LIST_LOCK_MS : HOUR),
+  });
 }
 
 const draining = new WeakMap<Deps, Promise<unknown>>();
