@@ -192,7 +192,7 @@ describe.each(databases())('PROMO administration and imports on $kind', (target)
     expect(answers.filter((a) => a.json().detail.updated === 1)).toHaveLength(1);
   });
 
-  it('§5.3 customer erasure: D keeps the code with "-" data, R removes the customer, unknown refused', async () => {
+  it('§5.3 customer erasure: D keeps the code with "-" data, R removes the customer and cancels its elements, unknown refused', async () => {
     const res = await promoPost(
       h,
       token,
@@ -216,6 +216,14 @@ describe.each(databases())('PROMO administration and imports on $kind', (target)
       identifier: '-',
       phone: '-',
     });
+    const activation = await promoPost(h, token, '/promo/api/rest/cards/admin', {
+      companyId: 'napse',
+      params: [{ oneActiveCardByCustomer: 'false' }],
+      items: [
+        { operation: 'ACTIVATION', code: '13000000099', type: '13', customerId: 'borrar2', amount: '5' },
+      ],
+    });
+    expect(activation.json().detail.inserted).toBe(1);
     const total = await promoPost(
       h,
       token,
@@ -235,6 +243,12 @@ describe.each(databases())('PROMO administration and imports on $kind', (target)
       { result: 'error', detail: 'El cliente nadie no existe' },
     ]);
     expect(await customer('borrar2')).toEqual({});
+    const element = await h.request({
+      method: 'GET',
+      url: '/promo/api/rest/card?companyId=napse&code=13000000099',
+      token,
+    });
+    expect(element.json()).toMatchObject({ status: 'CANCELED', amount: 5 });
     const none = await promoPost(
       h,
       token,

@@ -1,11 +1,13 @@
 /**
  * Customer erasure by code. Partial: every personal field becomes "-" (dates and channels emptied), the
- * customer code stays and the customer keeps its elements and history. Total: the record is anonymised,
- * loses its code and its details (customer-profiles' removal), and stored traces naming it are redacted.
+ * customer code stays and the customer keeps its elements and history. Total: its loyalty elements are
+ * cancelled for good (a CANCEL movement each; movements stay for accounting), then the record is anonymised
+ * and loses its code and its details (customer-profiles' removal).
  */
 import { eraseCustomer } from '../../core/customer/customer.js';
 import * as customers from '../../db/repos/customers.repo.js';
 import * as details from '../../db/repos/customer-details.repo.js';
+import * as elements from '../../db/repos/elements.repo.js';
 import type { Deps } from '../context.js';
 import { saveCustomerProfile } from '../elements/customer-profiles.js';
 import { withUnitOfWork } from '../unit-of-work.js';
@@ -20,6 +22,9 @@ export async function eraseCustomerByCode(
   mode: 'partial' | 'total',
 ): Promise<'erased' | 'NOT_FOUND'> {
   if (mode === 'total') {
+    const customerId = await details.findCustomerId(deps.db, merchantId, { code });
+    if (!customerId) return 'NOT_FOUND';
+    await cancelElementsOf(deps, merchantId, customerId, code);
     const outcome = await saveCustomerProfile(
       deps,
       merchantId,
@@ -79,4 +84,35 @@ export async function eraseCustomerByCode(
     return ok(null);
   });
   return found ? 'erased' : 'NOT_FOUND';
+}
+
+async function cancelElementsOf(deps: Deps, merchantId: string, customerId: string, code: string) {
+  await withUnitOfWork(deps, async (uow) => {
+    for (const e of await elements.elementsOfCustomer(uow.tx, merchantId, customerId)) {
+      if (e.cancelledAt) continue;
+      await elements.setElementState(uow.tx, e.cardId, {
+        status: 'blocked',
+        cancelledAt: uow.now,
+        now: uow.now,
+      });
+      await elements.insertElementMovement(uow.tx, {
+        id: uow.newId('emv'),
+        merchant_id: merchantId,
+        card_id: e.cardId,
+        action: 'CANCEL',
+        amount: 0,
+        amount_prev: e.amount,
+        amount_after: e.amount,
+        transaction_id: null,
+        store_code: null,
+        terminal_code: null,
+        customer_code: code,
+        reason: 'customer erased',
+        promotions: null,
+        occurred_at: uow.now,
+        created_at: uow.now,
+      });
+    }
+    return ok(null);
+  });
 }
