@@ -4,7 +4,7 @@
  * base price list and the points-for-product table. One record is applied at a time: an error on one record
  * never undoes another.
  */
-import * as repo from '../../db/repos/loading.repo.js';
+import * as repo from '../../db/repos/catalogs.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import type { ReferenceCatalog } from '../elements/reference-data.js';

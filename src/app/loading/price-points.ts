@@ -1,5 +1,5 @@
 /** A store's base price list (one price per sku, minor units) and the points-for-product table. */
-import * as repo from '../../db/repos/loading.repo.js';
+import * as repo from '../../db/repos/catalogs.repo.js';
 import type { Deps } from '../context.js';
 import type { EntryOperation, EntryOutcome } from './catalog-entries.js';
 
