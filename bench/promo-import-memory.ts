@@ -3,7 +3,10 @@
 // is sent, on a fresh SQLite database with the demo loaded. Samples RSS and heap every 100 ms and after each
 // request; reports the peak, and the heap after the first request against the last (growth per request).
 // One customer in 500 is malformed: the import records its error and keeps the others.
-// Usage: node --import tsx bench/promo-import-memory.ts [--customers 100000] [--batch 1000]
+// Usage: node --expose-gc --import tsx bench/promo-import-memory.ts [--customers 100000] [--batch 1000]
+// Measured 2026-11-29 on the shared 2-core machine (load ~20): 84,000 customers in 84 requests before the
+// run's token expired (hence the refresh below): heap after each tenth request 78.9, 79.2, 77.9, 77.9, 77.9,
+// 77.9, 77.9, 78.0 MB; RSS 322 → 350 MB, flat from 20,000 on. About 70 customers/s (one transaction each).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,16 +34,20 @@ const { deps, database } = await openDeps(config);
 await loadDemo(deps);
 const app = await buildApp(deps, { logger: false });
 await app.ready();
-const tokenRes = await app.inject({
-  method: 'POST',
-  url: '/promo/oauth/token',
-  headers: {
-    authorization: `Basic ${Buffer.from('my-client:').toString('base64')}`,
-    'content-type': 'application/x-www-form-urlencoded',
-  },
-  payload: 'grant_type=password&username=sender&password=mate&scope=read',
-});
-const token = (tokenRes.json() as { access_token: string }).access_token;
+/** A fresh token: a long series outlives one (tokens last an hour). */
+async function newToken(): Promise<string> {
+  const tokenRes = await app.inject({
+    method: 'POST',
+    url: '/promo/oauth/token',
+    headers: {
+      authorization: `Basic ${Buffer.from('my-client:').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: 'grant_type=password&username=sender&password=mate&scope=read',
+  });
+  return (tokenRes.json() as { access_token: string }).access_token;
+}
+let token = await newToken();
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -72,12 +79,19 @@ for (let sent = 0; sent < TOTAL; sent += BATCH) {
       operation: 'I',
     };
   });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/promo/api/rest/catalogs',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ companyId: 'napse', catalog: 'CatalogCustomer', params: [], items }),
-  });
+  const payload = JSON.stringify({ companyId: 'napse', catalog: 'CatalogCustomer', params: [], items });
+  const send = () =>
+    app.inject({
+      method: 'POST',
+      url: '/promo/api/rest/catalogs',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload,
+    });
+  let res = await send();
+  if (res.statusCode === 401) {
+    token = await newToken();
+    res = await send();
+  }
   if (res.statusCode !== 200) throw new Error(`batch at ${sent}: ${res.statusCode} ${res.body}`);
   const id = res.headers['x-import-id'] as string;
   let record;
