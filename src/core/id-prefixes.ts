@@ -37,6 +37,7 @@ export const ID_PREFIXES = {
   segment: 'seg',
   elementMovement: 'emv',
   agreement: 'agr',
+  catalogEntry: 'cte',
   logEntry: 'log',
   request: 'req',
 } as const;

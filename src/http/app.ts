@@ -37,6 +37,7 @@ import { promotionRoutes } from './routes/v1/promotions.js';
 import { reportRoutes } from './routes/v1/reports.js';
 import { giftRoutes } from './routes/v1/gifts.js';
 import { importRoutes } from './routes/v1/imports.js';
+import { catalogRoutes } from './routes/v1/catalogs.js';
 import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
 import { voucherRoutes } from './routes/v1/vouchers.js';
@@ -165,6 +166,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(promotionRoutes(deps));
       await v1.register(promotionAdminRoutes(deps));
       await v1.register(importRoutes(deps));
+      await v1.register(catalogRoutes(deps));
       await v1.register(referenceRoutes);
       await v1.register(adminRoutes(deps));
       await v1.register(administrationRoutes(deps));

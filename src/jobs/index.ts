@@ -3,6 +3,7 @@ import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
 import { expiryJob } from './expiry.js';
 import { outboxJob } from './outbox.js';
 import { retentionJob } from './retention.js';
+import { promoImportsJob } from '../dialects/promo/loading/import-job.js';
 import type { Job } from './runner.js';
 
 /** Fidelisa jetons past their replay window are forgotten once an hour. */
@@ -12,4 +13,10 @@ const jetonsJob: Job = {
   run: (deps) => purgeUsedJetons(deps),
 };
 
-export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob];
+export const SCHEDULED_JOBS: readonly Job[] = [
+  expiryJob,
+  retentionJob,
+  jetonsJob,
+  outboxJob,
+  promoImportsJob,
+];

@@ -5,6 +5,7 @@ import { loadDemoAvomark } from './demo-avomark.js';
 import { loadDemoCashDesk } from './demo-cashdesk.js';
 import { loadDemoFidelisa } from './demo-fidelisa.js';
 import { loadDemoPromo } from './demo-promo.js';
+import { loadDemoPromoLoading } from './demo-promo-loading.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
 import { loadDemoVehicles } from './vehicles/demo-vehicles.js';
@@ -162,5 +163,6 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoFidelisa(deps, merchant.id);
   await loadDemoVehicles(deps);
   await loadDemoPromo(deps);
+  await loadDemoPromoLoading(deps);
   return { created: true };
 }

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 
-export type ImportStatus = 'running' | 'accepted' | 'rejected' | 'failed';
+export type ImportStatus = 'queued' | 'running' | 'accepted' | 'rejected' | 'failed';
 
 export interface ImportItemError {
   /** Where: 'importFile', '<file>:<line>' or '<file>:<line>:<column>'. */
@@ -88,7 +88,7 @@ export async function endImport(
   db: Deps['db'] | Tx,
   input: { merchantId: string; kind: string; importId: string; now: string },
   outcome: {
-    status: Exclude<ImportStatus, 'running'>;
+    status: Exclude<ImportStatus, 'running' | 'queued'>;
     counts?: Record<string, number>;
     errors?: ImportItemError[];
     errorCount?: number;

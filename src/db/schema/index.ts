@@ -73,6 +73,12 @@ import type {
   SegmentMemberTable,
   SegmentTable,
 } from './promotion.table.js';
+import type {
+  CatalogEntryTable,
+  ImportPayloadTable,
+  PriceListItemTable,
+  RedeemBenefitTable,
+} from './loading.table.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
 
 export interface DB {
@@ -128,6 +134,10 @@ export interface DB {
   vehicle_campaign_targets: VehicleCampaignTargetTable;
   imports: ImportTable;
   import_locks: ImportLockTable;
+  import_payloads: ImportPayloadTable;
+  catalog_entries: CatalogEntryTable;
+  price_list_items: PriceListItemTable;
+  redeem_benefits: RedeemBenefitTable;
   promotions: PromotionTable;
   promotion_maps: PromotionMapTable;
   active_promotion_maps: ActivePromotionMapTable;

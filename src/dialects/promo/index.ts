@@ -10,6 +10,7 @@ import { HttpError } from '../../http/http-error.js';
 import { promoBearer, promoTokenRoutes } from './auth.js';
 import { installPromoErrors } from './errors.js';
 import { promoRoutes } from './routes.js';
+import { loadingRoutes } from './loading/routes.js';
 
 export function promoDialect(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -32,6 +33,7 @@ export function promoDialect(deps: Deps): FastifyPluginAsyncTypebox {
         route.schema = { ...route.schema, security: [{ promoBearer: [] }] };
       });
       await secured.register(promoRoutes(deps));
+      await secured.register(loadingRoutes(deps));
     });
   };
 }

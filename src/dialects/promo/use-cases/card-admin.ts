@@ -48,7 +48,7 @@ const text = (v: unknown): string | null => {
 
 type ItemError = { rec: number; code: string; info: string };
 
-function readItem(raw: unknown, rec: number): AdminItem | ItemError {
+export function readItem(raw: unknown, rec: number): AdminItem | ItemError {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     return { rec, code: '9520', info: 'El registro debe ser un objeto' };
   const r = raw as Record<string, unknown>;
@@ -90,7 +90,7 @@ function readItem(raw: unknown, rec: number): AdminItem | ItemError {
   };
 }
 
-const INFO: Record<RecordError['reason'], [string, string]> = {
+export const INFO: Record<RecordError['reason'], [string, string]> = {
   TYPE_NOT_FOUND: ['9503', 'No se encontró el Tipo de tarjeta loyalty'],
   TYPE_INACTIVE: ['9520', 'El tipo de elemento no está activo'],
   TYPE_MISMATCH: ['9520', 'El elemento es de otro tipo'],

@@ -67,11 +67,11 @@ function day(v: unknown): string | null | undefined {
   return undefined;
 }
 
-type Read =
+export type Read =
   | { operation: ProfileOperation; input: ProfileInput; autoCard: string | null }
   | { msg: string; code: string };
 
-function readItem(raw: unknown): Read {
+export function readItem(raw: unknown): Read {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     return { code: '', msg: 'El registro debe ser un objeto' };
   const r = raw as Record<string, unknown>;
@@ -121,7 +121,7 @@ function readItem(raw: unknown): Read {
   };
 }
 
-const MESSAGES = {
+export const MESSAGES = {
   NOT_FOUND: 'not found',
   ALREADY_EXISTS: 'already exists',
   TYPE_NOT_FOUND: 'No se encontró el Tipo de tarjeta loyalty',
@@ -140,7 +140,11 @@ const CHECKED: [ReferenceCatalog, string, (p: ProfileInput) => string | null][] 
   ['city', 'CatalogCity', (p) => p.details.address_city],
 ];
 
-async function unknownCode(deps: Deps, merchantId: string, input: ProfileInput): Promise<string | null> {
+export async function unknownCode(
+  deps: Deps,
+  merchantId: string,
+  input: ProfileInput,
+): Promise<string | null> {
   for (const [catalog, name, read] of CHECKED) {
     const code = read(input);
     if (code && !(await referenceCodeAllowed(deps, merchantId, catalog, code))) {

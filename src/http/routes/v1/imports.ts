@@ -38,6 +38,7 @@ const ImportView = Type.Object(
     fileName: Type.Union([Type.String(), Type.Null()]),
     sha256: Type.Union([Type.String(), Type.Null()]),
     status: Type.Union([
+      Type.Literal('queued'),
       Type.Literal('running'),
       Type.Literal('accepted'),
       Type.Literal('rejected'),
@@ -62,7 +63,7 @@ export function importRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'List the imports',
           description:
-            'Back office. The merchant’s file imports, most recent first: state (running, accepted, rejected, failed), row counts and, when rejected, the first 200 errors with their location. Paginate with limit and cursor.',
+            'Back office. The merchant’s file imports, most recent first: state (queued, running, accepted, rejected, failed), row counts and, when rejected, the first 200 errors with their location. Paginate with limit and cursor.',
           querystring: Type.Object({
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
             cursor: Type.Optional(Type.String({ maxLength: 64 })),

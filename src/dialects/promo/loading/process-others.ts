@@ -1,0 +1,243 @@
+/**
+ * The other asynchronous imports: the Lista Zero price list (§5.1), promotions I/U/R (§5.4) and promotion
+ * limits (§6.5). Each item on its own; a bad one is recorded and the others still count.
+ */
+import type { Deps } from '../../../app/context.js';
+import type { ImportReport } from '../../../app/loading/import-queue.js';
+import { promotionsMatching, redefineLimit } from '../../../app/loading/limit-records.js';
+import { savePrice } from '../../../app/loading/price-points.js';
+import { attachLimit, removeLimit } from '../../../app/promotions/limits.js';
+import {
+  createPromotion,
+  setPromotionStatus,
+  updatePromotion,
+} from '../../../app/promotions/promotion-records.js';
+import { parseAmount } from '../../../core/elements/index.js';
+import type { LimitScope, LimitType } from '../../../core/promotions/model.js';
+import { text } from './envelopes.js';
+
+const PRICES = [
+  'salePrice',
+  'costPrice',
+  'saleCreditPrice',
+  'magnitudePrice',
+  'supplierItemAmount',
+  'supplierFinancialAmount',
+  'saleWholesalePrice',
+] as const;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const objectItem = (raw: unknown) =>
+  raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+
+export async function processPriceList(deps: Deps, merchantId: string, body: unknown, report: ImportReport) {
+  const b = body as Record<string, unknown>;
+  const store = text(b.store) ?? '';
+  for (const [i, raw] of (Array.isArray(b.items) ? b.items : []).entries()) {
+    const at = `rec:${i + 1}`;
+    const item = objectItem(raw);
+    if (!item) {
+      report.error(at, 'INVALID_ITEM', 'El registro debe ser un objeto');
+      continue;
+    }
+    const sku = text(item.sku);
+    if (!sku) {
+      report.error(at, 'SKU_REQUIRED', 'El campo sku es requerido');
+      continue;
+    }
+    const data: Record<string, unknown> = {};
+    let failed: string | null = null;
+    for (const field of PRICES) {
+      if (item[field] === undefined || item[field] === null || item[field] === '') continue;
+      const parsed = parseAmount(item[field]);
+      if (!parsed.ok || parsed.sign === '-')
+        failed ??= `El campo ${field} debe ser un número no negativo con hasta 2 decimales`;
+      else data[`${field}Minor`] = parsed.minor;
+    }
+    if (data.salePriceMinor === undefined) failed ??= 'El campo salePrice es requerido';
+    for (const field of ['saleWholesaleLimit', 'limit'] as const) {
+      const v = item[field];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        failed ??= `El campo ${field} debe ser numérico`;
+      else data[field] = v;
+    }
+    for (const field of ['measuredUnit', 'supplierItem', 'supplierFinancial'] as const) {
+      const v = text(item[field]);
+      if (v) data[field] = v;
+    }
+    for (const field of ['discountable', 'manualDiscount'] as const) {
+      const v = item[field];
+      if (v !== undefined && typeof v !== 'boolean') failed ??= `El campo ${field} debe ser true o false`;
+      data[field] = v ?? true;
+    }
+    const enabled = text(item.enabledDate);
+    if (enabled && (!INSTANT.test(enabled) || Number.isNaN(Date.parse(enabled))))
+      failed ??= 'El campo enabledDate debe tener el formato ISO 8601 (2018-12-25T10:42:25Z)';
+    if (failed) {
+      report.error(at, 'INVALID_ITEM', failed);
+      continue;
+    }
+    const salePriceMinor = data.salePriceMinor as number;
+    delete data.salePriceMinor;
+    await savePrice(deps, merchantId, {
+      storeCode: store,
+      sku,
+      salePriceMinor,
+      enabledAt: enabled ? new Date(enabled).toISOString() : null,
+      data,
+    });
+    report.ok('saved');
+  }
+}
+
+/** The promotion a U or R names: by code and/or name; a repeated code needs the name. */
+async function target(deps: Deps, merchantId: string, p: Record<string, unknown>) {
+  const code = text(p.code);
+  const name = text(p.name);
+  if (!code && !name) return { error: 'Debe enviar el campo code o name' } as const;
+  const found = await promotionsMatching(deps, merchantId, { code, name });
+  if (found.length === 0) return { error: 'not found' } as const;
+  if (found.length > 1) return { error: `El código ${code} está repetido: envíe también el name` } as const;
+  return { nro: found[0]!.nro } as const;
+}
+
+const messageOf = (r: {
+  code: string;
+  message?: string;
+  details?: { path?: string; message?: string }[];
+}) => {
+  const first = r.details?.[0];
+  return first
+    ? `${r.message ?? r.code} (${first.path ?? ''}: ${first.message ?? ''})`
+    : (r.message ?? r.code);
+};
+
+export async function processPromotions(deps: Deps, merchantId: string, body: unknown, report: ImportReport) {
+  const b = body as Record<string, unknown>;
+  for (const [i, raw] of (Array.isArray(b.promotions) ? b.promotions : []).entries()) {
+    const at = `rec:${i + 1}`;
+    const p = objectItem(raw);
+    if (!p) {
+      report.error(at, 'INVALID_ITEM', 'La promoción debe ser un objeto');
+      continue;
+    }
+    const op = (text(p.operation) ?? text(p.operations) ?? '').toUpperCase();
+    const definition: Record<string, unknown> = { ...p };
+    delete definition.operation;
+    delete definition.operations;
+    if (op === 'I') {
+      delete definition.nro;
+      const created = await createPromotion(deps, merchantId, definition);
+      if (created.ok) report.ok('inserted');
+      else report.error(at, created.code, messageOf(created));
+    } else if (op === 'U' || op === 'R') {
+      const found = await target(deps, merchantId, p);
+      if ('error' in found) {
+        report.error(at, 'PROMOTION_NOT_FOUND', found.error ?? 'not found');
+        continue;
+      }
+      const result =
+        op === 'U'
+          ? await updatePromotion(deps, merchantId, found.nro, { ...definition, nro: found.nro })
+          : await setPromotionStatus(deps, merchantId, found.nro, 'inactive');
+      if (result.ok) report.ok(op === 'U' ? 'updated' : 'cancelled');
+      else report.error(at, result.code, messageOf(result));
+    } else report.error(at, 'OPERATION_INVALID', `Operación inválida: ${op}. Use I, U o R`);
+  }
+}
+
+const SCOPES: Record<string, LimitScope> = { RETAILER: 'retailer', STORE: 'store', CUSTOMER: 'customer' };
+const TYPES: Record<string, LimitType> = {
+  benefiedProductCount: 'quantity',
+  benefitedProductCount: 'quantity',
+  benefitApplicationCount: 'count',
+  benefitAmount: 'amount',
+};
+
+function limitDefinition(l: Record<string, unknown>) {
+  const scope = SCOPES[(text(l.limitScope) ?? text(l['limitScope ']) ?? '').toUpperCase()];
+  if (!scope) return { error: 'El campo limitScope debe ser RETAILER, STORE o CUSTOMER' } as const;
+  const storeCode = text(l.storeCode);
+  if (scope === 'store' && !storeCode)
+    return { error: 'El campo storeCode es requerido para limitScope STORE' } as const;
+  const period = (text(l.limitPeriod) ?? 'UNDEFINED').toUpperCase();
+  if (period !== 'DAY' && period !== 'UNDEFINED')
+    return { error: 'El campo limitPeriod debe ser DAY o UNDEFINED' } as const;
+  const days = Number(text(l.numberDays));
+  if (period === 'DAY' && !(Number.isInteger(days) && days > 0))
+    return { error: 'El campo numberDays debe ser un entero positivo' } as const;
+  const type = TYPES[text(l.limitTypeCode) ?? ''];
+  if (!type)
+    return {
+      error: 'El campo limitTypeCode debe ser benefiedProductCount, benefitApplicationCount o benefitAmount',
+    } as const;
+  const value = parseAmount(l.value);
+  if (!value.ok || value.sign === '-' || (type !== 'amount' && value.minor % 100 !== 0))
+    return { error: 'El campo value debe ser un número positivo' } as const;
+  return {
+    scope,
+    storeCode: scope === 'store' ? storeCode : null,
+    periodDays: period === 'DAY' ? days : null,
+    type,
+    max: type === 'amount' ? value.minor : value.minor / 100,
+  } as const;
+}
+
+export async function processLimits(deps: Deps, merchantId: string, body: unknown, report: ImportReport) {
+  const b = body as Record<string, unknown>;
+  for (const [i, raw] of (Array.isArray(b.limits) ? b.limits : []).entries()) {
+    const at = `rec:${i + 1}`;
+    const l = objectItem(raw);
+    if (!l) {
+      report.error(at, 'INVALID_ITEM', 'El límite debe ser un objeto');
+      continue;
+    }
+    const op = (text(l.operation) ?? '').toUpperCase();
+    const limitId = text(l.limitId);
+    if (op === 'R') {
+      if (!limitId) report.error(at, 'LIMIT_ID_REQUIRED', 'El campo limitId es requerido');
+      else if ((await removeLimit(deps, merchantId, limitId)).ok) report.ok('removed');
+      else report.error(at, 'LIMIT_NOT_FOUND', 'not found');
+      continue;
+    }
+    if (op !== 'I' && op !== 'U') {
+      report.error(at, 'OPERATION_INVALID', `Operación inválida: ${op}. Use I, U o R`);
+      continue;
+    }
+    const def = limitDefinition(l);
+    if ('error' in def) {
+      report.error(at, 'LIMIT_INVALID', def.error!);
+      continue;
+    }
+    if (op === 'U') {
+      if (!limitId) report.error(at, 'LIMIT_ID_REQUIRED', 'El campo limitId es requerido');
+      else if (await redefineLimit(deps, merchantId, limitId, def)) report.ok('updated');
+      else report.error(at, 'LIMIT_NOT_FOUND', 'not found');
+      continue;
+    }
+    const name = text(l.promotionName);
+    if (!name) {
+      report.error(at, 'PROMOTION_REQUIRED', 'El campo promotionName es requerido');
+      continue;
+    }
+    const [promotion] = await promotionsMatching(deps, merchantId, { name });
+    if (!promotion) {
+      report.error(at, 'PROMOTION_NOT_FOUND', `La promoción ${name} no existe`);
+      continue;
+    }
+    const benefit = text(l.benefitId);
+    const attached = await attachLimit(deps, merchantId, {
+      promotion: promotion.nro,
+      ...(benefit ? { benefit } : {}),
+      scope: def.scope,
+      ...(def.storeCode ? { storeCode: def.storeCode } : {}),
+      period: def.periodDays === null ? 'undefined' : 'days',
+      ...(def.periodDays !== null ? { numberDays: def.periodDays } : {}),
+      type: def.type,
+      max: def.max,
+    });
+    if (attached.ok) report.ok('inserted');
+    else report.error(at, attached.code, messageOf(attached));
+  }
+}
