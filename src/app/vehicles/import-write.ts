@@ -3,8 +3,7 @@
  * clients (customers of the merchant owned by the importing member), vehicles and their links, invoices
  * (an existing invoice keeps its id, has its header updated and its lines replaced). Nothing is deleted.
  */
-import { privacyText } from '../../core/vehicles/contact.js';
-import { allowed } from '../../core/vehicles/contact.js';
+import { allowed, frenchMobile, privacyText } from '../../core/vehicles/contact.js';
 import { hasLine, type TypedRow } from '../../core/vehicles/import-rows.js';
 import { normalizePlate } from '../../core/vehicles/text.js';
 import { nextCustomerRef } from '../../db/repos/customers.repo.js';
@@ -46,6 +45,7 @@ function customerPart(
     zip_code: c.postal_code,
     city: c.city,
     email: c.email,
+    mobile: frenchMobile(c.mobile_phone),
     attributes: JSON.stringify(c.company ? { company: c.company } : {}),
     consents: JSON.stringify({ email: a.email, sms: a.sms, push: false }),
     blacklist: JSON.stringify({ email: c.email_flag !== 1, sms: c.sms_flag !== 1, push: false }),

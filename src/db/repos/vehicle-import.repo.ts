@@ -37,6 +37,8 @@ export interface CustomerPart {
   zip_code: string | null;
   city: string | null;
   email: string | null;
+  /** E.164, from the client's French mobile number (the SMS channel sends to it). */
+  mobile: string | null;
   attributes: string;
   consents: string;
   blacklist: string;
@@ -62,7 +64,6 @@ export async function insertClient(
       birth_day: null,
       birth_month: null,
       birth_year: null,
-      mobile: null,
       phone: null,
       address3: null,
       address4: null,
