@@ -9,7 +9,8 @@ import { VEHICLES_DEMO } from '../../src/app/demo/vehicles/demo-vehicles.js';
 import { deliverDue } from '../../src/app/messaging/deliver-outbox.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { startSmtpSink, TEST_CA, type SmtpSink } from '../support/smtp-sink.js';
-import { mmpToken, vehicle } from './mmp-support.js';
+import { BATCH_2 } from '../../src/app/demo/vehicles/batches.js';
+import { counts, mmpToken, upload, vehicle, zipOf } from './mmp-support.js';
 
 const RUN = Date.parse('2021-08-17T07:30:00Z');
 
@@ -354,5 +355,39 @@ describe.each(databases())('vehicles networks in /v1 on $kind', (target) => {
     } finally {
       clock = RUN;
     }
+  });
+  it('serialises two uploads of one member at once: one 200, the other 409 (or after it), nothing written twice', async () => {
+    const mmp = await mmpToken(h, VEHICLES_DEMO.networkUser);
+    const clientsHeader = BATCH_2.clients.split('\r\n')[0]!;
+    const facturesHeader = BATCH_2.factures.split('\r\n')[0]!;
+    const lines = Array.from({ length: 900 }, (_, i) => {
+      const k = Math.floor(i / 3);
+      return `32635721700024;9001;R-${k};2021-05-0${1 + (k % 3)};120.5;;4${String(k).padStart(4, '0')};RAC${String(k % 97).padStart(3, '0')};;;V;Vidange;1;;;`;
+    });
+    const zip = await zipOf({
+      'clients.csv': `${clientsHeader}\r\n32635721700024;9001;M;COURSE;ALAIN;;1 RUE;;55200;COMMERCY;;0611223344;;;0;0;0;0;0;RAC001;Peugeot;208;;;2021-05-01;;40001;;;;\r\n`,
+      'factures.csv': `${facturesHeader}\r\n${lines.join('\r\n')}\r\n`,
+    });
+    const before = await counts(h);
+    const [a, b] = await Promise.all([upload(h, mmp, zip, '78612'), upload(h, mmp, zip, '78612')]);
+    const statuses = [a.statusCode, b.statusCode].sort();
+    expect([
+      [200, 200],
+      [200, 409],
+    ]).toContainEqual(statuses);
+    const conflict = [a, b].find((r) => r.statusCode === 409);
+    if (conflict)
+      expect(conflict.json()).toEqual({
+        success: false,
+        data: [],
+        message: 'An import is already in progress.',
+        errors: { importFile: ['An import is already in progress.'] },
+      });
+    const after = await counts(h);
+    expect(after.vehicle_invoices - before.vehicle_invoices).toBe(300);
+    expect(after.vehicle_invoice_lines - before.vehicle_invoice_lines).toBe(900);
+    expect(after.vehicle_clients - before.vehicle_clients).toBe(1);
+    expect(after.customers - before.customers).toBe(1);
+    expect(after.vehicle_client_rows - before.vehicle_client_rows).toBe(1);
   });
 });
