@@ -384,10 +384,49 @@ describe.each(databases())('vehicles networks in /v1 on $kind', (target) => {
         errors: { importFile: ['An import is already in progress.'] },
       });
     const after = await counts(h);
-    expect(after.vehicle_invoices - before.vehicle_invoices).toBe(300);
-    expect(after.vehicle_invoice_lines - before.vehicle_invoice_lines).toBe(900);
-    expect(after.vehicle_clients - before.vehicle_clients).toBe(1);
-    expect(after.customers - before.customers).toBe(1);
-    expect(after.vehicle_client_rows - before.vehicle_client_rows).toBe(1);
+    expect(after.vehicle_invoices! - before.vehicle_invoices!).toBe(300);
+    expect(after.vehicle_invoice_lines! - before.vehicle_invoice_lines!).toBe(900);
+    expect(after.vehicle_clients! - before.vehicle_clients!).toBe(1);
+    expect(after.customers! - before.customers!).toBe(1);
+    expect(after.vehicle_client_rows! - before.vehicle_client_rows!).toBe(1);
+  });
+  it('writes blacklist CSV cells a spreadsheet would run as text; invoices earn no points; the tags are in /openapi.json', async () => {
+    const mmp = await mmpToken(h, VEHICLES_DEMO.networkUser);
+    const clientsHeader = BATCH_2.clients.split('\r\n')[0]!;
+    const facturesHeader = BATCH_2.factures.split('\r\n')[0]!;
+    const zip = await zipOf({
+      'clients.csv': `${clientsHeader}\r\n32635721700024;9100;M;=HYPERLINK("http://evil");@SUM(A1);;-2+3;;55200;COMMERCY;;0611223344;;x@mail.fr;0;0;0;1;0;;;;;;;;;;;;\r\n`,
+      'factures.csv': `${facturesHeader}\r\n32635721700024;9100;P-1;2021-05-01;250;;10000;EVIL1;;;V;Vidange;1;;;\r\n`,
+    });
+    const res = await upload(h, mmp, zip, '78612');
+    expect(res.statusCode, res.body).toBe(200);
+    const csv = await h.app.inject({
+      method: 'GET',
+      url: '/mmp/api/v1/trif/service-external-client/adherents/relance-clients/blacklist?output=csv',
+      headers: { authorization: `Bearer ${mmp}` },
+    });
+    const row = csv.body.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
+    expect(row.split(';').slice(1, 3)).toEqual([`'@SUM(A1)`, `"'=HYPERLINK(""http://evil"")"`]);
+    // After-sales invoices are history, not loyalty sales: the network has no sale and no ledger movement.
+    const trif = await h.deps.db
+      .selectFrom('merchants')
+      .select('id')
+      .where('slug', '=', 'trif')
+      .executeTakeFirstOrThrow();
+    for (const table of ['sales', 'movements'] as const) {
+      const n = await h.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('merchant_id', '=', trif.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n), table).toBe(0);
+    }
+    const doc = (await h.request({ url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    expect(
+      doc.paths['/mmp/api/{version}/{reseau}/service-external-client/vehicule/vision360']?.post?.tags,
+    ).toEqual(['MMP Vision 360']);
+    expect(doc.paths['/v1/vehicles/campaigns']?.post?.tags).toEqual(['vehicles']);
   });
 });
