@@ -80,6 +80,12 @@ const V1: Row[] = [
   ['GET', '/v1/reference/countries', ANY_ROLE],
   ['GET', '/v1/reference/countries/FR/cities', ANY_ROLE],
   ['GET', '/v1/reference/civilities', ANY_ROLE],
+  ['GET', '/v1/vehicles/members', BACK_OFFICE_ROLES],
+  ['POST', '/v1/vehicles/members', MANAGER_ROLES],
+  ['GET', '/v1/vehicles/catalog', BACK_OFFICE_ROLES],
+  ['PUT', '/v1/vehicles/catalog/4', MANAGER_ROLES],
+  ['POST', '/v1/vehicles/campaigns', BACK_OFFICE_ROLES],
+  ['GET', '/v1/vehicles/campaigns/468/courrier', BACK_OFFICE_ROLES],
 ];
 
 const AVOMARK: Row[] = [

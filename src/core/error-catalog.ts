@@ -235,6 +235,17 @@ export const ERROR_CATALOG = {
   IMPORT_REJECTED: { status: 422, message: 'The import file was rejected; nothing was imported.' },
   IMPORT_NOT_FOUND: { status: 404, message: 'This import is unknown.' },
   PLATE_INVALID: { status: 422, message: 'A registration plate has 2 to 12 letters or digits.' },
+  NOT_A_VEHICLES_NETWORK: { status: 404, message: 'This merchant is not a vehicles network.' },
+  MEMBER_TAKEN: {
+    status: 409,
+    message: 'Another member garage of this network has this member id, point-of-sale code or SIRET.',
+  },
+  JOB_NOT_FOUND: { status: 404, message: 'The maintenance catalog has no such job.' },
+  CAMPAIGN_NOT_FOUND: { status: 404, message: 'This campaign is unknown.' },
+  CAMPAIGN_RUNNING: {
+    status: 409,
+    message: 'Another campaign of this network is being run; retry when it is done.',
+  },
   // promotions
   PROMOTION_INVALID: { status: 422, message: 'The promotion is invalid; see details for the path to fix.' },
   PROMOTION_NOT_FOUND: { status: 404, message: 'This promotion is unknown.' },

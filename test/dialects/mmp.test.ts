@@ -811,12 +811,24 @@ describe.each(databases())('MMP Vision 360 on $kind', (target) => {
       const outbox = await h.deps.db
         .selectFrom('outbox_messages')
         .selectAll()
-        .where('source', '=', 'vehicles.campaign')
+        .where('source', 'like', 'vehicles.campaign:%')
         .execute();
+      const client = await h.deps.db
+        .selectFrom('vehicle_clients')
+        .select('customer_id')
+        .where('client_id', '=', 58445958)
+        .executeTakeFirstOrThrow();
       expect(outbox.map((m) => [m.channel, JSON.parse(m.recipients)])).toContainEqual([
         'sms',
-        ['+33612345678'],
+        [client.customer_id],
       ]);
+      // The customer record the SMS goes to has the client's mobile in E.164.
+      const customer = await h.deps.db
+        .selectFrom('customers')
+        .select(['mobile', 'consents'])
+        .where('id', '=', client.customer_id)
+        .executeTakeFirstOrThrow();
+      expect(customer.mobile).toBe('+33612345678');
     });
 
     it('skips a client whose SMS is blacklisted or under privacy', async () => {

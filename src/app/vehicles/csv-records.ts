@@ -21,6 +21,9 @@ export async function* csvRecords(input: Readable): AsyncIterable<RawRecord> {
     escape: '"',
     encoding: null,
     relax_column_count: true,
+    // A quote inside an unquoted field (5" wheels, =HYPERLINK("...")) is a literal character, as DMS exports
+    // write it; a field that opens a quote must still close it.
+    relax_quotes: true,
     skip_empty_lines: true,
     record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: 1_000_000,
@@ -44,7 +47,7 @@ export async function* csvRecords(input: Readable): AsyncIterable<RawRecord> {
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('CSV_')) {
+    if (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE') {
       yield { line: line + 1, issue: { code: 'UNTERMINATED_QUOTE' } };
       return;
     }

@@ -3,13 +3,16 @@
  * clients (customers of the merchant owned by the importing member), vehicles and their links, invoices
  * (an existing invoice keeps its id, has its header updated and its lines replaced). Nothing is deleted.
  */
-import { privacyText } from '../../core/vehicles/contact.js';
-import { allowed } from '../../core/vehicles/contact.js';
+import { allowed, frenchMobile, privacyText } from '../../core/vehicles/contact.js';
 import { hasLine, type TypedRow } from '../../core/vehicles/import-rows.js';
 import { normalizePlate } from '../../core/vehicles/text.js';
 import { nextCustomerRef } from '../../db/repos/customers.repo.js';
 import * as repo from '../../db/repos/vehicle-import.repo.js';
-import type { VehicleClientTable, VehicleInvoiceLineTable } from '../../db/schema/vehicle.table.js';
+import type {
+  VehicleClientTable,
+  VehicleInvoiceLineTable,
+  VehicleInvoiceTable,
+} from '../../db/schema/vehicle.table.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 import type { RecordSource } from './csv-records.js';
 import { walkFile } from './import-validate.js';
@@ -19,6 +22,8 @@ export interface ImportTarget {
   storeId: string;
   importId: string;
   today: string;
+  /** Plates this import has already made sure of (one statement per vehicle, not per row). */
+  vehicles?: Set<string>;
 }
 
 export interface WriteCounts {
@@ -46,6 +51,7 @@ function customerPart(
     zip_code: c.postal_code,
     city: c.city,
     email: c.email,
+    mobile: frenchMobile(c.mobile_phone),
     attributes: JSON.stringify(c.company ? { company: c.company } : {}),
     consents: JSON.stringify({ email: a.email, sms: a.sms, push: false }),
     blacklist: JSON.stringify({ email: c.email_flag !== 1, sms: c.sms_flag !== 1, push: false }),
@@ -54,6 +60,12 @@ function customerPart(
       .join(' ')
       .toLowerCase(),
   };
+}
+
+async function ensureVehicle(uow: UnitOfWork, t: ImportTarget, plate: string): Promise<void> {
+  if (t.vehicles?.has(plate)) return;
+  await repo.ensureVehicle(uow.tx, t.merchantId, plate, uow.now);
+  t.vehicles?.add(plate);
 }
 
 async function writeClients(uow: UnitOfWork, t: ImportTarget, source: RecordSource, counts: WriteCounts) {
@@ -149,7 +161,7 @@ async function writeClients(uow: UnitOfWork, t: ImportTarget, source: RecordSour
         last_visit_date: s(row.vehicleLastVisitDate),
       });
       if (plate !== '') {
-        await repo.ensureVehicle(uow.tx, t.merchantId, plate, uow.now);
+        await ensureVehicle(uow, t, plate);
         await repo.linkClientVehicle(uow.tx, t.merchantId, client.customerId, plate, 'import');
       }
       counts.clientRows += 1;
@@ -157,13 +169,62 @@ async function writeClients(uow: UnitOfWork, t: ImportTarget, source: RecordSour
   );
 }
 
+type LineDraft = Omit<VehicleInvoiceLineTable, 'invoice_id' | 'line_no'>;
+type InvoiceHeader = Omit<VehicleInvoiceTable, 'invoice_id'>;
+
+/** Invoices resolved per chunk of this many first appearances: one read, one id reservation, one insert. */
+const INVOICE_CHUNK = 300;
+
 async function writeInvoices(uow: UnitOfWork, t: ImportTarget, source: RecordSource, counts: WriteCounts) {
   const invoices = new Map<string, { id: number; lines: number }>();
+  const pending = new Map<string, { header: InvoiceHeader; lines: LineDraft[] }>();
   let batch: VehicleInvoiceLineTable[] = [];
   const flush = async () => {
     await repo.insertLines(uow.tx, batch);
     counts.lines += batch.length;
     batch = [];
+  };
+  const addLine = async (key: string, draft: LineDraft) => {
+    const invoice = invoices.get(key)!;
+    invoice.lines += 1;
+    batch.push({ ...draft, invoice_id: invoice.id, line_no: invoice.lines });
+    if (batch.length >= LINE_BATCH) await flush();
+  };
+  // New invoices take the next ids in order of first appearance; an existing one keeps its id, has its
+  // header updated and its lines replaced.
+  const resolve = async () => {
+    if (pending.size === 0) return;
+    const entries = [...pending.entries()];
+    const existing = new Map<string, number>();
+    const bySiret = new Map<string, string[]>();
+    for (const [, p] of entries)
+      bySiret.set(p.header.workshop_siret, [
+        ...(bySiret.get(p.header.workshop_siret) ?? []),
+        p.header.dms_id,
+      ]);
+    for (const [siret, dmsIds] of bySiret)
+      for (const [dmsId, id] of await repo.findInvoiceIds(uow.tx, t.merchantId, siret, dmsIds))
+        existing.set(`${siret}\u0000${dmsId}`, id);
+    const fresh = entries.filter(([key]) => !existing.has(key));
+    let next = fresh.length ? await repo.reserve(uow.tx, t.merchantId, 'next_invoice_id', fresh.length) : 0;
+    const inserts: VehicleInvoiceTable[] = [];
+    for (const [key, p] of entries) {
+      const known = existing.get(key);
+      if (known !== undefined) {
+        await repo.replaceInvoice(uow.tx, { ...p.header, invoice_id: known });
+        invoices.set(key, { id: known, lines: 0 });
+        counts.invoicesUpdated += 1;
+      } else {
+        inserts.push({ ...p.header, invoice_id: next });
+        invoices.set(key, { id: next, lines: 0 });
+        next += 1;
+        counts.invoicesCreated += 1;
+      }
+      await ensureVehicle(uow, t, p.header.plate);
+    }
+    await repo.insertInvoices(uow.tx, inserts);
+    for (const [key, p] of entries) for (const draft of p.lines) await addLine(key, draft);
+    pending.clear();
   };
   await walkFile(
     'factures.csv',
@@ -174,11 +235,31 @@ async function writeInvoices(uow: UnitOfWork, t: ImportTarget, source: RecordSou
       const siret = String(row.workshopNationalId);
       const dmsId = String(row.invoiceDmsId);
       const key = `${siret}\u0000${dmsId}`;
-      let invoice = invoices.get(key);
-      if (!invoice) {
-        const plate = normalizePlate(String(row.vehicleRegistrationPlate));
-        const existing = await repo.findInvoiceId(uow.tx, t.merchantId, siret, dmsId);
-        const header = {
+      const text = (c: string) => s(row[c]) ?? '';
+      const draft: LineDraft | null = hasLine(row)
+        ? {
+            merchant_id: t.merchantId,
+            quantity_milli: Number(row.partQuantity ?? 0),
+            package_code: text('packageCode'),
+            package_label: text('packageLabel'),
+            job_code: text('jobCode'),
+            job_label: text('jobLabel'),
+            part_reference: text('partReference'),
+            part_brand: text('partBrand'),
+            part_label: text('partLabel'),
+          }
+        : null;
+      if (invoices.has(key)) {
+        if (draft) await addLine(key, draft);
+        return;
+      }
+      const waiting = pending.get(key);
+      if (waiting) {
+        if (draft) waiting.lines.push(draft);
+        return;
+      }
+      pending.set(key, {
+        header: {
           merchant_id: t.merchantId,
           workshop_siret: siret,
           dms_id: dmsId,
@@ -189,43 +270,16 @@ async function writeInvoices(uow: UnitOfWork, t: ImportTarget, source: RecordSou
           mileage:
             typeof row.vehicleMileage === 'number' && row.vehicleMileage > 0 ? row.vehicleMileage : null,
           plate_raw: String(row.vehicleRegistrationPlate),
-          plate,
+          plate: normalizePlate(String(row.vehicleRegistrationPlate)),
           store_id: t.storeId,
           import_id: t.importId,
-        };
-        if (existing) {
-          await flush(); // lines of this invoice already buffered cannot exist (first appearance), but keep order
-          await repo.replaceInvoice(uow.tx, { ...header, invoice_id: Number(existing.invoice_id) });
-          invoice = { id: Number(existing.invoice_id), lines: 0 };
-          counts.invoicesUpdated += 1;
-        } else {
-          const id = await repo.reserve(uow.tx, t.merchantId, 'next_invoice_id');
-          await repo.insertInvoice(uow.tx, { ...header, invoice_id: id });
-          invoice = { id, lines: 0 };
-          counts.invoicesCreated += 1;
-        }
-        invoices.set(key, invoice);
-        await repo.ensureVehicle(uow.tx, t.merchantId, plate, uow.now);
-      }
-      if (!hasLine(row)) return;
-      invoice.lines += 1;
-      const text = (c: string) => s(row[c]) ?? '';
-      batch.push({
-        merchant_id: t.merchantId,
-        invoice_id: invoice.id,
-        line_no: invoice.lines,
-        quantity_milli: Number(row.partQuantity ?? 0),
-        package_code: text('packageCode'),
-        package_label: text('packageLabel'),
-        job_code: text('jobCode'),
-        job_label: text('jobLabel'),
-        part_reference: text('partReference'),
-        part_brand: text('partBrand'),
-        part_label: text('partLabel'),
+        },
+        lines: draft ? [draft] : [],
       });
-      if (batch.length >= LINE_BATCH) await flush();
+      if (pending.size >= INVOICE_CHUNK) await resolve();
     },
   );
+  await resolve();
   await flush();
 }
 
@@ -242,7 +296,8 @@ export async function writeImport(
     invoicesUpdated: 0,
     lines: 0,
   };
-  await writeClients(uow, target, sources.clients, counts);
-  await writeInvoices(uow, target, sources.factures, counts);
+  const t = { ...target, vehicles: new Set<string>() };
+  await writeClients(uow, t, sources.clients, counts);
+  await writeInvoices(uow, t, sources.factures, counts);
   return counts;
 }

@@ -9,7 +9,7 @@ import {
   type Channel,
   type Target,
 } from '../../core/vehicles/campaign-select.js';
-import { frenchMobile } from '../../core/vehicles/contact.js';
+import { reminderText } from '../../core/vehicles/reminder-text.js';
 import { ok, type Result } from '../../core/error-catalog.js';
 import type { TypedRow } from '../../core/vehicles/import-rows.js';
 import { reserve } from '../../db/repos/vehicle-import.repo.js';
@@ -28,6 +28,8 @@ export interface CampaignRequest {
   lookbackMonths?: number;
   operations: { jobId: number; promotionLabel: string }[];
   channels: Channel[];
+  /** Signs the messages (the member's trade name). */
+  garageName?: string | null;
 }
 
 export interface CampaignRun {
@@ -137,26 +139,26 @@ export async function runCampaign(
       });
       const job = catalog.find((j) => j.id === t.jobId)?.label ?? String(t.jobId);
       const promotion = input.operations.find((o) => o.jobId === t.jobId)?.promotionLabel ?? '';
-      const body = `${job} : votre véhicule ${t.plate} arrive à échéance. ${promotion}`.trim();
+      const text = reminderText({
+        job,
+        plate: t.plate,
+        due: t.due,
+        promotion,
+        garage: input.garageName ?? null,
+      });
       let messages = 0;
-      if (t.channels.sms) {
+      // To the customer record, so that consent and blacklist are checked again at send time and the
+      // e-mail carries a working unsubscribe link; one message per (campaign, client, vehicle, channel).
+      for (const channel of ['sms', 'email'] as const) {
+        if (!t.channels[channel]) continue;
         await uow.enqueue({
           merchantId: m,
-          channel: 'sms',
-          recipients: [frenchMobile(link.mobile_phone)!],
-          body,
-          source: 'vehicles.campaign',
-        });
-        messages += 1;
-      }
-      if (t.channels.email) {
-        await uow.enqueue({
-          merchantId: m,
-          channel: 'email',
-          recipients: [link.email!],
-          subject: input.label,
-          body,
-          source: 'vehicles.campaign',
+          channel,
+          recipients: [link.customer_id],
+          subject: channel === 'email' ? text.subject : null,
+          body: channel === 'email' ? text.email : text.sms,
+          source: `vehicles.campaign:${campaignId}`,
+          idempotencyKey: `vehicles.campaign:${campaignId}:${t.clientId}:${t.plate}:${channel}`,
         });
         messages += 1;
       }

@@ -4,7 +4,8 @@
  */
 import { validateOverride, type JobOverride } from '../../core/vehicles/catalog.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { privacyText, allowed } from '../../core/vehicles/contact.js';
+import { allowed, frenchMobile, privacyText } from '../../core/vehicles/contact.js';
+import * as adminRepo from '../../db/repos/vehicle-admin.repo.js';
 import { isValidPlate, normalizePlate } from '../../core/vehicles/text.js';
 import { nextCustomerRef } from '../../db/repos/customers.repo.js';
 import * as importRepo from '../../db/repos/vehicle-import.repo.js';
@@ -102,8 +103,23 @@ export async function setClientFlags(
       privacy: flags.privacy,
     }).filter(([, v]) => v !== undefined),
   );
-  const done = await repo.updateClientFlags(deps.db, merchantId, clientId, set);
-  return done ? ok(undefined) : fail('CUSTOMER_NOT_FOUND');
+  return withUnitOfWork(deps, async (uow) => {
+    const done = await repo.updateClientFlags(uow.tx, merchantId, clientId, set);
+    if (!done) return fail('CUSTOMER_NOT_FOUND');
+    // The customer's channel consents and blacklist follow, so that queued messages are checked at send time.
+    const c = (await repo.findClientById(uow.tx, merchantId, clientId))!;
+    const a = allowed({ smsFlag: c.sms_flag === 1, emailFlag: c.email_flag === 1, privacy: c.privacy });
+    await adminRepo.setCustomerContact(
+      uow.tx,
+      c.customer_id,
+      {
+        consents: JSON.stringify({ email: a.email, sms: a.sms, push: false }),
+        blacklist: JSON.stringify({ email: c.email_flag !== 1, sms: c.sms_flag !== 1, push: false }),
+      },
+      uow.now,
+    );
+    return ok(undefined);
+  });
 }
 
 export interface BackOfficeClient {
@@ -151,6 +167,7 @@ export async function createBackOfficeClient(
         zip_code: input.postalCode,
         city: input.city,
         email: input.email,
+        mobile: frenchMobile(input.mobilePhone),
         attributes: '{}',
         consents: JSON.stringify({ email: a.email, sms: a.sms, push: false }),
         blacklist: JSON.stringify({ email: false, sms: false, push: false }),

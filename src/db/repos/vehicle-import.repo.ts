@@ -37,6 +37,8 @@ export interface CustomerPart {
   zip_code: string | null;
   city: string | null;
   email: string | null;
+  /** E.164, from the client's French mobile number (the SMS channel sends to it). */
+  mobile: string | null;
   attributes: string;
   consents: string;
   blacklist: string;
@@ -62,7 +64,6 @@ export async function insertClient(
       birth_day: null,
       birth_month: null,
       birth_year: null,
-      mobile: null,
       phone: null,
       address3: null,
       address4: null,
@@ -135,18 +136,26 @@ export async function linkClientVehicle(
     .execute();
 }
 
-export function findInvoiceId(db: Db, merchantId: string, siret: string, dmsId: string) {
-  return db
+/** The ids of those of a workshop's invoices (by DMS number) that exist already. */
+export async function findInvoiceIds(
+  db: Db,
+  merchantId: string,
+  siret: string,
+  dmsIds: string[],
+): Promise<Map<string, number>> {
+  if (dmsIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('vehicle_invoices')
-    .select('invoice_id')
+    .select(['dms_id', 'invoice_id'])
     .where('merchant_id', '=', merchantId)
     .where('workshop_siret', '=', siret)
-    .where('dms_id', '=', dmsId)
-    .executeTakeFirst();
+    .where('dms_id', 'in', dmsIds)
+    .execute();
+  return new Map(rows.map((r) => [r.dms_id, Number(r.invoice_id)]));
 }
 
-export async function insertInvoice(db: Db, row: VehicleInvoiceTable): Promise<void> {
-  await db.insertInto('vehicle_invoices').values(row).execute();
+export async function insertInvoices(db: Db, rows: VehicleInvoiceTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('vehicle_invoices').values(rows).execute();
 }
 
 export async function replaceInvoice(db: Db, row: VehicleInvoiceTable): Promise<void> {

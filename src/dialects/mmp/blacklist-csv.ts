@@ -5,12 +5,7 @@
  * with a single quote (OWASP CSV injection).
  */
 import { stringify } from 'csv-stringify/sync';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function safeCell(value: unknown): unknown {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
-}
+import { safeCell } from '../../core/vehicles/csv-safe.js';
 
 export function blacklistCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return stringify(
