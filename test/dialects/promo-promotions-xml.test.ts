@@ -35,7 +35,11 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
       headers: { 'content-type': 'application/xml' },
       payload: body,
     });
-    return { status: res.statusCode, type: res.headers['content-type'], text: res.rawPayload.toString('latin1') };
+    return {
+      status: res.statusCode,
+      type: res.headers['content-type'],
+      text: res.rawPayload.toString('latin1'),
+    };
   };
 
   beforeAll(async () => {
@@ -53,7 +57,9 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
     );
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/xml; charset=iso-8859-1');
-    expect(res.text.startsWith('<?xml version="1.0" encoding="iso-8859-1"?>\n<promoCoreResponse>')).toBe(true);
+    expect(res.text.startsWith('<?xml version="1.0" encoding="iso-8859-1"?>\n<promoCoreResponse>')).toBe(
+      true,
+    );
     expect(tree(res.text)).toEqual(tree(fixture('get-promotions')));
   });
 
@@ -61,10 +67,15 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
     const all = await post(request('getPromotions', '<params></params>'));
     expect(all.text.match(/<promotion /g)).toHaveLength(4);
     const two = await post(
-      request('getPromotions', '<params><promoCode>descuento</promoCode><promoCode>canje</promoCode></params>'),
+      request(
+        'getPromotions',
+        '<params><promoCode>descuento</promoCode><promoCode>canje</promoCode></params>',
+      ),
     );
     expect(two.text.match(/<promotion /g)).toHaveLength(2);
-    const csv = await post(request('getPromotions', '<params><promoCode>descuento,canje</promoCode></params>'));
+    const csv = await post(
+      request('getPromotions', '<params><promoCode>descuento,canje</promoCode></params>'),
+    );
     expect(tree(csv.text)).toEqual(tree(two.text));
     const none = await post(request('getPromotions', '<params><promoCode>nada</promoCode></params>'));
     expect(none.text).toContain('<message value="" />\n\t<promotions />');
@@ -81,7 +92,9 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
     expect(res.text).toContain('<sets />');
     expect(res.text).toContain('<benefits />');
     // Codes are not unique: the two limit promotions share the empty code... and "" is not a code asked for.
-    const shared = await post(request('getPromotionsByCode', '<promoCode>Promocion 3x2 en SKU 2</promoCode>'));
+    const shared = await post(
+      request('getPromotionsByCode', '<promoCode>Promocion 3x2 en SKU 2</promoCode>'),
+    );
     expect(shared.text.match(/<promotion /g)).toHaveLength(1);
   });
 
@@ -90,7 +103,9 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
     // 64cbfc85a62e430ec443b4d4: the demo follows the answer, and the asked nro owns nothing.
     const res = await post(request('getPromotionsByBenefitNro', '<nro>64cbfc85a62e430ec443b4d4</nro>'));
     expect(tree(res.text)).toEqual(tree(fixture('by-benefit-nro')));
-    const documented = await post(request('getPromotionsByBenefitNro', '<nro>6489c122a62e4343b821cc9d</nro>'));
+    const documented = await post(
+      request('getPromotionsByBenefitNro', '<nro>6489c122a62e4343b821cc9d</nro>'),
+    );
     expect(documented.status).toBe(200);
     expect(documented.text).toContain('<promotions />');
   });

@@ -218,7 +218,10 @@ const MAP5_PROMOTIONS = [
   },
 ];
 
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; message?: string }, what: string) {
+function must<T>(
+  result: { ok: true; value: T } | { ok: false; code: string; message?: string },
+  what: string,
+) {
   if (!result.ok) throw new Error(`demo PROMO ${what}: ${result.code} ${result.message ?? ''}`);
   return result.value;
 }

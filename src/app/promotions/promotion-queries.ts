@@ -74,10 +74,13 @@ async function mapPromotions(deps: Deps, row: repo.PromotionMapRow): Promise<Sou
   const current =
     frozen === null
       ? new Map(
-          (await repo.findPromotions(deps.db, row.merchant_id, promotions.map((p) => p.nro))).map((r) => [
-            r.nro,
-            JSON.parse(r.source) as unknown,
-          ]),
+          (
+            await repo.findPromotions(
+              deps.db,
+              row.merchant_id,
+              promotions.map((p) => p.nro),
+            )
+          ).map((r) => [r.nro, JSON.parse(r.source) as unknown]),
         )
       : null;
   return promotions.map((promotion, i) => ({
@@ -92,7 +95,9 @@ export async function mapDocument(
   deps: Deps,
   merchantId: string,
   version: number,
-): Promise<(Omit<MapDocument, 'startDate' | 'endDate'> & { startDate: string; endDate: string | null }) | null> {
+): Promise<
+  (Omit<MapDocument, 'startDate' | 'endDate'> & { startDate: string; endDate: string | null }) | null
+> {
   const row = await repo.findMap(deps.db, merchantId, version);
   if (!row) return null;
   return {

@@ -18,7 +18,11 @@ export function promotionsWhere(
 }
 
 /** Promotions whose definition mentions the text (a benefit nro): candidates, checked by the caller. */
-export function promotionsMentioning(db: Kysely<DB>, merchantId: string, text: string): Promise<PromotionRow[]> {
+export function promotionsMentioning(
+  db: Kysely<DB>,
+  merchantId: string,
+  text: string,
+): Promise<PromotionRow[]> {
   return db
     .selectFrom('promotions')
     .selectAll()

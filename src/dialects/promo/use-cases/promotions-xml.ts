@@ -9,7 +9,6 @@ import { coreResponse, parseCoreRequest, XML_TYPE } from '../wire/xml.js';
 import type { Company } from './company.js';
 import { PROMOTION_OPERATIONS, promotionOperation } from './promotion-operations.js';
 
-
 const refuse = (ack: number, message: string) => new PromoAnswer(400, coreResponse(ack, message), XML_TYPE);
 
 /** The manual's request writes `<type="555">` inside params: read as <type>555</type>. */
