@@ -212,3 +212,53 @@ describe.each(databases())('PROMO coupons and limits on $kind', (target) => {
     ]);
   });
 });
+
+describe.each(databases())('PROMO promotions available on $kind', (target) => {
+  let h: Harness;
+  let token: string;
+  const get = (url: string) =>
+    h.request({ method: 'GET', url, token, headers: { accept: 'application/json' } });
+
+  beforeAll(async () => {
+    h = await createHarness(target);
+    token = await promoToken(h);
+  });
+  afterAll(() => h.close());
+
+  it('§3.7 promotion "descuento" of map 90, as documented (with its customer money limit)', async () => {
+    const res = await get(
+      '/promo/api/rest/promotionAvailable?mapVersion=90&companyId=napse&promotionCode=descuento',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(
+      JSON.stringify([
+        {
+          mapVersion: '90',
+          code: 'descuento',
+          name: 'Promo Descuentos',
+          conditionSimple: 'Productos con Aplica a TODOS',
+          conditionCombo: '',
+          conditionDate: '',
+          benefitTypeDescription: '<p>1.- Monetario</p><br/>',
+          benefitClassDescription: '<p>1.- Descuento porcentaje</p><br/>',
+          benefit:
+            '<p>1.- Productos con Aplica a TODOS. El siguiente porcentaje (%) 30. Por cada unidad de Cantidad. Prorratear entre Participantes No. Valor de Recupero 0. Tipo de Recupero -. Balance - Límites de aplicación Tipo de límite: Cliente Descripción: - Periodo a contabilizar: Indefinido Limitar por: Cantidad de dinero Valor: 5000 </p> ',
+          promotionType: '1',
+          promotionSubType: '1',
+          promotionApplicationForm: '1',
+        },
+      ]),
+    );
+    const all = (await get('/promo/api/rest/promotionAvailable?mapVersion=90&companyId=napse')).json();
+    expect(all.map((p: { code: string }) => p.code)).toEqual(['descuento', 'canje', '', '']);
+    const combo = (await get('/promo/api/rest/promotionAvailable?mapVersion=5&companyId=napse')).json();
+    expect(combo[1].conditionCombo).toBe('3-3 de Productos con code 2');
+    expect((await get('/promo/api/rest/promotionAvailable?mapVersion=77&companyId=napse')).json()).toEqual(
+      [],
+    );
+    expect((await get('/promo/api/rest/promotionAvailable?companyId=napse')).statusCode).toBe(400);
+    expect((await get('/promo/api/rest/promotionAvailable?mapVersion=x&companyId=napse')).statusCode).toBe(
+      400,
+    );
+  });
+});

@@ -1,4 +1,7 @@
-/** The PROMO queries over the promotion engine: coupon (§3.3), coupon statements (§3.4), limit status (§3.2). */
+/**
+ * The PROMO queries over the promotion engine: coupon (§3.3), coupon statements (§3.4), limit status (§3.2),
+ * promotions available in a map version (§3.7).
+ */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../app/context.js';
@@ -7,6 +10,7 @@ import { requireRole } from '../../http/plugins/auth.js';
 import { requireCompany } from './use-cases/company.js';
 import { couponQuery, couponStatements } from './use-cases/coupon-queries.js';
 import { limitStatus } from './use-cases/limit-queries.js';
+import { promotionAvailable } from './use-cases/promotion-queries.js';
 import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from './wire/common.js';
 import * as ex from './wire/promotion-examples.js';
 
@@ -87,6 +91,25 @@ export function promoPromotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       async (request) => {
         const q = request.query as Query;
         return limitStatus(deps, await requireCompany(deps, request, q.companyId), q);
+      },
+    );
+
+    app.get(
+      '/api/rest/promotionAvailable',
+      {
+        preHandler: requireRole(...STAFF_ROLES),
+        schema: {
+          tags: TAGS,
+          summary: 'Promotions available in a map version',
+          description:
+            'The promotions of map `mapVersion` (required, numeric), optionally only `promotionCode`: an array with the conditions and, per benefit (numbered `1.- `), its type, class and a description with its values and limits, as the console words them. Unknown version: `[]`.',
+          querystring: queryOf({ companyId: Text, mapVersion: Text, promotionCode: Text }),
+          response: { 200: Answer(ex.PROMOTION_AVAILABLE_EXAMPLE), ...errors },
+        },
+      },
+      async (request) => {
+        const q = request.query as Query;
+        return promotionAvailable(deps, await requireCompany(deps, request, q.companyId), q);
       },
     );
   };

@@ -64,3 +64,21 @@ export const LIMIT_STATUS_EXAMPLE = {
     },
   ],
 };
+
+export const PROMOTION_AVAILABLE_EXAMPLE = [
+  {
+    mapVersion: '90',
+    code: 'descuento',
+    name: 'Promo Descuentos',
+    conditionSimple: 'Productos con Aplica a TODOS',
+    conditionCombo: '',
+    conditionDate: '',
+    benefitTypeDescription: '<p>1.- Monetario</p><br/>',
+    benefitClassDescription: '<p>1.- Descuento porcentaje</p><br/>',
+    benefit:
+      '<p>1.- Productos con Aplica a TODOS. El siguiente porcentaje (%) 30. Por cada unidad de Cantidad. Prorratear entre Participantes No. Valor de Recupero 0. Tipo de Recupero -. Balance - Límites de aplicación Tipo de límite: Cliente Descripción: - Periodo a contabilizar: Indefinido Limitar por: Cantidad de dinero Valor: 5000 </p> ',
+    promotionType: '1',
+    promotionSubType: '1',
+    promotionApplicationForm: '1',
+  },
+];
