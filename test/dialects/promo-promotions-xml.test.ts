@@ -132,6 +132,37 @@ describe.each(databases())('PROMO promotion XML services on $kind', (target) => 
     expect(res.text).toContain('Promociòn 10% de Descuento SKU 1');
   });
 
+  it('the native API exports the same map file: GET /v1/promotion-maps/5 with Accept: application/xml', async () => {
+    const login = await h.request({
+      method: 'POST',
+      url: '/oauth/token',
+      payload: { grant_type: 'password', username: 'sender', password: 'mate' },
+    });
+    const v1 = login.json().access_token as string;
+    const res = await h.request({
+      method: 'GET',
+      url: '/v1/promotion-maps/5',
+      token: v1,
+      headers: { accept: 'application/xml' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/xml; charset=iso-8859-1');
+    const text = res.rawPayload.toString('latin1');
+    expect(text.startsWith('<?xml version="1.0" encoding="iso-8859-1"?>\n<promo-engine')).toBe(true);
+    const inner = (xml: string) =>
+      xml.slice(xml.indexOf('<promo-engine'), xml.indexOf('</promo-engine>') + '</promo-engine>'.length);
+    expect(tree(inner(text))).toEqual(tree(inner(fixture('get-maps'))));
+    const json = await h.request({ method: 'GET', url: '/v1/promotion-maps/5', token: v1 });
+    expect(json.json().version).toBe(5);
+    const missing = await h.request({
+      method: 'GET',
+      url: '/v1/promotion-maps/77',
+      token: v1,
+      headers: { accept: 'application/xml' },
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('refuses missing elements (ack 9000) and answers ack 9005 for an unknown map', async () => {
     const noNro = await post(request('getPromotionsByNro', ''));
     expect(noNro.status).toBe(400);

@@ -4,11 +4,12 @@
  * map version as its grammar document. Each answers the grammar object a promotion was posted as (its
  * source) with the typed promotion, which is what the grammar's XML writer needs.
  */
-import type { MapDocument } from '../../core/promotions/grammar-xml.js';
+import { mapXml, wallClock, type MapDocument } from '../../core/promotions/grammar-xml.js';
 import type { EvaluationStep, Promotion } from '../../core/promotions/model.js';
 import { promotionsMentioning, promotionsWhere } from '../../db/repos/promotion-queries.repo.js';
 import * as repo from '../../db/repos/promotions.repo.js';
 import type { Deps } from '../context.js';
+import { companyOf } from '../elements/company.js';
 
 export interface SourcedPromotion {
   source: unknown;
@@ -108,4 +109,17 @@ export async function mapDocument(
     promotions: await mapPromotions(deps, row),
     algorithm: JSON.parse(row.algorithm) as EvaluationStep[],
   };
+}
+
+/** A map version as its file (the grammar's XML, ISO-8859-1), dates in the merchant's time zone. */
+export async function mapFile(deps: Deps, merchantId: string, version: number): Promise<Buffer | null> {
+  const doc = await mapDocument(deps, merchantId, version);
+  if (!doc) return null;
+  const zone = (await companyOf(deps, merchantId))?.zone ?? null;
+  const xml = mapXml({
+    ...doc,
+    startDate: wallClock(doc.startDate, zone),
+    endDate: doc.endDate === null ? '' : wallClock(doc.endDate, zone),
+  });
+  return Buffer.from(`${xml}\n`, 'latin1');
 }
