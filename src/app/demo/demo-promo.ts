@@ -16,6 +16,8 @@ import {
 } from '../elements/element-register.js';
 import { createElementType, type ElementTypeInput } from '../elements/element-types.js';
 import { setObjectId } from '../elements/object-ids.js';
+import { loadDemoPromoCoupons } from './demo-promo-coupons.js';
+import { loadDemoPromoPromotions } from './demo-promo-promotions.js';
 import { saveAgreement, saveReferenceCode } from '../elements/reference-data.js';
 import { NO_DETAILS } from '../../db/repos/customer-details.repo.js';
 import { setMerchantTimeZone } from '../../db/repos/customer-details.repo.js';
@@ -420,4 +422,6 @@ export async function loadDemoPromo(deps: Deps): Promise<void> {
     if (c.objectId && found) await setObjectId(deps, merchant.id, 'customer', found.record.id, c.objectId);
   }
   await loadElements(deps, merchant.id);
+  await loadDemoPromoPromotions(deps, merchant.id);
+  await loadDemoPromoCoupons(deps, merchant.id);
 }

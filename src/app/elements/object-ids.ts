@@ -8,7 +8,7 @@ import { DuplicateError } from '../../db/errors.js';
 import { findAliasOf, insertAlias } from '../../db/repos/aliases.repo.js';
 import type { Deps } from '../context.js';
 
-export type ObjectKind = 'customer' | 'card' | 'movement';
+export type ObjectKind = 'customer' | 'card' | 'movement' | 'coupon' | 'limit' | 'limit-state';
 
 const kindOf = (kind: ObjectKind) => `object-id.${kind}`;
 

@@ -30,6 +30,8 @@ export interface PromotionSale {
   customerId: string | null;
   validityAfterVoid: number;
   now: string;
+  /** The sale's external transaction id (receipt), kept on the coupon events it makes. */
+  transactionId?: string | null;
 }
 
 export async function commitPromotions(
@@ -76,6 +78,7 @@ export async function commitPromotions(
           sale_id: sale.saleId,
           store_code: sale.storeCode,
           terminal_code: sale.terminalCode,
+          transaction_id: sale.transactionId ?? null,
         },
       ]);
     }
@@ -95,6 +98,7 @@ export async function commitPromotions(
         saleId: sale.saleId,
         storeCode: sale.storeCode,
         terminalCode: sale.terminalCode,
+        transactionId: sale.transactionId ?? null,
         now: sale.now,
       });
       if (!rows) throw new StalePromotionError('coupon barcode');

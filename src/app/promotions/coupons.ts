@@ -117,6 +117,9 @@ export interface IssueCoupons {
   saleId?: string | null;
   storeCode?: string | null;
   terminalCode?: string | null;
+  transactionId?: string | null;
+  /** When the CREATE event happened, when it differs from the coupon's issue time. */
+  createdEventAt?: string | undefined;
   now: string;
 }
 
@@ -149,6 +152,7 @@ export async function issueCouponRows(
       amount: c.amount ?? null,
       emit_promotion: c.promotion ?? null,
       sale_id: c.saleId ?? null,
+      transaction_id: c.transactionId ?? null,
       created_at: c.now,
       updated_at: c.now,
     };
@@ -162,10 +166,11 @@ export async function issueCouponRows(
       coupon_id: r.id,
       merchant_id: merchantId,
       action: 'CREATE',
-      at: c.now,
+      at: c.createdEventAt ?? c.now,
       sale_id: c.saleId ?? null,
       store_code: c.storeCode ?? null,
       terminal_code: c.terminalCode ?? null,
+      transaction_id: c.transactionId ?? null,
     })),
   );
   return rows;
@@ -224,7 +229,11 @@ export async function changeCoupon(
   merchantId: string,
   barcode: string,
   action: 'REDEEM' | 'VOID',
-  where: { storeCode?: string | undefined; terminalCode?: string | undefined },
+  where: {
+    storeCode?: string | undefined;
+    terminalCode?: string | undefined;
+    transactionId?: string | undefined;
+  },
 ): Promise<Result<CouponView>> {
   const row = await repo.findCoupon(deps.db, merchantId, barcode);
   if (!row) return fail('COUPON_NOT_FOUND', `No coupon has the barcode ${barcode}.`);
@@ -245,6 +254,7 @@ export async function changeCoupon(
           sale_id: null,
           store_code: where.storeCode ?? null,
           terminal_code: where.terminalCode ?? null,
+          transaction_id: where.transactionId ?? null,
         },
       ]);
     return changed;

@@ -15,6 +15,8 @@ import { newId } from '../ids.js';
 import { limitOfRow } from './limit-view.js';
 
 export interface MapInput {
+  /** An explicit version number (a map file carries its own); absent: the next one. */
+  version?: number | undefined;
   name: string;
   promotions: string[];
   startDate: string;
@@ -83,7 +85,7 @@ export async function createMap(deps: Deps, merchantId: string, input: MapInput)
     return fail('PROMOTION_MAP_INVALID', `${issues[0]!.field}: ${issues[0]!.message}.`, issues);
   const snapshot = nros.map((nro) => JSON.parse(found.get(nro)!.definition) as Promotion);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const version = (await repo.lastMapVersion(deps.db, merchantId)) + 1;
+    const version = input.version ?? (await repo.lastMapVersion(deps.db, merchantId)) + 1;
     const row = {
       id: newId('pmv'),
       merchant_id: merchantId,
@@ -95,9 +97,14 @@ export async function createMap(deps: Deps, merchantId: string, input: MapInput)
       validity_after_void: input.validityAfterVoid ?? 365,
       algorithm: JSON.stringify(input.algorithm ?? []),
       snapshot: JSON.stringify(snapshot),
+      sources: JSON.stringify(nros.map((nro) => JSON.parse(found.get(nro)!.source) as unknown)),
       created_at: deps.now().toISOString(),
     };
     if (await repo.insertMap(deps.db, row)) return ok(mapView(row, null));
+    if (input.version !== undefined)
+      return fail('PROMOTION_MAP_INVALID', `Map version ${input.version} exists.`, [
+        detail('PROMOTION_MAP_INVALID', 'version', 'is taken'),
+      ]);
   }
   return fail('SERVICE_UNAVAILABLE', 'Map versions are being created concurrently; retry.');
 }

@@ -53,12 +53,31 @@ async function view(deps: Deps, row: repo.PromotionRow): Promise<PromotionView> 
   };
 }
 
+/** The nros a posted promotion carries (its own, its benefits'), kept when a map file is loaded as it is. */
+function givenNros(body: unknown): { nro: string; benefits: string[] } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as { nro?: unknown; benefits?: { benefit?: unknown } };
+  const raw = b.benefits?.benefit;
+  const list = Array.isArray(raw) ? (raw as unknown[]) : raw === undefined ? [] : [raw];
+  const benefits = list
+    .map((x) => (typeof x === 'object' && x !== null ? (x as { nro?: unknown }).nro : undefined))
+    .filter((n): n is string => typeof n === 'string' && /^[0-9a-f]{24}$/.test(n));
+  return { nro: typeof b.nro === 'string' && /^[0-9a-f]{24}$/.test(b.nro) ? b.nro : newNro(), benefits };
+}
+
+/** Creates a promotion; benefits get new nros unless `keepNros` (a map file or a demo keeps its own). */
 export async function createPromotion(
   deps: Deps,
   merchantId: string,
   body: unknown,
+  opts: { keepNros?: boolean } = {},
 ): Promise<Result<PromotionView>> {
-  const parsed = parsePromotion(body, { currencyDigits: await merchantDigits(deps, merchantId), newNro });
+  const existing = opts.keepNros ? givenNros(body) : undefined;
+  const parsed = parsePromotion(body, {
+    currencyDigits: await merchantDigits(deps, merchantId),
+    newNro,
+    ...(existing ? { existing } : {}),
+  });
   if (!parsed.ok) return parsed;
   const p = parsed.value;
   if (await repo.findPromotion(deps.db, merchantId, p.nro))

@@ -31,6 +31,7 @@ export async function revertSalePromotions(
         sale_id: sale.id,
         store_code: null,
         terminal_code: null,
+        transaction_id: null,
       },
     ]);
   for (const a of promotions.applied) {

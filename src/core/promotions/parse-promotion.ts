@@ -125,11 +125,15 @@ export function parsePromotion(input: unknown, options: ParseOptions): Result<Pr
     p.benefits,
     'benefits',
   );
-  if (benefits.length === 0 && r.issues.every((i) => !i.path.startsWith('benefits')))
+  // A draft ("nothing configured": `benefits` sent empty, as the grammar's `<benefits />`) is kept and never
+  // applies; a promotion that leaves `benefits` out is a mistake.
+  const draft = isObject(p.benefits) && Object.keys(p.benefits).length === 0;
+  if (benefits.length === 0 && !draft && r.issues.every((i) => !i.path.startsWith('benefits')))
     r.bad('benefits', 'a promotion needs at least one benefit');
   const promotion: Promotion = {
     nro,
-    code: text(r, p.code, 'code', true) ?? '',
+    // The console's promotions may have an empty code (""); leaving the field out is a mistake.
+    code: p.code === '' ? '' : (text(r, p.code, 'code', true) ?? ''),
     name: text(r, p.name, 'name', true) ?? '',
     type: text(r, p.promotionType, 'promotionType', false),
     subtype: text(r, p.promotionSubType, 'promotionSubType', false),

@@ -15,6 +15,7 @@ import * as m0015 from './0015-vehicles.js';
 import * as m0016 from './0016-promotions.js';
 import * as m0017 from './0017-loyalty-elements.js';
 import * as m0018 from './0018-report-indexes.js';
+import * as m0021 from './0021-promo-queries.js';
 import * as m0022 from './0022-data-loading.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0016-promotions': m0016,
   '0017-loyalty-elements': m0017,
   '0018-report-indexes': m0018,
+  '0021-promo-queries': m0021,
   '0022-data-loading': m0022,
 };
 

@@ -27,6 +27,8 @@ export interface PromotionMapTable {
   algorithm: string;
   /** Promotion[] frozen when the version was created. */
   snapshot: string;
+  /** The promotions' grammar objects as posted, frozen with the version (migration 0021; null before). */
+  sources: string | null;
   created_at: string;
 }
 
@@ -64,6 +66,8 @@ export interface CouponTable {
   amount: number | null;
   emit_promotion: string | null;
   sale_id: string | null;
+  /** External transaction id of the issuing sale (migration 0021). */
+  transaction_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -78,6 +82,8 @@ export interface CouponHistoryTable {
   sale_id: string | null;
   store_code: string | null;
   terminal_code: string | null;
+  /** External transaction id of the event's sale (migration 0021). */
+  transaction_id: string | null;
 }
 
 export interface SegmentTable {

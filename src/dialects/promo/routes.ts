@@ -9,6 +9,7 @@ import { requireRole } from '../../http/plugins/auth.js';
 import { cardAdmin } from './use-cases/card-admin.js';
 import { checkCompany, requireCompany } from './use-cases/company.js';
 import { customerAdmin } from './use-cases/customer-admin.js';
+import { promoPromotionRoutes } from './routes-promotions.js';
 import { promotionsXml } from './use-cases/promotions-xml.js';
 import { cardQuery, customerQuery, pointsStatement } from './use-cases/queries.js';
 import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from './wire/common.js';
@@ -31,6 +32,7 @@ export function promoRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     const resolver = (request: FastifyRequest) => (companyId: unknown) =>
       checkCompany(deps, request, companyId);
     const errors = { 400: StatusText, 401: OAuthErrorBody };
+    await app.register(promoPromotionRoutes(deps));
 
     app.get(
       '/api/rest/customer',
@@ -153,9 +155,10 @@ export function promoRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         preHandler: requireRole(...WRITERS),
         schema: {
           tags: TAGS,
-          summary: 'promoCoreRequest XML service: NextCardNumber',
+          summary:
+            'promoCoreRequest XML service: getMaps, getPromotions(ByNro|ByCode|ByBenefitNro|ByName), NextCardNumber',
           description:
-            'XML body `<promoCoreRequest><operation>NextCardNumber</operation><params><type>555</type></params></promoCoreRequest>`: answers `<ack>0</ack><message>Id:"…"</message>` with the lowest inactive element of the type that has no customer, each one handed out once; an unknown type answers ack 9503 `No se encontró el Tipo de tarjeta loyalty`. Answers are ISO-8859-1. The promotion operations (getMaps, getPromotions...) are not available yet (400).',
+            'XML body `<promoCoreRequest><operation>NextCardNumber</operation><params><type>555</type></params></promoCoreRequest>`: answers `<ack>0</ack><message>Id:"…"</message>` with the lowest inactive element of the type that has no customer, each one handed out once; an unknown type answers ack 9503 `No se encontró el Tipo de tarjeta loyalty`. Answers are ISO-8859-1. `getMaps` (`mapNumber`) answers the map file inside `<map version:="N">` (sic); `getPromotions` the promotions of the active map, narrowed by `<params>` `promoCode`, `store`, `region` (repeated or comma-separated); `getPromotionsByNro` (`nro`), `getPromotionsByCode` (`promoCode`, every match), `getPromotionsByBenefitNro` (`nro` of a benefit), `getPromotionsByName` (`promoName`) answer `<message value="" /><promotions>…</promotions>`. A missing element is a 400 with ack 9000; an unknown map ack 9005.',
           consumes: ['application/xml', 'text/xml'],
           body: Type.String({
             examples: [

@@ -1,8 +1,8 @@
-/** The company of a request: companyId must name the caller's own merchant (its slug). */
+/** The company of a request: companyId must name the caller's own merchant (its slug, or another code of it). */
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/context.js';
 import { merchantOf } from '../../../http/plugins/auth.js';
-import { companyOf } from '../../../app/elements/company.js';
+import { companyOf, isCompanyCode } from '../../../app/elements/company.js';
 import { COMPANY_INVALID, COMPANY_REQUIRED, PromoAnswer } from '../errors.js';
 
 export interface Company {
@@ -20,7 +20,10 @@ export async function checkCompany(
 ): Promise<CompanyCheck> {
   if (typeof companyId !== 'string' || companyId.trim() === '') return { ok: false, reason: 'REQUIRED' };
   const merchant = await companyOf(deps, merchantOf(request));
-  if (!merchant || merchant.slug !== companyId.trim()) return { ok: false, reason: 'INVALID' };
+  if (!merchant) return { ok: false, reason: 'INVALID' };
+  const code = companyId.trim();
+  if (merchant.slug !== code && !(await isCompanyCode(deps, merchant.merchantId, code)))
+    return { ok: false, reason: 'INVALID' };
   return { ok: true, company: merchant };
 }
 

@@ -1,22 +1,13 @@
 /**
  * POST /promo/api/rest/promotions (promoCoreRequest). NextCardNumber hands out the next available element
- * of a type; the promotion operations (getMaps, getPromotions...) need the promotion engine and answer that
- * they are not available yet.
+ * of a type; the promotion operations (getMaps, getPromotions...) are in promotion-operations.ts.
  */
 import type { Deps } from '../../../app/context.js';
 import { claimNextElement } from '../../../app/elements/next-element.js';
 import { PromoAnswer } from '../errors.js';
 import { coreResponse, parseCoreRequest, XML_TYPE } from '../wire/xml.js';
 import type { Company } from './company.js';
-
-const PROMOTION_OPERATIONS = [
-  'getMaps',
-  'getPromotions',
-  'getPromotionsByNro',
-  'getPromotionsByCode',
-  'getPromotionsByBenefitNro',
-  'getPromotionsByName',
-];
+import { PROMOTION_OPERATIONS, promotionOperation } from './promotion-operations.js';
 
 const refuse = (ack: number, message: string) => new PromoAnswer(400, coreResponse(ack, message), XML_TYPE);
 
@@ -48,8 +39,7 @@ export async function promotionsXml(
     // Not documented (spec §4.1): the manual says only that an error says no element is left to associate.
     return coreResponse(9504, 'No hay más elementos de fidelidad disponibles para asociar');
   }
-  if (PROMOTION_OPERATIONS.includes(request.operation)) {
-    throw refuse(9002, `La operación ${request.operation} no está disponible en este servidor`);
-  }
+  if ((PROMOTION_OPERATIONS as readonly string[]).includes(request.operation))
+    return promotionOperation(deps, company, request);
   throw refuse(9002, `Operación desconocida: ${request.operation}`);
 }

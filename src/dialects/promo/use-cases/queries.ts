@@ -24,10 +24,10 @@ import { lastSalesOf } from './last-sales.js';
 
 type Query = Record<string, string | undefined>;
 
-const bad = (param: string, description: string) =>
+export const bad = (param: string, description: string) =>
   new PromoAnswer(400, { status: `${param} is Invalid`, description });
 
-function positive(value: string | undefined, name: string, fallback: number, max: number): number {
+export function positive(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value)) throw bad(name, `El campo ${name} debe ser numérico`);
   const n = Number(value);

@@ -9,6 +9,8 @@ export interface CoreRequest {
   operation: string;
   companyId: string | null;
   params: Record<string, string>;
+  /** Every value of each params child: repeated elements and comma-separated text (`<store>1,2</store>`). */
+  lists: Record<string, string[]>;
   fields: Record<string, string>;
 }
 
@@ -41,10 +43,17 @@ export function parseCoreRequest(xml: string): CoreRequest | { error: string } {
   const operation = textOf(r.operation);
   if (!operation) return { error: 'El elemento operation es requerido' };
   const params: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   if (r.params && typeof r.params === 'object') {
     for (const [k, v] of Object.entries(r.params as Record<string, unknown>)) {
       const t = textOf(v);
-      if (t !== null) params[k.replace(/^@/, '')] = t;
+      const key = k.replace(/^@/, '');
+      if (t !== null) params[key] = t;
+      const all = (Array.isArray(v) ? v : [v]).map(textOf).filter((x): x is string => x !== null);
+      lists[key] = all
+        .flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
     }
   }
   const fields: Record<string, string> = {};
@@ -52,7 +61,7 @@ export function parseCoreRequest(xml: string): CoreRequest | { error: string } {
     const t = textOf(v);
     if (t !== null && k !== 'params') fields[k] = t;
   }
-  return { operation, companyId: textOf(r.companyId), params, fields };
+  return { operation, companyId: textOf(r.companyId), params, lists, fields };
 }
 
 function escape(text: string): string {

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import { evaluateBasket } from '../../../app/promotions/evaluate-basket.js';
 import * as maps from '../../../app/promotions/promotion-maps.js';
+import { mapFile } from '../../../app/promotions/promotion-queries.js';
 import * as records from '../../../app/promotions/promotion-records.js';
 import { MARKETING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
-import { unwrap } from '../../http-error.js';
+import { HttpError, unwrap } from '../../http-error.js';
+import { prefersXml } from '../../xml.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
@@ -167,12 +169,19 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Read a map version',
           description:
-            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version.',
+            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version. With `Accept: application/xml`: the map file in the promotion grammar’s XML form (`<promo-engine>`, ISO-8859-1), the promotions as they were posted.',
           params: VersionParams,
           response: { 200: MapView, ...errorResponses },
         },
       },
-      async (request) => unwrap(await maps.getMap(deps, merchantOf(request), request.params.version)),
+      async (request, reply) => {
+        if (!prefersXml(request.headers.accept))
+          return unwrap(await maps.getMap(deps, merchantOf(request), request.params.version));
+        const file = await mapFile(deps, merchantOf(request), request.params.version);
+        if (!file)
+          throw new HttpError('PROMOTION_MAP_NOT_FOUND', `No map version ${request.params.version}.`);
+        return reply.type('application/xml; charset=iso-8859-1').send(file);
+      },
     );
     app.post(
       '/promotion-maps/:version/activate',
