@@ -1,5 +1,6 @@
 /** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
 import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
+import { campaignsJob } from './campaigns.js';
 import { expiryJob } from './expiry.js';
 import { outboxJob } from './outbox.js';
 import { retentionJob } from './retention.js';
@@ -12,4 +13,4 @@ const jetonsJob: Job = {
   run: (deps) => purgeUsedJetons(deps),
 };
 
-export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob];
+export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob, campaignsJob];

@@ -188,3 +188,21 @@ export async function countSentSince(db: Kysely<DB>, merchantId: string, since: 
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Inserts many messages in multi-row statements; those whose idempotency key is taken are skipped. */
+export async function insertOutboxMessages(
+  tx: Tx,
+  rows: readonly Insertable<OutboxMessageTable>[],
+  chunk = 400,
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const result = await tx
+      .insertInto('outbox_messages')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}

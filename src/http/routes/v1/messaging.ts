@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
+import { campaignRoutes } from './campaigns.js';
 import { messageRoutes } from './messages.js';
 import { messagingSettingsRoutes } from './messaging-settings.js';
 import { pushRoutes } from './push.js';
@@ -14,5 +15,6 @@ export function messagingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await app.register(pushRoutes(deps));
     await app.register(templateRoutes(deps));
     await app.register(messagingSettingsRoutes(deps));
+    await app.register(campaignRoutes(deps));
   };
 }
