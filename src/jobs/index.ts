@@ -1,5 +1,6 @@
 /** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
 import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
+import { automationsJob } from './automations.js';
 import { campaignsJob } from './campaigns.js';
 import { expiryJob } from './expiry.js';
 import { outboxJob } from './outbox.js';
@@ -13,4 +14,11 @@ const jetonsJob: Job = {
   run: (deps) => purgeUsedJetons(deps),
 };
 
-export const SCHEDULED_JOBS: readonly Job[] = [expiryJob, retentionJob, jetonsJob, outboxJob, campaignsJob];
+export const SCHEDULED_JOBS: readonly Job[] = [
+  expiryJob,
+  retentionJob,
+  jetonsJob,
+  outboxJob,
+  campaignsJob,
+  automationsJob,
+];

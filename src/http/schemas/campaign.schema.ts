@@ -74,3 +74,50 @@ export const CampaignPage = Type.Object({
   data: Type.Array(CampaignView),
   nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page' })),
 });
+
+export const AutomationKindParams = Type.Object(
+  {
+    kind: Type.Union(
+      ['birthday', 'points_expiring', 'welcome', 'tier_reached'].map((k) => Type.Literal(k)),
+      { description: 'birthday, points_expiring, welcome or tier_reached' },
+    ),
+  },
+  strict,
+);
+
+const BirthdayVoucher = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('amount'), Type.Literal('percentage')]),
+    value: Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Minor units, or a percentage' }),
+    validDays: Type.Integer({ minimum: 1, maximum: 3660 }),
+  },
+  strict,
+);
+
+export const AutomationBody = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    channel: Type.Union(['email', 'sms', 'push'].map((c) => Type.Literal(c))),
+    template: Type.String({ minLength: 1, maxLength: 64 }),
+    language: Type.Optional(Nullable(Language)),
+    daysBefore: Type.Optional(
+      Nullable(
+        Type.Integer({ minimum: 1, maximum: 365, description: 'points_expiring: warn this many days ahead' }),
+      ),
+    ),
+    voucher: Type.Optional(Nullable(BirthdayVoucher)),
+  },
+  strict,
+);
+
+export const AutomationView = Type.Object({
+  kind: Type.String(),
+  enabled: Type.Boolean(),
+  channel: Type.String(),
+  template: Type.String(),
+  language: Nullable(Type.String()),
+  daysBefore: Nullable(Type.Integer()),
+  voucher: Nullable(BirthdayVoucher),
+  since: Type.String({ description: 'Welcome and tier messages go to occasions from this instant on' }),
+  updatedAt: Type.String(),
+});

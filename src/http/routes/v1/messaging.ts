@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
+import { automationRoutes } from './automations.js';
 import { campaignRoutes } from './campaigns.js';
 import { messageRoutes } from './messages.js';
 import { messagingSettingsRoutes } from './messaging-settings.js';
@@ -16,5 +17,6 @@ export function messagingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     await app.register(templateRoutes(deps));
     await app.register(messagingSettingsRoutes(deps));
     await app.register(campaignRoutes(deps));
+    await app.register(automationRoutes(deps));
   };
 }
