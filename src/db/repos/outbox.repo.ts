@@ -82,6 +82,8 @@ export async function finishMessage(
   id: string,
   owner: string,
   o: AttemptOutcome,
+  /** Runs in the same transaction when the outcome was recorded (the lease was still held). */
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const result = await tx
@@ -100,7 +102,9 @@ export async function finishMessage(
       .where('lease_owner', '=', owner)
       .executeTakeFirst();
     if (o.attempt) await tx.insertInto('message_attempts').values(o.attempt).execute();
-    return Number(result.numUpdatedRows) === 1;
+    const held = Number(result.numUpdatedRows) === 1;
+    if (held && alsoInTransaction) await alsoInTransaction(tx);
+    return held;
   });
 }
 
