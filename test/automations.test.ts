@@ -13,8 +13,10 @@ describe.each(databases())('automations on $kind', (target) => {
   let admin: string;
   let runs = 0;
 
-  const post = (url: string, payload: unknown) => h.request({ method: 'POST', url, token: admin, payload });
-  const put = (url: string, payload: unknown) => h.request({ method: 'PUT', url, token: admin, payload });
+  const post = (url: string, payload: Record<string, unknown>) =>
+    h.request({ method: 'POST', url, token: admin, payload });
+  const put = (url: string, payload: Record<string, unknown>) =>
+    h.request({ method: 'PUT', url, token: admin, payload });
   /** Two runners (two "processes") tick together; the job row is made due again for each round. */
   const tickTwice = async () => {
     runs += 1;

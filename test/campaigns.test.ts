@@ -16,7 +16,7 @@ describe.each(databases())('campaigns on $kind', (target) => {
   let admin: string;
   const members: string[] = [];
 
-  const post = (url: string, payload?: unknown) =>
+  const post = (url: string, payload?: Record<string, unknown>) =>
     h.request({ method: 'POST', url, token: admin, ...(payload === undefined ? {} : { payload }) });
 
   beforeAll(async () => {

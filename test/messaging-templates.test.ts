@@ -57,7 +57,7 @@ describe.each(databases())('templates and messaging settings on $kind', (target)
     });
     return res.json().access_token as string;
   };
-  const put = (path: string, payload: unknown) =>
+  const put = (path: string, payload: Record<string, unknown>) =>
     h.request({ method: 'PUT', url: `/v1/templates/${path}`, token: admin, payload });
 
   it('refuses an unknown variable, naming it, and an unclosed placeholder', async () => {
@@ -136,7 +136,7 @@ describe.each(databases())('templates and messaging settings on $kind', (target)
   it('reads and validates messaging settings', async () => {
     const empty = await h.request({ url: '/v1/messaging-settings', token: admin });
     expect(empty.json()).toEqual({ quietStart: null, quietEnd: null, timeZone: null, perMinute: null });
-    const set = (payload: unknown) =>
+    const set = (payload: Record<string, unknown>) =>
       h.request({ method: 'PUT', url: '/v1/messaging-settings', token: admin, payload });
     const half = await set({ quietStart: '21:00', quietEnd: null, timeZone: null, perMinute: null });
     expect(half.statusCode).toBe(422);

@@ -33,7 +33,8 @@ describe.each(databases())('webhook events on $kind', (target) => {
         .where('event_type', '=', type)
         .execute()
     ).length;
-  const post = (url: string, payload: unknown) => h.request({ method: 'POST', url, token: admin, payload });
+  const post = (url: string, payload: Record<string, unknown>) =>
+    h.request({ method: 'POST', url, token: admin, payload });
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
