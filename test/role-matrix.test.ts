@@ -86,6 +86,22 @@ const V1: Row[] = [
   ['PUT', '/v1/vehicles/catalog/4', MANAGER_ROLES],
   ['POST', '/v1/vehicles/campaigns', BACK_OFFICE_ROLES],
   ['GET', '/v1/vehicles/campaigns/468/courrier', BACK_OFFICE_ROLES],
+  ['GET', '/v1/templates', MARKETING_ROLES],
+  ['PUT', '/v1/templates/welcome/email/fr', MARKETING_ROLES],
+  ['GET', '/v1/templates/welcome/email/fr', MARKETING_ROLES],
+  ['DELETE', '/v1/templates/welcome/email/fr', MARKETING_ROLES],
+  ['POST', '/v1/templates/welcome/email/fr/preview', MARKETING_ROLES],
+  ['GET', '/v1/messaging-settings', MARKETING_ROLES],
+  ['PUT', '/v1/messaging-settings', ADMIN],
+  ['POST', '/v1/campaigns', MARKETING_ROLES],
+  ['GET', '/v1/campaigns', MARKETING_ROLES],
+  ['GET', '/v1/campaigns/cmp_x', MARKETING_ROLES],
+  ['POST', '/v1/campaigns/cmp_x/dry-run', MARKETING_ROLES],
+  ['POST', '/v1/campaigns/cmp_x/launch', MARKETING_ROLES],
+  ['POST', '/v1/campaigns/cmp_x/cancel', MARKETING_ROLES],
+  ['GET', '/v1/automations', MARKETING_ROLES],
+  ['PUT', '/v1/automations/welcome', MARKETING_ROLES],
+  ['DELETE', '/v1/automations/welcome', MARKETING_ROLES],
 ];
 
 const AVOMARK: Row[] = [

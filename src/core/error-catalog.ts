@@ -216,6 +216,14 @@ export const ERROR_CATALOG = {
     message: 'The push subscription is invalid: it needs an https endpoint and the keys p256dh and auth.',
   },
   UNSUBSCRIBE_LINK_UNKNOWN: { status: 404, message: 'This unsubscribe link is unknown or has expired.' },
+  CAMPAIGN_NOT_FOUND: { status: 404, message: 'No campaign of this merchant has this id.' },
+  CAMPAIGN_INVALID: { status: 422, message: 'The campaign is invalid; see the message.' },
+  CAMPAIGN_STATE: {
+    status: 409,
+    message: 'The campaign is not in a state that allows this (a launched campaign cannot change).',
+  },
+  AUTOMATION_INVALID: { status: 422, message: 'The automation is invalid; see the message.' },
+  AUTOMATION_NOT_FOUND: { status: 404, message: 'The merchant has no automation of this kind.' },
   MESSAGING_SETTINGS_INVALID: {
     status: 422,
     message: 'The messaging settings are invalid; see the message.',

@@ -28,6 +28,8 @@ export const ID_PREFIXES = {
   event: 'evt',
   webhook: 'whk',
   pushSubscription: 'psb',
+  campaign: 'cmp',
+  automation: 'aut',
   import: 'imp',
   couponType: 'cpt',
   coupon: 'cpn',

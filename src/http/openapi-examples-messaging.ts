@@ -113,6 +113,7 @@ export const MESSAGING_EXAMPLES: Record<string, OperationExample> = {
     request: { subject: template.subject, body: template.body },
     response: template,
   },
+  'GET /v1/templates/{name}/{channel}/{language}': { response: template },
   'GET /v1/templates': { response: { data: [template], nextCursor: null } },
   'DELETE /v1/templates/{name}/{channel}/{language}': { response: {} },
   'POST /v1/templates/{name}/{channel}/{language}/preview': {

@@ -3,6 +3,7 @@
  * recorded from the test suite's exchanges with the demo data (so each body passed its route's validation and
  * serialisation). applyExamples adds them to operations that declare none on their schemas.
  */
+import { CAMPAIGN_EXAMPLES } from './openapi-examples-campaigns.js';
 import { MESSAGING_EXAMPLES } from './openapi-examples-messaging.js';
 import { PROMOTION_EXAMPLES } from './promotion-examples.js';
 import { DailyReport, SummaryReport, TierReport } from './schemas/report.schema.js';
@@ -14,6 +15,7 @@ export interface OperationExample {
 
 export const EXAMPLES: Record<string, OperationExample> = {
   ...MESSAGING_EXAMPLES,
+  ...CAMPAIGN_EXAMPLES,
   // the reports' examples live on their schemas (src/http/schemas/report.schema.ts)
   'GET /v1/reports/summary': { response: SummaryReport.example },
   'GET /v1/reports/daily': { response: DailyReport.example },

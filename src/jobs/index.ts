@@ -1,5 +1,7 @@
 /** The jobs every Tessera process offers to run; the runner makes sure each runs once per period overall. */
 import { purgeUsedJetons } from '../dialects/fidelisa/use-cases/signature.js';
+import { automationsJob } from './automations.js';
+import { campaignsJob } from './campaigns.js';
 import { expiryJob } from './expiry.js';
 import { outboxJob } from './outbox.js';
 import { retentionJob } from './retention.js';
@@ -19,4 +21,6 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   jetonsJob,
   outboxJob,
   promoImportsJob,
+  campaignsJob,
+  automationsJob,
 ];

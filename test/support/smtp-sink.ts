@@ -74,6 +74,10 @@ export async function startSmtpSink(
       });
     },
   });
+  // A client that vanishes mid-session (a killed process) resets its connection: not the sink's failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

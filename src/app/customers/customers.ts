@@ -161,6 +161,12 @@ export async function eraseCustomerById(
     const now = deps.now().toISOString();
     await repo.updateCustomer(tx, merchantId, id, eraseCustomer(current.data), '', now, now);
     await eraseStoredTraces(tx, merchantId, id, current.data);
+    await enqueueOutbox(tx, now, {
+      merchantId,
+      channel: 'webhook',
+      event: 'customer.erased',
+      data: { customerId: id, erasedAt: now },
+    });
     return ok({ id });
   });
 }

@@ -202,6 +202,12 @@ export async function saveCustomerProfile(
         const erased = eraseCustomer(current.data);
         await customers.updateCustomer(uow.tx, merchantId, current.id, erased, '', uow.now, uow.now);
         await details.deleteCustomerDetails(uow.tx, current.id);
+        await uow.enqueue({
+          merchantId,
+          channel: 'webhook',
+          event: 'customer.erased',
+          data: { customerId: current.id, erasedAt: uow.now },
+        });
         outcome = { ok: true, effect: 'removed', element: null };
         return ok(null);
       }

@@ -3,6 +3,7 @@
  * the card has been locked (`lockCard`), computes with the pure ledger, and persists movements, allocations
  * and lot changes. Lot writes are conditional on the values read, so a lost race fails and retries.
  */
+import { enqueueOutbox } from '../messaging/enqueue.js';
 import { balanceCapProblem } from '../../core/bounds.js';
 import {
   allocateDebit,
@@ -242,6 +243,12 @@ export async function expireDue(tx: Tx, ctx: MovementContext): Promise<number> {
   const movementId = await writeMovement(tx, ctx, 'expire', -total);
   await ledger.insertAllocations(tx, movementId, rows(burns, 'burn'));
   await ledger.saveLotChanges(tx, lots, applyExpirations(lots, burns, ctx.now));
+  await enqueueOutbox(tx, ctx.now, {
+    merchantId: ctx.merchantId,
+    channel: 'webhook',
+    event: 'points.expired',
+    data: { cardId: ctx.cardId, movementId, points: total, expiredAt: ctx.now },
+  });
   return total;
 }
 

@@ -6,6 +6,7 @@ import { pickLanguage, renderTemplate, type TemplateValues } from '../../core/me
 import { merchantName, templatesNamed, type RecipientRow } from '../../db/repos/messaging.repo.js';
 import type { OutboxRow } from '../../db/repos/outbox.repo.js';
 import type { Deps } from '../context.js';
+import { cardValues, customerValues } from './template-values.js';
 
 export interface Composed {
   subject: string;
@@ -23,20 +24,6 @@ export async function compose(
   row: OutboxRow,
   customer: RecipientRow | null,
 ): Promise<Composed | { missing: string }> {
-  const values: TemplateValues = {
-    ...(row.variables ? (JSON.parse(row.variables) as TemplateValues) : {}),
-    ...(customer
-      ? {
-          'customer.firstName': customer.first_name,
-          'customer.lastName': customer.last_name,
-          'customer.civility': customer.civility,
-          'customer.email': customer.email,
-          'customer.customerCode': customer.customer_code,
-        }
-      : {}),
-    'merchant.name': (await merchantName(deps.db, row.merchant_id))?.name ?? null,
-    unsubscribeUrl: customer ? unsubscribeUrl(deps, row.id) : null,
-  };
   let subject = row.subject ?? '';
   let text = row.body;
   let html = row.html;
@@ -52,6 +39,15 @@ export async function compose(
     text = template.body;
     html = template.html;
   }
+  const own = row.variables ? (JSON.parse(row.variables) as TemplateValues) : {};
+  const usesCard = /\{\{\s*(card|balance|expiring)\./.test(`${subject} ${text} ${html ?? ''}`);
+  const values: TemplateValues = {
+    ...(customer && usesCard ? await cardValues(deps.db, row.merchant_id, customer.id, deps.now()) : {}),
+    ...own,
+    ...(customer ? customerValues(customer) : {}),
+    'merchant.name': (await merchantName(deps.db, row.merchant_id))?.name ?? null,
+    unsubscribeUrl: customer ? unsubscribeUrl(deps, row.id) : null,
+  };
   return {
     subject: renderTemplate(subject, values),
     text: renderTemplate(text, values),

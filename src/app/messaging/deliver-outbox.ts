@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { CHANNELS, retryDelayMs, type Channel } from '../../core/messaging/retry-schedule.js';
 import { claimDueMessages, finishMessage, holdChannel, type OutboxRow } from '../../db/repos/outbox.repo.js';
+import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
+import { enqueueOutbox } from './enqueue.js';
 import { newId } from '../ids.js';
 import { unconfiguredReason } from './adapters/create-ports.js';
 import { Pacing } from './pacing.js';
@@ -163,14 +165,38 @@ async function deliverOne(
   const delay = result.permanent
     ? null
     : retryDelayMs(channel, attemptNo, deps.config.messaging.retry, Math.random());
-  await finishMessage(deps.db, row.id, owner, {
-    attempt: { ...attempt, outcome: 'failed', answer: result.answer },
-    status: delay === null ? 'dead' : 'pending',
-    attempts: attemptNo,
-    nextAttemptAt: delay === null ? null : new Date(deps.now().getTime() + delay).toISOString(),
-    lastError: result.answer,
-    holdReason: null,
-    sentAt: null,
-  });
+  // A customer message given up on is an event (not a webhook delivery: a dead endpoint would feed itself).
+  const announce =
+    delay === null && channel !== 'webhook'
+      ? (tx: Tx) =>
+          enqueueOutbox(tx, deps.now().toISOString(), {
+            merchantId: row.merchant_id,
+            channel: 'webhook',
+            event: 'message.failed',
+            data: {
+              messageId: row.id,
+              channel,
+              customerId: row.customer_id,
+              source: row.source,
+              attempts: attemptNo,
+              lastError: result.answer,
+            },
+          })
+      : undefined;
+  await finishMessage(
+    deps.db,
+    row.id,
+    owner,
+    {
+      attempt: { ...attempt, outcome: 'failed', answer: result.answer },
+      status: delay === null ? 'dead' : 'pending',
+      attempts: attemptNo,
+      nextAttemptAt: delay === null ? null : new Date(deps.now().getTime() + delay).toISOString(),
+      lastError: result.answer,
+      holdReason: null,
+      sentAt: null,
+    },
+    announce,
+  );
   return delay === null ? 'dead' : 'failed';
 }

@@ -31,12 +31,24 @@ export class Pacing {
   private readonly paces = new Map<string, MerchantPace>();
   constructor(private readonly deps: Deps) {}
 
+  private readonly loading = new Map<string, Promise<MerchantPace>>();
+
+  /** One read per merchant and minute, shared by the workers of this run that ask at once. */
   private async pace(merchantId: string, now: Date): Promise<MerchantPace> {
-    let pace = this.paces.get(merchantId);
-    if (pace && now.getTime() - pace.windowStart < 60_000) return pace;
+    const known = this.paces.get(merchantId);
+    if (known && now.getTime() - known.windowStart < 60_000) return known;
+    let loading = this.loading.get(merchantId);
+    if (!loading) {
+      loading = this.load(merchantId, now).finally(() => this.loading.delete(merchantId));
+      this.loading.set(merchantId, loading);
+    }
+    return loading;
+  }
+
+  private async load(merchantId: string, now: Date): Promise<MerchantPace> {
     const settings = await findSettings(this.deps.db, merchantId);
     const windowStart = now.getTime();
-    pace = {
+    const pace: MerchantPace = {
       quiet:
         settings?.quiet_start && settings.quiet_end
           ? { start: settings.quiet_start, end: settings.quiet_end, timeZone: settings.time_zone ?? 'UTC' }

@@ -4,6 +4,7 @@
  * from fresh reads, and the promotion no longer applies), coupons issued by CouponBenefits. Answers what the
  * sale keeps in its stored plan, from which returns and cancels revert exactly.
  */
+import { enqueueOutbox } from '../messaging/enqueue.js';
 import type { SalePromotions } from '../../core/sales/plan-promotions.js';
 import type { StoredPromotions } from '../../core/sales/stored-sale.js';
 import { RetryableDbError } from '../../db/errors.js';
@@ -68,6 +69,18 @@ export async function commitPromotions(
       const coupon = await coupons.findCoupon(tx, sale.merchantId, barcode);
       if (!coupon || !(await coupons.redeemCoupon(tx, coupon.id, sale.now)))
         throw new StalePromotionError(`coupon ${barcode}`);
+      await enqueueOutbox(tx, sale.now, {
+        merchantId: sale.merchantId,
+        channel: 'webhook',
+        event: 'coupon.redeemed',
+        data: {
+          barcode,
+          couponType: coupon.coupon_type,
+          customerId: coupon.customer_id,
+          saleId: sale.saleId,
+          redeemedAt: sale.now,
+        },
+      });
       await coupons.insertCouponHistory(tx, [
         {
           id: newId('cph'),

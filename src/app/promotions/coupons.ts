@@ -3,6 +3,8 @@
  * history (CREATE, REDEEM, VOID, RESTORE), redeemed by one conditional statement, voided, and their events by
  * date range (statements).
  */
+import { enqueueOutbox } from '../messaging/enqueue.js';
+import type { Tx } from '../../db/transaction.js';
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../core/cursor.js';
@@ -159,6 +161,20 @@ export async function issueCouponRows(
     if (!(await repo.insertCoupon(db, row))) return null;
     rows.push(row);
   }
+  for (const r of rows)
+    await enqueueOutbox(db as Tx, c.now, {
+      merchantId,
+      channel: 'webhook',
+      event: 'coupon.issued',
+      data: {
+        barcode: r.barcode,
+        couponType: r.coupon_type,
+        customerId: r.customer_id,
+        saleId: r.sale_id,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+      },
+    });
   await repo.insertCouponHistory(
     db,
     rows.map((r) => ({
@@ -243,6 +259,19 @@ export async function changeCoupon(
   const done = await inTransaction(deps.db, async (tx) => {
     const changed =
       action === 'REDEEM' ? await repo.redeemCoupon(tx, row.id, now) : await repo.voidCoupon(tx, row.id, now);
+    if (changed && action === 'REDEEM')
+      await enqueueOutbox(tx, now, {
+        merchantId,
+        channel: 'webhook',
+        event: 'coupon.redeemed',
+        data: {
+          barcode,
+          couponType: row.coupon_type,
+          customerId: row.customer_id,
+          saleId: null,
+          redeemedAt: now,
+        },
+      });
     if (changed)
       await repo.insertCouponHistory(tx, [
         {

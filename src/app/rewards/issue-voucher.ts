@@ -21,7 +21,7 @@ export interface IssueInput {
   splittable: boolean;
   validFrom: string | null;
   validUntil: string | null;
-  source: 'manual' | 'step' | 'gift' | 'demo';
+  source: 'manual' | 'step' | 'gift' | 'demo' | 'birthday';
   stepIndex?: number | null;
   giftId?: string | null;
   now: string;

@@ -82,6 +82,8 @@ export async function finishMessage(
   id: string,
   owner: string,
   o: AttemptOutcome,
+  /** Runs in the same transaction when the outcome was recorded (the lease was still held). */
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const result = await tx
@@ -100,7 +102,9 @@ export async function finishMessage(
       .where('lease_owner', '=', owner)
       .executeTakeFirst();
     if (o.attempt) await tx.insertInto('message_attempts').values(o.attempt).execute();
-    return Number(result.numUpdatedRows) === 1;
+    const held = Number(result.numUpdatedRows) === 1;
+    if (held && alsoInTransaction) await alsoInTransaction(tx);
+    return held;
   });
 }
 
@@ -187,4 +191,22 @@ export async function countSentSince(db: Kysely<DB>, merchantId: string, since: 
     .where('channel', '<>', 'webhook')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Inserts many messages in multi-row statements; those whose idempotency key is taken are skipped. */
+export async function insertOutboxMessages(
+  tx: Tx,
+  rows: readonly Insertable<OutboxMessageTable>[],
+  chunk = 400,
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const result = await tx
+      .insertInto('outbox_messages')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
 }

@@ -34,6 +34,8 @@ import type {
   UsedJetonTable,
 } from './http.table.js';
 import type {
+  AutomationTable,
+  CampaignTable,
   MessageAttemptTable,
   MessageTemplateTable,
   MessagingSettingsTable,
@@ -156,4 +158,6 @@ export interface DB {
   element_movements: ElementMovementTable;
   reference_codes: ReferenceCodeTable;
   customer_details: CustomerDetailTable;
+  campaigns: CampaignTable;
+  automations: AutomationTable;
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Delivery of the outbox (0013): attempts, webhook endpoints and events, push subscriptions, templates. */
 
 export interface MessageAttemptTable {
@@ -69,5 +71,46 @@ export interface MessagingSettingsTable {
   time_zone: string | null;
   /** Messages per minute for the merchant (all channels but webhooks); null: unlimited. */
   per_minute: number | null;
+  updated_at: string;
+}
+
+/** A campaign (0024): audience, channel, template, schedule, throttle, launch progress. */
+export interface CampaignTable {
+  id: string;
+  merchant_id: string;
+  name: string;
+  /** draft | scheduled | launching | launched | cancelled */
+  status: string;
+  channel: string;
+  template: string;
+  language: string | null;
+  /** JSON: the audience filters (core/messaging/audience.ts). */
+  audience: string;
+  schedule_at: string | null;
+  per_minute: number | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** The last customer id enqueued (keyset cursor of the launch). */
+  cursor: string | null;
+  queued: Generated<number>;
+  launched_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An automation of a merchant (0024), one per kind. */
+export interface AutomationTable {
+  id: string;
+  merchant_id: string;
+  /** birthday | points_expiring | welcome | tier_reached */
+  kind: string;
+  enabled: number;
+  channel: string;
+  template: string;
+  language: string | null;
+  days_before: number | null;
+  /** JSON: the voucher a birthday brings ({ kind, value, validDays }), or null. */
+  voucher: string | null;
+  created_at: string;
   updated_at: string;
 }

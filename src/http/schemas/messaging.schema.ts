@@ -167,6 +167,7 @@ export const TemplateParams = Type.Object(
 export const PreviewRequest = Type.Object(
   {
     customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    cardNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     variables: Type.Optional(
       Type.Record(Type.String(), Nullable(Type.Union([Type.String(), Type.Number()]))),
     ),
@@ -180,3 +181,25 @@ export const PreviewAnswer = Type.Object({
   html: Nullable(Type.String()),
   sms: Nullable(Type.Object({ encoding: Type.String(), units: Type.Integer(), segments: Type.Integer() })),
 });
+
+export const MessagingSettings = Type.Object(
+  {
+    quietStart: Nullable(
+      Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM local time, or null' }),
+    ),
+    quietEnd: Nullable(
+      Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM local time, or null' }),
+    ),
+    timeZone: Nullable(
+      Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Paris' }),
+    ),
+    perMinute: Nullable(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1_000_000,
+        description: 'Customer messages per minute; null: unlimited',
+      }),
+    ),
+  },
+  strict,
+);
