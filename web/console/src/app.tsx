@@ -1,16 +1,21 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
 import { LanguagePicker } from './language-picker';
-import { AdminPage } from './pages/admin';
-import { CardsPage } from './pages/cards';
-import { CustomerPage } from './pages/customer';
-import { CustomersPage } from './pages/customers';
-import { DashboardPage } from './pages/dashboard';
 import { LoginPage } from './pages/login';
-import { ProgramsPage } from './pages/programs';
-import { SalePage, SalesPage } from './pages/sales';
 import { Link, match, useRouter } from './router';
+import { Loading } from './ui';
+
+// Each screen is its own chunk (React.lazy): the first load carries the shell and the login form only;
+// the dashboard's charting library comes with the dashboard.
+const AdminPage = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminPage })));
+const CardsPage = lazy(() => import('./pages/cards').then((m) => ({ default: m.CardsPage })));
+const CustomerPage = lazy(() => import('./pages/customer').then((m) => ({ default: m.CustomerPage })));
+const CustomersPage = lazy(() => import('./pages/customers').then((m) => ({ default: m.CustomersPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => ({ default: m.DashboardPage })));
+const ProgramsPage = lazy(() => import('./pages/programs').then((m) => ({ default: m.ProgramsPage })));
+const SalesPage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalesPage })));
+const SalePage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalePage })));
 
 const NAV = [
   { to: '/', key: 'nav.dashboard' },
@@ -86,7 +91,9 @@ export function App() {
           </button>
         </div>
       </header>
-      <main id="main">{route(location.path)}</main>
+      <main id="main">
+        <Suspense fallback={<Loading />}>{route(location.path)}</Suspense>
+      </main>
     </div>
   );
 }
