@@ -15,6 +15,14 @@ const CustomersPage = lazy(() => import('./pages/customers').then((m) => ({ defa
 const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => ({ default: m.DashboardPage })));
 const ProgramsPage = lazy(() => import('./pages/programs').then((m) => ({ default: m.ProgramsPage })));
 const SalesPage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalesPage })));
+const PromotionsPage = lazy(() => import('./pages/promotions').then((m) => ({ default: m.PromotionsPage })));
+const PromotionMapsPage = lazy(() =>
+  import('./pages/promotions').then((m) => ({ default: m.PromotionMapsPage })),
+);
+const PromotionEditorPage = lazy(() =>
+  import('./pages/promotion-editor').then((m) => ({ default: m.PromotionEditorPage })),
+);
+const SimulatorPage = lazy(() => import('./pages/simulator').then((m) => ({ default: m.SimulatorPage })));
 const SalePage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalePage })));
 
 const NAV = [
@@ -23,6 +31,7 @@ const NAV = [
   { to: '/cards', key: 'nav.cards' },
   { to: '/programs', key: 'nav.programs' },
   { to: '/sales', key: 'nav.sales' },
+  { to: '/promotions', key: 'nav.promotions' },
   { to: '/admin', key: 'nav.admin' },
 ] as const;
 
@@ -40,6 +49,12 @@ function route(path: string): ReactNode {
   if (path === '/sales') return <SalesPage />;
   const sale = match('/sales/:id', path);
   if (sale) return <SalePage id={sale.id!} />;
+  if (path === '/promotions') return <PromotionsPage />;
+  if (path === '/promotions/maps') return <PromotionMapsPage />;
+  if (path === '/promotions/simulator') return <SimulatorPage />;
+  if (path === '/promotions/new') return <PromotionEditorPage />;
+  const promotion = match('/promotions/:nro', path);
+  if (promotion) return <PromotionEditorPage key={promotion.nro} nro={promotion.nro} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage tab={path.split('/')[2]} />;
   return <NotFound />;
 }

@@ -1,3 +1,4 @@
+import { promotionsEn } from './promotions/en';
 /** English, the reference: every other language has exactly these keys (checked by the type Messages). */
 export const en = {
   common: {
@@ -30,6 +31,7 @@ export const en = {
     programs: 'Programs',
     sales: 'Sales',
     admin: 'Administration',
+    promotions: 'Promotions',
   },
   auth: {
     title: 'Tessera console',
@@ -221,5 +223,6 @@ export const en = {
     activate: 'Activate',
     secretOnce: 'Secret of {{clientId}}, shown only once:',
   },
+  ...promotionsEn,
 };
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { promotionsEs } from './promotions/es';
 
 export const es: Messages = {
   common: {
@@ -31,6 +32,7 @@ export const es: Messages = {
     programs: 'Programas',
     sales: 'Ventas',
     admin: 'Administración',
+    promotions: 'Promociones',
   },
   auth: {
     title: 'Consola Tessera',
@@ -222,4 +224,5 @@ export const es: Messages = {
     activate: 'Activar',
     secretOnce: 'Secreto de {{clientId}}, mostrado una sola vez:',
   },
+  ...promotionsEs,
 };

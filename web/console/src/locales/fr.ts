@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { promotionsFr } from './promotions/fr';
 
 export const fr: Messages = {
   common: {
@@ -31,6 +32,7 @@ export const fr: Messages = {
     programs: 'Programmes',
     sales: 'Ventes',
     admin: 'Administration',
+    promotions: 'Promotions',
   },
   auth: {
     title: 'Console Tessera',
@@ -222,4 +224,5 @@ export const fr: Messages = {
     activate: 'Activer',
     secretOnce: 'Secret de {{clientId}}, affiché une seule fois :',
   },
+  ...promotionsFr,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { promotionsPt } from './promotions/pt';
 
 export const pt: Messages = {
   common: {
@@ -31,6 +32,7 @@ export const pt: Messages = {
     programs: 'Programas',
     sales: 'Vendas',
     admin: 'Administração',
+    promotions: 'Promoções',
   },
   auth: {
     title: 'Consola Tessera',
@@ -222,4 +224,5 @@ export const pt: Messages = {
     activate: 'Ativar',
     secretOnce: 'Segredo de {{clientId}}, mostrado uma única vez:',
   },
+  ...promotionsPt,
 };
