@@ -23,6 +23,7 @@ const PromotionEditorPage = lazy(() =>
   import('./pages/promotion-editor').then((m) => ({ default: m.PromotionEditorPage })),
 );
 const SimulatorPage = lazy(() => import('./pages/simulator').then((m) => ({ default: m.SimulatorPage })));
+const MessagesPage = lazy(() => import('./pages/messages').then((m) => ({ default: m.MessagesPage })));
 const SalePage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalePage })));
 
 const NAV = [
@@ -32,6 +33,7 @@ const NAV = [
   { to: '/programs', key: 'nav.programs' },
   { to: '/sales', key: 'nav.sales' },
   { to: '/promotions', key: 'nav.promotions' },
+  { to: '/messages', key: 'nav.messages' },
   { to: '/admin', key: 'nav.admin' },
 ] as const;
 
@@ -55,6 +57,7 @@ function route(path: string): ReactNode {
   if (path === '/promotions/new') return <PromotionEditorPage />;
   const promotion = match('/promotions/:nro', path);
   if (promotion) return <PromotionEditorPage key={promotion.nro} nro={promotion.nro} />;
+  if (path === '/messages' || path.startsWith('/messages/')) return <MessagesPage tab={path.split('/')[2]} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage tab={path.split('/')[2]} />;
   return <NotFound />;
 }

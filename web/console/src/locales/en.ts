@@ -1,3 +1,4 @@
+import { opsEn } from './ops/en';
 import { promotionsEn } from './promotions/en';
 /** English, the reference: every other language has exactly these keys (checked by the type Messages). */
 export const en = {
@@ -32,6 +33,7 @@ export const en = {
     sales: 'Sales',
     admin: 'Administration',
     promotions: 'Promotions',
+    messages: 'Messages',
   },
   auth: {
     title: 'Tessera console',
@@ -222,7 +224,13 @@ export const en = {
     deactivate: 'Deactivate',
     activate: 'Activate',
     secretOnce: 'Secret of {{clientId}}, shown only once:',
+    imports: 'Imports',
+    received: 'Received',
+    file: 'File',
+    counts: 'Counts',
+    errors: 'Errors',
   },
   ...promotionsEn,
+  ...opsEn,
 };
 export type Messages = typeof en;

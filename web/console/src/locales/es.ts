@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { opsEs } from './ops/es';
 import { promotionsEs } from './promotions/es';
 
 export const es: Messages = {
@@ -33,6 +34,7 @@ export const es: Messages = {
     sales: 'Ventas',
     admin: 'Administración',
     promotions: 'Promociones',
+    messages: 'Mensajes',
   },
   auth: {
     title: 'Consola Tessera',
@@ -223,6 +225,12 @@ export const es: Messages = {
     deactivate: 'Desactivar',
     activate: 'Activar',
     secretOnce: 'Secreto de {{clientId}}, mostrado una sola vez:',
+    imports: 'Importaciones',
+    received: 'Recibido',
+    file: 'Archivo',
+    counts: 'Recuentos',
+    errors: 'Errores',
   },
   ...promotionsEs,
+  ...opsEs,
 };

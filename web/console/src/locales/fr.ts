@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { opsFr } from './ops/fr';
 import { promotionsFr } from './promotions/fr';
 
 export const fr: Messages = {
@@ -33,6 +34,7 @@ export const fr: Messages = {
     sales: 'Ventes',
     admin: 'Administration',
     promotions: 'Promotions',
+    messages: 'Messages',
   },
   auth: {
     title: 'Console Tessera',
@@ -223,6 +225,12 @@ export const fr: Messages = {
     deactivate: 'Désactiver',
     activate: 'Activer',
     secretOnce: 'Secret de {{clientId}}, affiché une seule fois :',
+    imports: 'Imports',
+    received: 'Reçu',
+    file: 'Fichier',
+    counts: 'Comptes',
+    errors: 'Erreurs',
   },
   ...promotionsFr,
+  ...opsFr,
 };

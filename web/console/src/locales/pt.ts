@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { opsPt } from './ops/pt';
 import { promotionsPt } from './promotions/pt';
 
 export const pt: Messages = {
@@ -33,6 +34,7 @@ export const pt: Messages = {
     sales: 'Vendas',
     admin: 'Administração',
     promotions: 'Promoções',
+    messages: 'Mensagens',
   },
   auth: {
     title: 'Consola Tessera',
@@ -223,6 +225,12 @@ export const pt: Messages = {
     deactivate: 'Desativar',
     activate: 'Ativar',
     secretOnce: 'Segredo de {{clientId}}, mostrado uma única vez:',
+    imports: 'Importações',
+    received: 'Recebido',
+    file: 'Ficheiro',
+    counts: 'Contagens',
+    errors: 'Erros',
   },
   ...promotionsPt,
+  ...opsPt,
 };

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, idempotencyKey, ok } from '../api';
 import { dateTime } from '../format';
 import { Link } from '../router';
-import { ErrorBanner, Field, Loading, Page, Status, Success } from '../ui';
+import { ErrorBanner, Field, Loading, Page, Status, Success, Table } from '../ui';
 
 /** The promotions area's tabs: list, map versions, simulator. */
 export function PromotionTabs({ current }: { current: 'list' | 'maps' | 'simulator' }) {
@@ -26,40 +26,6 @@ export function PromotionTabs({ current }: { current: 'list' | 'maps' | 'simulat
         ))}
       </ul>
     </nav>
-  );
-}
-
-export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, i) => (
-            <tr key={i}>
-              {cells.map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={head.length}>{t('common.none')}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, ok } from '../api';
 import { integer, money } from '../format';
-import { ErrorBanner, Field, Page } from '../ui';
-import { PromotionTabs, Table } from './promotions';
+import { ErrorBanner, Field, Page, Table } from '../ui';
+import { PromotionTabs } from './promotions';
 
 interface Line {
   sku: string;
