@@ -70,6 +70,9 @@ describe.skipIf(!binary)('the console in Chromium', { timeout: 120_000 }, () => 
     await page.getByRole('heading', { level: 1, name: /CATHERINE SOUPE/ }).waitFor();
     await page.getByRole('link', { name: '3660298205012' }).waitFor();
     await page.getByText('Active points').first().waitFor();
+    // the balance's lots (GET /v1/cards/{number}/lots): each earning with its state and expiry
+    await page.getByText('Points lots and expiry').first().click();
+    await page.locator('details[open] tbody tr').first().waitFor();
     await expectAccessible(page, 'customer 360');
     await screenshot(page, '04-customer-360');
     // the erasure asks first; cancelling keeps the customer

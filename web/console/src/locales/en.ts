@@ -106,6 +106,11 @@ export const en = {
     editTitle: 'Edit the customer',
     consentEmail: 'Agrees to e-mails',
     consentSms: 'Agrees to text messages',
+    lots: 'Points lots and expiry',
+    lotEarned: 'Earned',
+    lotRemaining: 'Remaining',
+    lotExpires: 'Expires',
+    lotNoExpiry: 'never',
   },
   cards: {
     title: 'Cards',

@@ -107,6 +107,11 @@ export const es: Messages = {
     editTitle: 'Editar el cliente',
     consentEmail: 'Acepta e-mails',
     consentSms: 'Acepta SMS',
+    lots: 'Lotes de puntos y caducidad',
+    lotEarned: 'Ganados el',
+    lotRemaining: 'Restantes',
+    lotExpires: 'Caducan el',
+    lotNoExpiry: 'nunca',
   },
   cards: {
     title: 'Tarjetas',

@@ -107,6 +107,11 @@ export const fr: Messages = {
     editTitle: 'Modifier le client',
     consentEmail: 'Accepte les e-mails',
     consentSms: 'Accepte les SMS',
+    lots: 'Lots de points et expiration',
+    lotEarned: 'Gagnés le',
+    lotRemaining: 'Restants',
+    lotExpires: 'Expirent le',
+    lotNoExpiry: 'jamais',
   },
   cards: {
     title: 'Cartes',

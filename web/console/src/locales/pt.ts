@@ -107,6 +107,11 @@ export const pt: Messages = {
     editTitle: 'Editar o cliente',
     consentEmail: 'Aceita e-mails',
     consentSms: 'Aceita SMS',
+    lots: 'Lotes de pontos e validade',
+    lotEarned: 'Ganhos em',
+    lotRemaining: 'Restantes',
+    lotExpires: 'Expiram em',
+    lotNoExpiry: 'nunca',
   },
   cards: {
     title: 'Cartões',
