@@ -15,6 +15,7 @@ import * as m0015 from './0015-vehicles.js';
 import * as m0016 from './0016-promotions.js';
 import * as m0017 from './0017-loyalty-elements.js';
 import * as m0018 from './0018-report-indexes.js';
+import * as m0025 from './0025-point-value.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0016-promotions': m0016,
   '0017-loyalty-elements': m0017,
   '0018-report-indexes': m0018,
+  '0025-point-value': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {
