@@ -12,7 +12,7 @@ describe.each(databases())('the money value of points (pointValuePer100) on $kin
   let h: Harness;
   let admin: string;
   let cashier: string;
-  const patch = (id: string, body: unknown) =>
+  const patch = (id: string, body: Record<string, unknown>) =>
     h.request({ method: 'PATCH', url: `/v1/programs/${id}`, token: admin, payload: body });
   const valued = async (): Promise<Value[]> =>
     (await h.request({ url: '/v1/reports/summary', token: admin })).json().liability.value;

@@ -122,7 +122,12 @@ export function ProgramSettings({ program }: { program: Program }) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['program', program.id] }),
+    // the dashboard's liability in money depends on the point value
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['program', program.id] }),
+        queryClient.invalidateQueries({ queryKey: ['reports'] }),
+      ]),
   });
   const error = save.error instanceof ApiError ? save.error : undefined;
   const at = (path: string) =>
