@@ -47,6 +47,7 @@ const V1: Row[] = [
   ['POST', '/v1/cards/1234/expiry', OFFICE_ROLES],
   ['GET', '/v1/cards/1234/balance', STAFF_ROLES],
   ['GET', '/v1/cards/1234/statement', STAFF_ROLES],
+  ['GET', '/v1/cards/1234/lots', STAFF_ROLES],
   ['POST', '/v1/cards/1234/steps/0/reward', STAFF_ROLES],
   ['POST', '/v1/programs', MANAGER_ROLES],
   ['GET', '/v1/programs', ANY_ROLE],

@@ -540,6 +540,24 @@ export const EXAMPLES: Record<string, OperationExample> = {
       tier: null,
     },
   },
+  'GET /v1/cards/{number}/lots': {
+    response: {
+      data: [
+        {
+          id: 'lot_01m8j8bve034wqrrqf3gnkmzyq',
+          earnedAt: '2026-03-20T22:00:00.000Z',
+          amount: 120,
+          remaining: 100,
+          burnt: 0,
+          pendingUntil: null,
+          expiresAt: '2027-03-20T22:00:00.000Z',
+          state: 'active',
+          receipt: 'ST-2',
+        },
+      ],
+      nextCursor: null,
+    },
+  },
   'GET /v1/cards/{number}/statement': {
     response: {
       data: [

@@ -45,6 +45,7 @@ const PROMOTION = {
     condition: { kind: 'exists', set: 'shoes' },
     benefits: [{ nro: BENEFIT, kind: 'PercentageDiscount', percentBp: 3000, applicationMethod: 'resume' }],
   },
+  source: SOURCE,
   limits: [LIMIT],
   exclusions: [{ storeCode: 'PARIS-01', date: '2026-12-24' }],
   createdAt: '2026-11-28T09:00:00.000Z',

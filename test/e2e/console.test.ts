@@ -70,6 +70,9 @@ describe.skipIf(!binary)('the console in Chromium', { timeout: 120_000 }, () => 
     await page.getByRole('heading', { level: 1, name: /CATHERINE SOUPE/ }).waitFor();
     await page.getByRole('link', { name: '3660298205012' }).waitFor();
     await page.getByText('Active points').first().waitFor();
+    // the balance's lots (GET /v1/cards/{number}/lots): each earning with its state and expiry
+    await page.getByText('Points lots and expiry').first().click();
+    await page.locator('details[open] tbody tr').first().waitFor();
     await expectAccessible(page, 'customer 360');
     await screenshot(page, '04-customer-360');
     // the erasure asks first; cancelling keeps the customer
@@ -135,6 +138,36 @@ describe.skipIf(!binary)('the console in Chromium', { timeout: 120_000 }, () => 
     await screenshot(page, '08-tier-created');
   });
 
+  it('edits the earning rules, lifetime and point value of a program, then values the liability', async () => {
+    await login(page, env.base);
+    await nav('Programs').click();
+    await page.getByRole('link', { name: 'Carte VIP' }).click();
+    await page.getByRole('heading', { name: 'Earning rules and points lifetime' }).waitFor();
+    const n = await page.locator('input[name^="rule-"][name$="-points"]').count();
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    await page.locator(`input[name="rule-${n}-points"]`).fill('2');
+    // zero is no amount to earn on: the API's 400 names rules/n/rate/per, shown on that field
+    await page.locator(`input[name="rule-${n}-per"]`).fill('0');
+    await page.locator('select[name="expiry-kind"]').selectOption('months');
+    await page.locator('input[name="expiry-value"]').fill('24');
+    await page.locator('input[name="pointValue"]').fill('0.50');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page.locator(`input[name="rule-${n}-per"][aria-invalid="true"]`).waitFor();
+    await screenshot(page, '12-program-rule-invalid');
+    // the new rule goes again (the demo's earnings stay as the other tests expect them); the rest is saved
+    await page
+      .getByRole('group', { name: `Rule ${n + 1}` })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await expectAccessible(page, 'program settings');
+    await screenshot(page, '13-program-settings');
+    await nav('Dashboard').click();
+    await page.getByText('Points liability in EUR').waitFor();
+    await screenshot(page, '14-dashboard-liability-money');
+  });
+
   it('records a sale, opens it and returns part of it', async () => {
     await login(page, env.base);
     await nav('Sales').click();
@@ -169,6 +202,7 @@ describe.skipIf(!binary)('the console in Chromium', { timeout: 120_000 }, () => 
       ['Users', 'admin@demo.test'],
       ['API clients', 'demo-pos'],
       ['Integration log', '/v1/stores'],
+      ['Imports', ''],
     ] as const) {
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.getByRole('heading', { level: 2, name: tab }).waitFor();

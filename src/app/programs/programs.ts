@@ -61,6 +61,7 @@ export const PROGRAM_DEFAULTS = {
   sponsorship: null,
   sharedMobiles: false,
   oneCardPerCustomer: true,
+  pointValuePer100: null,
 } as const satisfies Partial<ProgramSettings>;
 
 const normalizeRule = (rule: RuleInput): EarningRule =>

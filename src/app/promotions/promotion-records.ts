@@ -23,6 +23,8 @@ export interface PromotionView {
   status: 'active' | 'inactive';
   revision: number;
   definition: Promotion;
+  /** The grammar form as it was written (the console's editor reopens it). */
+  source: Record<string, unknown>;
   limits: LimitView[];
   exclusions: { storeCode: string; date: string }[];
   createdAt: string;
@@ -46,6 +48,7 @@ async function view(deps: Deps, row: repo.PromotionRow): Promise<PromotionView> 
     status: row.status === 'active' ? 'active' : 'inactive',
     revision: row.revision,
     definition: JSON.parse(row.definition) as Promotion,
+    source: JSON.parse(row.source) as Record<string, unknown>,
     limits: ls.map(limitView),
     exclusions: ex.map((e) => ({ storeCode: e.store_code, date: e.date })),
     createdAt: row.created_at,

@@ -27,7 +27,13 @@ export interface SummaryReport {
   sales: repo.SalesFigures;
   points: repo.PointsFigures;
   customers: { total: number; active: number };
-  liability: { asOf: string; activePoints: number; pendingPoints: number };
+  liability: {
+    asOf: string;
+    activePoints: number;
+    pendingPoints: number;
+    /** Per currency, the active points of programs with a point value and what they are worth (minor units). */
+    value: { currency: string; points: number; amount: number }[];
+  };
   expiring: { days: number; points: number }[];
 }
 
@@ -40,12 +46,13 @@ export async function summaryReport(
   const period = resolvePeriod(input, now);
   if (!period.ok) return period;
   const asOf = now.toISOString();
-  const [merchant, sales, points, total, owed] = await Promise.all([
+  const [merchant, sales, points, total, owed, valued] = await Promise.all([
     findMerchantById(deps.db, merchantId),
     repo.salesFigures(deps.db, merchantId, period.value),
     repo.pointsFigures(deps.db, merchantId, period.value),
     repo.customerCount(deps.db, merchantId),
     repo.liability(deps.db, merchantId, asOf, horizons(now, EXPIRY_HORIZONS)),
+    repo.liabilityValue(deps.db, merchantId, asOf),
   ]);
   return ok({
     period: period.value,
@@ -53,7 +60,17 @@ export async function summaryReport(
     sales,
     points,
     customers: { total, active: sales.activeCustomers },
-    liability: { asOf, activePoints: owed.active, pendingPoints: owed.pending },
+    liability: {
+      asOf,
+      activePoints: owed.active,
+      pendingPoints: owed.pending,
+      // hundredths of a minor unit → minor units, rounded down (the value is never overstated)
+      value: valued.map((v) => ({
+        currency: v.currency,
+        points: v.points,
+        amount: Math.floor(v.valueCenti / 100),
+      })),
+    },
     expiring: owed.expiring,
   });
 }

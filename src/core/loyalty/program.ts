@@ -65,6 +65,11 @@ export interface ProgramSettings {
   sponsorship: SponsorshipSettings | null;
   /** Customers may share a mobile number (else a second customer with a mobile already used is refused). */
   sharedMobiles: boolean;
+  /**
+   * What 100 points are worth, in minor units of the program's currency (50: 100 points = 0.50); null or
+   * absent when the points have no money value. The dashboard values the points liability with it.
+   */
+  pointValuePer100?: number | null;
 }
 
 /** What sponsorship pays, once each: to the godfather on the godchild's first purchase, to the godchild at enrolment. */
@@ -94,6 +99,16 @@ export function validateProgram(settings: ProgramSettings): ProgramIssue[] {
   if (numberFormat.length < numberFormat.prefix.length + 2 || numberFormat.length > 19) {
     issues.push({ field: 'numberFormat.length', message: 'between the prefix length + 2 and 19' });
   }
+  const value = settings.pointValuePer100;
+  if (
+    value !== undefined &&
+    value !== null &&
+    (!Number.isSafeInteger(value) || value < 1 || value > 1_000_000_000)
+  )
+    issues.push({
+      field: 'pointValuePer100',
+      message: 'a whole number of minor units from 1 to 1000000000, or null',
+    });
   if (settings.pendingDays < 0 || settings.pendingDays > 365 || !Number.isInteger(settings.pendingDays)) {
     issues.push({ field: 'pendingDays', message: 'an integer from 0 to 365' });
   }

@@ -18,6 +18,7 @@ import * as m0018 from './0018-report-indexes.js';
 import * as m0021 from './0021-promo-queries.js';
 import * as m0022 from './0022-data-loading.js';
 import * as m0024 from './0024-campaigns.js';
+import * as m0025 from './0025-point-value.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0021-promo-queries': m0021,
   '0022-data-loading': m0022,
   '0024-campaigns': m0024,
+  '0025-point-value': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

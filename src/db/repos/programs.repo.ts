@@ -101,6 +101,7 @@ function parseProgramRow(row: ProgramRow): ProgramRecord {
     walletEnabled: bool(row.wallet_enabled),
     sponsorship: row.sponsorship ? (JSON.parse(row.sponsorship) as SponsorshipSettings) : null,
     sharedMobiles: bool(row.shared_mobiles),
+    pointValuePer100: row.point_value_per_100 === null ? null : Number(row.point_value_per_100),
     oneCardPerCustomer: bool(row.one_card_per_customer),
     nextSerial: Number(row.next_serial),
     createdAt: row.created_at,
@@ -138,6 +139,7 @@ export function programColumns(program: Omit<Program, 'id'>) {
     wallet_enabled: program.walletEnabled ? 1 : 0,
     sponsorship: program.sponsorship ? JSON.stringify(program.sponsorship) : null,
     shared_mobiles: program.sharedMobiles ? 1 : 0,
+    point_value_per_100: program.pointValuePer100 ?? null,
     one_card_per_customer: program.oneCardPerCustomer ? 1 : 0,
   };
 }

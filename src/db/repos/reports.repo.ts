@@ -110,6 +110,46 @@ export async function liability(
   };
 }
 
+/**
+ * The active points of programs that give their points a value (point_value_per_100), by currency: the points
+ * and their value in hundredths of a minor unit (sum of remaining × value per 100 points), aggregated in SQL.
+ */
+export async function liabilityValue(
+  db: Kysely<DB>,
+  merchantId: string,
+  now: string,
+): Promise<{ currency: string; points: number; valueCenti: number }[]> {
+  const active = sql`(lots.pending_until is null or lots.pending_until <= ${now}) and (lots.expires_at is null or lots.expires_at > ${now})`;
+  const rows = await db
+    .selectFrom('lots')
+    .innerJoin('cards', 'cards.id', 'lots.card_id')
+    .innerJoin('programs', 'programs.id', 'cards.program_id')
+    .select([
+      'programs.currency',
+      sql<number>`sum(case when ${active} then lots.remaining else 0 end)`.as('points'),
+      sql<number>`sum(case when ${active} then cast(lots.remaining as bigint) * programs.point_value_per_100 else 0 end)`.as(
+        'value',
+      ),
+    ])
+    .where('lots.merchant_id', '=', merchantId)
+    .where('programs.point_value_per_100', 'is not', null)
+    .groupBy('programs.currency')
+    .orderBy('programs.currency')
+    .execute();
+  // currencies of valued programs without any lot yet answer 0
+  const valued = await db
+    .selectFrom('programs')
+    .select('currency')
+    .distinct()
+    .where('merchant_id', '=', merchantId)
+    .where('point_value_per_100', 'is not', null)
+    .execute();
+  const out = rows.map((r) => ({ currency: r.currency, points: n(r.points), valueCenti: n(r.value) }));
+  for (const { currency } of valued)
+    if (!out.some((o) => o.currency === currency)) out.push({ currency, points: 0, valueCenti: 0 });
+  return out.sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
 /** Customers of the merchant who are not erased and still active. */
 export async function customerCount(db: Kysely<DB>, merchantId: string): Promise<number> {
   const row = await db

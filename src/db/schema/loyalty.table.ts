@@ -28,6 +28,8 @@ export interface ProgramTable {
   /** JSON SponsorshipSettings, null when sponsorship is not activated (0011). */
   sponsorship: string | null;
   shared_mobiles: Generated<number>;
+  /** Migration 0025: minor units 100 points are worth; null = not valued. */
+  point_value_per_100: number | null;
   next_serial: number;
   active: number;
   created_at: string;

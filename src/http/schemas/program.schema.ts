@@ -159,6 +159,14 @@ const settings = {
     description:
       'Customers may share a mobile number (else a second one is refused where the API checks). Default false',
   }),
+  pointValuePer100: Nullable(
+    Int({
+      minimum: 1,
+      maximum: 1_000_000_000,
+      description:
+        "What 100 points are worth in minor units of the program's currency (50: 100 points = 0.50); null = not valued (default). The dashboard's liability in money uses it",
+    }),
+  ),
 };
 const identity = {
   code: Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -216,6 +224,7 @@ export const ProgramView = Type.Object({
     Nullable(Type.Object({ godfatherPoints: Type.Integer(), godchildPoints: Type.Integer() })),
   ),
   sharedMobiles: Type.Optional(Type.Boolean()),
+  pointValuePer100: Type.Optional(Nullable(Type.Integer())),
   nextSerial: Type.Integer({ description: 'Serial the next batch starts at' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),

@@ -15,6 +15,7 @@ export const Promotion = Type.Object(
     status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
     revision: Type.Integer(),
     definition: Type.Object({}, { additionalProperties: true }),
+    source: Type.Object({}, { additionalProperties: true, description: 'The grammar form as written' }),
     limits: Type.Array(Type.Object({}, { additionalProperties: true })),
     exclusions: Type.Array(Type.Object({ storeCode: Type.String(), date: Type.String() })),
     createdAt: Type.String(),

@@ -42,6 +42,14 @@ export const SummaryReport = Type.Object(
       asOf: Type.String(),
       activePoints: int('Spendable points on all cards now (the points liability)'),
       pendingPoints: int('Points still in their pending period'),
+      value: Type.Array(
+        Type.Object({
+          currency: Type.String(),
+          points: int('Active points of the programs that value their points (pointValuePer100)'),
+          amount: Type.Integer({ description: 'Their value in minor units, rounded down' }),
+        }),
+        { description: 'The liability in money, per currency; empty when no program values its points' },
+      ),
     }),
     expiring: Type.Array(
       Type.Object({ days: Type.Integer(), points: int('Points expiring within this many days from now') }),
@@ -54,7 +62,12 @@ export const SummaryReport = Type.Object(
       sales: { count: 42, amountMinor: 1834500, returnedMinor: 7000, cancelled: 1, activeCustomers: 17 },
       points: { earned: 18345, burnt: 1200, expired: 0, reversed: -70, adjusted: 5 },
       customers: { total: 214, active: 17 },
-      liability: { asOf: '2026-11-29T12:00:00.000Z', activePoints: 96310, pendingPoints: 420 },
+      liability: {
+        asOf: '2026-11-29T12:00:00.000Z',
+        activePoints: 96310,
+        pendingPoints: 420,
+        value: [{ currency: 'EUR', points: 96310, amount: 48155 }],
+      },
       expiring: [
         { days: 30, points: 1300 },
         { days: 60, points: 2450 },

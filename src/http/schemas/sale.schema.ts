@@ -297,6 +297,23 @@ export const Statement = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 
+export const LotPage = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      earnedAt: Type.String(),
+      amount: Type.Integer({ description: 'Points earned (negative for an overdraft lot)' }),
+      remaining: Type.Integer({ description: 'Points left of it (an expired lot keeps what it burnt)' }),
+      burnt: Type.Integer({ description: 'Points written off by expiry' }),
+      pendingUntil: Nullable(Type.String()),
+      expiresAt: Nullable(Type.String()),
+      state: Type.Union(['pending', 'active', 'expired', 'spent'].map((s) => Type.Literal(s))),
+      receipt: Nullable(Type.String({ description: 'Receipt of the sale that earned it' })),
+    }),
+  ),
+  nextCursor: Nullable(Type.String()),
+});
+
 export const AdjustmentCreate = Type.Object(
   {
     cardNumber: Type.String({ minLength: 1, maxLength: 32 }),

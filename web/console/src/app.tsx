@@ -1,16 +1,30 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
 import { LanguagePicker } from './language-picker';
-import { AdminPage } from './pages/admin';
-import { CardsPage } from './pages/cards';
-import { CustomerPage } from './pages/customer';
-import { CustomersPage } from './pages/customers';
-import { DashboardPage } from './pages/dashboard';
 import { LoginPage } from './pages/login';
-import { ProgramsPage } from './pages/programs';
-import { SalePage, SalesPage } from './pages/sales';
 import { Link, match, useRouter } from './router';
+import { Loading } from './ui';
+
+// Each screen is its own chunk (React.lazy): the first load carries the shell and the login form only;
+// the dashboard's charting library comes with the dashboard.
+const AdminPage = lazy(() => import('./pages/admin').then((m) => ({ default: m.AdminPage })));
+const CardsPage = lazy(() => import('./pages/cards').then((m) => ({ default: m.CardsPage })));
+const CustomerPage = lazy(() => import('./pages/customer').then((m) => ({ default: m.CustomerPage })));
+const CustomersPage = lazy(() => import('./pages/customers').then((m) => ({ default: m.CustomersPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard').then((m) => ({ default: m.DashboardPage })));
+const ProgramsPage = lazy(() => import('./pages/programs').then((m) => ({ default: m.ProgramsPage })));
+const SalesPage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalesPage })));
+const PromotionsPage = lazy(() => import('./pages/promotions').then((m) => ({ default: m.PromotionsPage })));
+const PromotionMapsPage = lazy(() =>
+  import('./pages/promotions').then((m) => ({ default: m.PromotionMapsPage })),
+);
+const PromotionEditorPage = lazy(() =>
+  import('./pages/promotion-editor').then((m) => ({ default: m.PromotionEditorPage })),
+);
+const SimulatorPage = lazy(() => import('./pages/simulator').then((m) => ({ default: m.SimulatorPage })));
+const MessagesPage = lazy(() => import('./pages/messages').then((m) => ({ default: m.MessagesPage })));
+const SalePage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalePage })));
 
 const NAV = [
   { to: '/', key: 'nav.dashboard' },
@@ -18,6 +32,8 @@ const NAV = [
   { to: '/cards', key: 'nav.cards' },
   { to: '/programs', key: 'nav.programs' },
   { to: '/sales', key: 'nav.sales' },
+  { to: '/promotions', key: 'nav.promotions' },
+  { to: '/messages', key: 'nav.messages' },
   { to: '/admin', key: 'nav.admin' },
 ] as const;
 
@@ -35,6 +51,13 @@ function route(path: string): ReactNode {
   if (path === '/sales') return <SalesPage />;
   const sale = match('/sales/:id', path);
   if (sale) return <SalePage id={sale.id!} />;
+  if (path === '/promotions') return <PromotionsPage />;
+  if (path === '/promotions/maps') return <PromotionMapsPage />;
+  if (path === '/promotions/simulator') return <SimulatorPage />;
+  if (path === '/promotions/new') return <PromotionEditorPage />;
+  const promotion = match('/promotions/:nro', path);
+  if (promotion) return <PromotionEditorPage key={promotion.nro} nro={promotion.nro} />;
+  if (path === '/messages' || path.startsWith('/messages/')) return <MessagesPage tab={path.split('/')[2]} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage tab={path.split('/')[2]} />;
   return <NotFound />;
 }
@@ -86,7 +109,9 @@ export function App() {
           </button>
         </div>
       </header>
-      <main id="main">{route(location.path)}</main>
+      <main id="main">
+        <Suspense fallback={<Loading />}>{route(location.path)}</Suspense>
+      </main>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../../app/context.js';
 import { adjustPoints } from '../../../app/ledger/adjustments.js';
+import { cardLots } from '../../../app/ledger/card-lots.js';
 import {
   balanceByCard,
   balanceByCustomer,
@@ -18,6 +19,7 @@ import {
   AdjustmentResult,
   CardBalance,
   CustomerBalances,
+  LotPage,
   PeriodQuery,
   Statement,
 } from '../../schemas/sale.schema.js';
@@ -67,6 +69,24 @@ export function balanceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) =>
         unwrap(await cardStatement(deps, merchantOf(request), request.params.number, request.query)),
+    );
+
+    app.get(
+      '/cards/:number/lots',
+      {
+        preHandler: readers,
+        schema: {
+          tags,
+          summary: 'Lots of a card (its earnings), newest first, with state and expiry',
+          description:
+            'Every earning of the card as a lot: points earned, remaining, burnt by expiry, pending-until and expiry dates, and its state now (pending, active, expired, or spent when nothing remains), by pages (limit, cursor). The balance is the sum of these lots by state. 404 for an unknown card; 400 for a bad cursor.',
+          params: NumberParams,
+          querystring: PageQuery,
+          response: { 200: LotPage, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unwrap(await cardLots(deps, merchantOf(request), request.params.number, request.query)),
     );
 
     app.get(

@@ -1,3 +1,5 @@
+import { opsEn } from './ops/en';
+import { promotionsEn } from './promotions/en';
 /** English, the reference: every other language has exactly these keys (checked by the type Messages). */
 export const en = {
   common: {
@@ -30,6 +32,8 @@ export const en = {
     programs: 'Programs',
     sales: 'Sales',
     admin: 'Administration',
+    promotions: 'Promotions',
+    messages: 'Messages',
   },
   auth: {
     title: 'Tessera console',
@@ -57,6 +61,8 @@ export const en = {
     tiersOf: 'Active cards by tier: {{name}}',
     noTier: 'No tier',
     cards: 'Cards',
+    liabilityMoney: 'Points liability in {{currency}}',
+    valuedPoints: 'for {{count}} valued points',
   },
   customers: {
     title: 'Customers',
@@ -102,6 +108,11 @@ export const en = {
     editTitle: 'Edit the customer',
     consentEmail: 'Agrees to e-mails',
     consentSms: 'Agrees to text messages',
+    lots: 'Points lots and expiry',
+    lotEarned: 'Earned',
+    lotRemaining: 'Remaining',
+    lotExpires: 'Expires',
+    lotNoExpiry: 'never',
   },
   cards: {
     title: 'Cards',
@@ -163,6 +174,33 @@ export const en = {
     errThreshold: 'A whole number above 0.',
     errIncreasing: 'Must be higher than the threshold of tier {{previous}}.',
     errLabel: 'A label is required.',
+    settings: 'Earning rules and points lifetime',
+    settingsSaved: 'Settings saved.',
+    saveSettings: 'Save the settings',
+    pointValue: 'Value of 100 points',
+    pointValueHint:
+      'In the program currency (0.50 = 100 points are worth 0.50); empty if points have no money value.',
+    ruleN: 'Rule {{n}}',
+    ruleKind: 'Earns on',
+    rulePoints: 'Points',
+    rulePer: 'Per amount',
+    ruleMinimum: 'Minimum purchase (optional)',
+    addRule: 'Add a rule',
+    expiryKind: {
+      none: 'Points never expire',
+      days: 'After a number of days',
+      months: 'After a number of months',
+      fixed: 'Every year on a date',
+    },
+    expiryValue: { days: 'Days', months: 'Months', fixed: 'Date (MM-DD)' },
+    ruleKinds: {
+      total_amount: 'the total amount',
+      visit: 'each visit',
+      category_subtotal: 'a category subtotal',
+      brand: 'a brand',
+      items: 'listed items',
+    },
+    ruleParam: { category_subtotal: 'Category (1–9)', brand: 'Brand', items: 'Item codes (comma-separated)' },
   },
   sales: {
     title: 'Sales',
@@ -220,6 +258,13 @@ export const en = {
     deactivate: 'Deactivate',
     activate: 'Activate',
     secretOnce: 'Secret of {{clientId}}, shown only once:',
+    imports: 'Imports',
+    received: 'Received',
+    file: 'File',
+    counts: 'Counts',
+    errors: 'Errors',
   },
+  ...promotionsEn,
+  ...opsEn,
 };
 export type Messages = typeof en;

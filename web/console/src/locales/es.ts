@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { opsEs } from './ops/es';
+import { promotionsEs } from './promotions/es';
 
 export const es: Messages = {
   common: {
@@ -31,6 +33,8 @@ export const es: Messages = {
     programs: 'Programas',
     sales: 'Ventas',
     admin: 'Administración',
+    promotions: 'Promociones',
+    messages: 'Mensajes',
   },
   auth: {
     title: 'Consola Tessera',
@@ -58,6 +62,8 @@ export const es: Messages = {
     tiersOf: 'Tarjetas activas por nivel: {{name}}',
     noTier: 'Sin nivel',
     cards: 'Tarjetas',
+    liabilityMoney: 'Pasivo de puntos en {{currency}}',
+    valuedPoints: 'para {{count}} puntos valorados',
   },
   customers: {
     title: 'Clientes',
@@ -103,6 +109,11 @@ export const es: Messages = {
     editTitle: 'Editar el cliente',
     consentEmail: 'Acepta e-mails',
     consentSms: 'Acepta SMS',
+    lots: 'Lotes de puntos y caducidad',
+    lotEarned: 'Ganados el',
+    lotRemaining: 'Restantes',
+    lotExpires: 'Caducan el',
+    lotNoExpiry: 'nunca',
   },
   cards: {
     title: 'Tarjetas',
@@ -164,6 +175,37 @@ export const es: Messages = {
     errThreshold: 'Un número entero mayor que 0.',
     errIncreasing: 'Debe superar el umbral del nivel {{previous}}.',
     errLabel: 'La etiqueta es obligatoria.',
+    settings: 'Reglas de acumulación y vigencia de los puntos',
+    settingsSaved: 'Ajustes guardados.',
+    saveSettings: 'Guardar los ajustes',
+    pointValue: 'Valor de 100 puntos',
+    pointValueHint:
+      'En la moneda del programa (0,50 = 100 puntos valen 0,50); vacío si los puntos no tienen valor monetario.',
+    ruleN: 'Regla {{n}}',
+    ruleKind: 'Acumula sobre',
+    rulePoints: 'Puntos',
+    rulePer: 'Por importe',
+    ruleMinimum: 'Compra mínima (opcional)',
+    addRule: 'Añadir una regla',
+    expiryKind: {
+      none: 'Los puntos nunca caducan',
+      days: 'Tras un número de días',
+      months: 'Tras un número de meses',
+      fixed: 'Cada año en una fecha',
+    },
+    expiryValue: { days: 'Días', months: 'Meses', fixed: 'Fecha (MM-DD)' },
+    ruleKinds: {
+      total_amount: 'el importe total',
+      visit: 'cada visita',
+      category_subtotal: 'el subtotal de una categoría',
+      brand: 'una marca',
+      items: 'artículos listados',
+    },
+    ruleParam: {
+      category_subtotal: 'Categoría (1–9)',
+      brand: 'Marca',
+      items: 'Códigos de artículo (separados por comas)',
+    },
   },
   sales: {
     title: 'Ventas',
@@ -221,5 +263,12 @@ export const es: Messages = {
     deactivate: 'Desactivar',
     activate: 'Activar',
     secretOnce: 'Secreto de {{clientId}}, mostrado una sola vez:',
+    imports: 'Importaciones',
+    received: 'Recibido',
+    file: 'Archivo',
+    counts: 'Recuentos',
+    errors: 'Errores',
   },
+  ...promotionsEs,
+  ...opsEs,
 };

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { opsFr } from './ops/fr';
+import { promotionsFr } from './promotions/fr';
 
 export const fr: Messages = {
   common: {
@@ -31,6 +33,8 @@ export const fr: Messages = {
     programs: 'Programmes',
     sales: 'Ventes',
     admin: 'Administration',
+    promotions: 'Promotions',
+    messages: 'Messages',
   },
   auth: {
     title: 'Console Tessera',
@@ -58,6 +62,8 @@ export const fr: Messages = {
     tiersOf: 'Cartes actives par palier : {{name}}',
     noTier: 'Aucun palier',
     cards: 'Cartes',
+    liabilityMoney: 'Dette de points en {{currency}}',
+    valuedPoints: 'pour {{count}} points valorisés',
   },
   customers: {
     title: 'Clients',
@@ -103,6 +109,11 @@ export const fr: Messages = {
     editTitle: 'Modifier le client',
     consentEmail: 'Accepte les e-mails',
     consentSms: 'Accepte les SMS',
+    lots: 'Lots de points et expiration',
+    lotEarned: 'Gagnés le',
+    lotRemaining: 'Restants',
+    lotExpires: 'Expirent le',
+    lotNoExpiry: 'jamais',
   },
   cards: {
     title: 'Cartes',
@@ -164,6 +175,37 @@ export const fr: Messages = {
     errThreshold: 'Un nombre entier supérieur à 0.',
     errIncreasing: 'Doit dépasser le seuil du palier {{previous}}.',
     errLabel: 'Le libellé est obligatoire.',
+    settings: "Règles d'acquisition et durée de vie des points",
+    settingsSaved: 'Paramètres enregistrés.',
+    saveSettings: 'Enregistrer les paramètres',
+    pointValue: 'Valeur de 100 points',
+    pointValueHint:
+      'Dans la devise du programme (0,50 = 100 points valent 0,50) ; vide si les points n’ont pas de valeur monétaire.',
+    ruleN: 'Règle {{n}}',
+    ruleKind: 'Gagne sur',
+    rulePoints: 'Points',
+    rulePer: 'Par montant',
+    ruleMinimum: 'Achat minimum (facultatif)',
+    addRule: 'Ajouter une règle',
+    expiryKind: {
+      none: "Les points n'expirent jamais",
+      days: 'Après un nombre de jours',
+      months: 'Après un nombre de mois',
+      fixed: 'Chaque année à une date',
+    },
+    expiryValue: { days: 'Jours', months: 'Mois', fixed: 'Date (MM-JJ)' },
+    ruleKinds: {
+      total_amount: 'le montant total',
+      visit: 'chaque passage',
+      category_subtotal: "le sous-total d'une catégorie",
+      brand: 'une marque',
+      items: 'des articles listés',
+    },
+    ruleParam: {
+      category_subtotal: 'Catégorie (1–9)',
+      brand: 'Marque',
+      items: 'Codes articles (séparés par des virgules)',
+    },
   },
   sales: {
     title: 'Ventes',
@@ -221,5 +263,12 @@ export const fr: Messages = {
     deactivate: 'Désactiver',
     activate: 'Activer',
     secretOnce: 'Secret de {{clientId}}, affiché une seule fois :',
+    imports: 'Imports',
+    received: 'Reçu',
+    file: 'Fichier',
+    counts: 'Comptes',
+    errors: 'Erreurs',
   },
+  ...promotionsFr,
+  ...opsFr,
 };

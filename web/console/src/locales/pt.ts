@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { opsPt } from './ops/pt';
+import { promotionsPt } from './promotions/pt';
 
 export const pt: Messages = {
   common: {
@@ -31,6 +33,8 @@ export const pt: Messages = {
     programs: 'Programas',
     sales: 'Vendas',
     admin: 'Administração',
+    promotions: 'Promoções',
+    messages: 'Mensagens',
   },
   auth: {
     title: 'Consola Tessera',
@@ -58,6 +62,8 @@ export const pt: Messages = {
     tiersOf: 'Cartões ativos por escalão: {{name}}',
     noTier: 'Sem escalão',
     cards: 'Cartões',
+    liabilityMoney: 'Passivo de pontos em {{currency}}',
+    valuedPoints: 'para {{count}} pontos valorizados',
   },
   customers: {
     title: 'Clientes',
@@ -103,6 +109,11 @@ export const pt: Messages = {
     editTitle: 'Editar o cliente',
     consentEmail: 'Aceita e-mails',
     consentSms: 'Aceita SMS',
+    lots: 'Lotes de pontos e validade',
+    lotEarned: 'Ganhos em',
+    lotRemaining: 'Restantes',
+    lotExpires: 'Expiram em',
+    lotNoExpiry: 'nunca',
   },
   cards: {
     title: 'Cartões',
@@ -164,6 +175,37 @@ export const pt: Messages = {
     errThreshold: 'Um número inteiro superior a 0.',
     errIncreasing: 'Tem de ser superior ao limiar do escalão {{previous}}.',
     errLabel: 'A designação é obrigatória.',
+    settings: 'Regras de acumulação e validade dos pontos',
+    settingsSaved: 'Definições guardadas.',
+    saveSettings: 'Guardar as definições',
+    pointValue: 'Valor de 100 pontos',
+    pointValueHint:
+      'Na moeda do programa (0,50 = 100 pontos valem 0,50); vazio se os pontos não têm valor monetário.',
+    ruleN: 'Regra {{n}}',
+    ruleKind: 'Acumula sobre',
+    rulePoints: 'Pontos',
+    rulePer: 'Por montante',
+    ruleMinimum: 'Compra mínima (opcional)',
+    addRule: 'Adicionar uma regra',
+    expiryKind: {
+      none: 'Os pontos nunca expiram',
+      days: 'Após um número de dias',
+      months: 'Após um número de meses',
+      fixed: 'Todos os anos numa data',
+    },
+    expiryValue: { days: 'Dias', months: 'Meses', fixed: 'Data (MM-DD)' },
+    ruleKinds: {
+      total_amount: 'o montante total',
+      visit: 'cada visita',
+      category_subtotal: 'o subtotal de uma categoria',
+      brand: 'uma marca',
+      items: 'artigos listados',
+    },
+    ruleParam: {
+      category_subtotal: 'Categoria (1–9)',
+      brand: 'Marca',
+      items: 'Códigos de artigo (separados por vírgulas)',
+    },
   },
   sales: {
     title: 'Vendas',
@@ -221,5 +263,12 @@ export const pt: Messages = {
     deactivate: 'Desativar',
     activate: 'Ativar',
     secretOnce: 'Segredo de {{clientId}}, mostrado uma única vez:',
+    imports: 'Importações',
+    received: 'Recebido',
+    file: 'Ficheiro',
+    counts: 'Contagens',
+    errors: 'Erros',
   },
+  ...promotionsPt,
+  ...opsPt,
 };

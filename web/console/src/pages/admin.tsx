@@ -4,45 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api';
 import { dateTime } from '../format';
 import { Link } from '../router';
-import { ErrorBanner, Field, Loading, Page, Status } from '../ui';
+import { ErrorBanner, Field, Loading, Page, Status, Table } from '../ui';
 import { ClientsTab, StoreForm, UserForm } from './admin-forms';
+import { Imports } from './admin-imports';
 
-const TABS = ['stores', 'terminals', 'users', 'clients', 'log'] as const;
+const TABS = ['stores', 'terminals', 'users', 'clients', 'log', 'imports'] as const;
 type Tab = (typeof TABS)[number];
-
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, i) => (
-            <tr key={i}>
-              {cells.map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={head.length}>{t('common.none')}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function Stores() {
   const { t } = useTranslation();
@@ -163,6 +130,7 @@ export function AdminPage({ tab }: { tab?: string | undefined }) {
       {current === 'users' && <Users />}
       {current === 'clients' && <ClientsTab />}
       {current === 'log' && <Log />}
+      {current === 'imports' && <Imports />}
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { date, dateTime, integer, money } from '../format';
 import { Link, useRouter } from '../router';
 import { Dialog, ErrorBanner, Loading, Page, Status } from '../ui';
 import { CustomerForm } from './customer-form';
+import { CardLots } from './customer-lots';
 
 function CardSales({ number }: { number: string }) {
   const { t } = useTranslation();
@@ -183,6 +184,7 @@ export function CustomerPage({ id }: { id: string }) {
                 <dt>{t('customer.tier')}</dt>
                 <dd>{b.tier?.current ?? '—'}</dd>
               </dl>
+              <CardLots number={b.cardNumber} />
               <Statement number={b.cardNumber} />
               <CardSales number={b.cardNumber} />
             </article>

@@ -92,6 +92,14 @@ export function DashboardPage() {
             value={integer(s.liability.activePoints)}
             hint={t('dashboard.pending', { count: s.liability.pendingPoints })}
           />
+          {s.liability.value.map((v) => (
+            <Kpi
+              key={v.currency}
+              label={t('dashboard.liabilityMoney', { currency: v.currency })}
+              value={money(v.amount, v.currency)}
+              hint={t('dashboard.valuedPoints', { count: v.points })}
+            />
+          ))}
           {s.expiring.map((e) => (
             <Kpi key={e.days} label={t('dashboard.expiring', { count: e.days })} value={integer(e.points)} />
           ))}

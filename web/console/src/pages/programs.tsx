@@ -4,6 +4,7 @@ import { api, ok } from '../api';
 import { money } from '../format';
 import { Link } from '../router';
 import { ErrorBanner, Loading, Page, Status } from '../ui';
+import { ProgramSettings } from './program-settings';
 import { TierEditor } from './tier-editor';
 
 function ProgramView({ id }: { id: string }) {
@@ -52,6 +53,7 @@ function ProgramView({ id }: { id: string }) {
           </ul>
         </dd>
       </dl>
+      <ProgramSettings key={`settings-${p.id}`} program={p} />
       <TierEditor key={p.id} program={p} />
     </section>
   );
