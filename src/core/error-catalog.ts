@@ -249,7 +249,6 @@ export const ERROR_CATALOG = {
     message: 'Another member garage of this network has this member id, point-of-sale code or SIRET.',
   },
   JOB_NOT_FOUND: { status: 404, message: 'The maintenance catalog has no such job.' },
-  CAMPAIGN_NOT_FOUND: { status: 404, message: 'This campaign is unknown.' },
   CAMPAIGN_RUNNING: {
     status: 409,
     message: 'Another campaign of this network is being run; retry when it is done.',
