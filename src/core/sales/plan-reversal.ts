@@ -66,15 +66,17 @@ function sum(r: ReturnedLines): number {
   return Object.values(r).reduce((s, a) => s + a, 0);
 }
 
-/** Promotion points the sale earned (on a card only) and the target of the rest, the program's points. */
-function pointsTarget(sale: ReversibleSale, returned: ReturnedLines, promotionPoints: number): number {
+/**
+ * Points taken back at `returned`: the program's points in proportion to the sale's returned amount, the
+ * promotions' points as reversal-promotions.ts says (`promotionTarget`), all of them once all is returned.
+ */
+function pointsTarget(sale: ReversibleSale, returned: ReturnedLines, promotionTarget: number): number {
   // A sale of amount 0 counts as fully returned by any return (of 0), as pointsToReverse has it.
   if (sum(returned) >= sale.totalMinor) return sale.earnedPoints;
-  const fromPromotions = Math.min(promotionPoints, sale.earnedPoints);
-  const fromRules = sale.earnedPoints - (sale.hasCard && sale.plan?.promotions ? fromPromotions : 0);
+  const recorded = sale.hasCard ? Math.min(sale.plan?.promotions?.points ?? 0, sale.earnedPoints) : 0;
+  const fromRules = sale.earnedPoints - recorded;
   const target =
-    proportional(fromRules, sum(returned), sale.totalMinor) +
-    (sale.hasCard && sale.plan?.promotions ? fromPromotions : 0);
+    proportional(fromRules, sum(returned), sale.totalMinor) + Math.min(promotionTarget, recorded);
   return Math.min(sale.earnedPoints, target);
 }
 
