@@ -44,6 +44,7 @@ import { ErrorBody } from './schemas/common.js';
 import { Customer, CustomerPage } from './schemas/customer.schema.js';
 import { applyExamples } from './openapi-examples.js';
 import { createValidatorCompiler } from './validation.js';
+import { cachingSerializerFactory } from './serializer-cache.js';
 import './types.js';
 
 export interface AppOptions {
@@ -86,6 +87,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     rewriteUrl: dialectUrlRewriter(deps.config),
     // Router errors (path parameter too long, broken percent-escape) in the error format of the path's API.
     frameworkErrors,
+    // Response serializers built once per process for a given schema (start-up and test set-up time).
+    schemaController: { compilersFactory: { buildSerializer: cachingSerializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sharedSchemas = [ErrorBody, Customer, CustomerPage, ...customerSchemas];
   app.setValidatorCompiler(createValidatorCompiler(sharedSchemas));

@@ -43,20 +43,49 @@ function withSafeText(validate: ValidateFunction): ValidateFunction {
   return wrapped;
 }
 
+/** The compilers of one set of shared schemas, with what they compiled: kept for the whole process. */
+interface Compilers {
+  strictAjv: Ajv;
+  coercingAjv: Ajv;
+  compiled: Map<string, ValidateFunction>;
+}
+const compilersBySharedSchemas = new Map<string, Compilers>();
+const MAX_COMPILED = 10_000;
+
+function compilersFor(sharedSchemas: readonly object[]): Compilers {
+  const key = JSON.stringify(sharedSchemas);
+  let compilers = compilersBySharedSchemas.get(key);
+  if (!compilers) {
+    const strictAjv = new Ajv({ ...base, coerceTypes: false });
+    const coercingAjv = new Ajv({ ...base, coerceTypes: 'array' });
+    for (const ajv of [strictAjv, coercingAjv]) {
+      (addFormats as unknown as (a: Ajv) => void)(ajv);
+      ajv.addKeyword('example');
+      for (const schema of sharedSchemas) ajv.addSchema(schema);
+    }
+    compilers = { strictAjv, coercingAjv, compiled: new Map() };
+    compilersBySharedSchemas.set(key, compilers);
+  }
+  return compilers;
+}
+
 /**
  * Bodies are validated as sent: a number where a string is expected is a 400, never silently coerced.
  * Query strings, path parameters and headers arrive as text, so they are coerced to the declared types.
+ *
+ * A schema is compiled once per process (same text, same shared schemas, same part): every route shares the
+ * header and error schemas, and tests build an app per database.
  */
 export function createValidatorCompiler(sharedSchemas: readonly object[]): FastifySchemaCompiler<unknown> {
-  const strictAjv = new Ajv({ ...base, coerceTypes: false });
-  const coercingAjv = new Ajv({ ...base, coerceTypes: 'array' });
-  for (const ajv of [strictAjv, coercingAjv]) {
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    ajv.addKeyword('example');
-    for (const schema of sharedSchemas) ajv.addSchema(schema);
-  }
+  const { strictAjv, coercingAjv, compiled } = compilersFor(sharedSchemas);
   return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-    return withSafeText(ajv.compile(schema as object));
+    const strict = httpPart === 'body';
+    const key = `${strict ? 'strict' : 'coercing'}\n${JSON.stringify(schema)}`;
+    let validate = compiled.get(key);
+    if (!validate) {
+      validate = withSafeText((strict ? strictAjv : coercingAjv).compile(schema as object));
+      if (compiled.size < MAX_COMPILED) compiled.set(key, validate);
+    }
+    return validate;
   };
 }

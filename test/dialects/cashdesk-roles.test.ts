@@ -70,7 +70,7 @@ describe.each(databases())('CashDesk roles and logs on $kind', (target) => {
           expect(body, `${role} reason ${reason}`).toMatchObject({ Status: false, Key: 'BlockReasonError' });
       }
     }
-  });
+  }, 120_000); // about 50 sequential requests: slow on a loaded machine
 
   it('refuses the client every block and unblock: it is tied to no card', async () => {
     const card = await f.card('active');

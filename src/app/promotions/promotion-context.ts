@@ -64,11 +64,14 @@ export async function loadPromotionContext(
   ]);
   if (!store) return fail('STORE_NOT_FOUND', `No store has the code "${input.storeCode}".`);
   const barcodes = [...new Set(input.coupons)];
-  const [coupons, segments, customer, active] = await Promise.all([
+  const active = await loadActiveMap(db, merchantId, local.date);
+  // The customer's segments and type only matter to a map's conditions: without an active map (most sales of
+  // a merchant that runs no promotions) they are not read.
+  const customerId = active ? input.customerId : null;
+  const [coupons, segments, customer] = await Promise.all([
     findCoupons(db, merchantId, barcodes),
-    input.customerId ? segmentsOfCustomer(db, merchantId, input.customerId) : Promise.resolve([]),
-    input.customerId ? customerTypeOf(db, merchantId, input.customerId) : Promise.resolve(null),
-    loadActiveMap(db, merchantId, local.date),
+    customerId ? segmentsOfCustomer(db, merchantId, customerId) : Promise.resolve([]),
+    customerId ? customerTypeOf(db, merchantId, customerId) : Promise.resolve(null),
   ]);
   const byBarcode = new Map(coupons.map((c) => [c.barcode, c]));
   const missing = barcodes.find((b) => !byBarcode.has(b));

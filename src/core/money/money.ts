@@ -6,6 +6,19 @@
 
 /** Decimal digits of the currency's minor unit (ISO 4217): 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = resolveMinorDigits(currency);
+    // Bounded: codes come from stores and merchants (ISO 4217, a few hundred at most), but never trust that.
+    if (digitsByCurrency.size < 1_000) digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
+
+/** Building an Intl.NumberFormat costs tens of microseconds: every sale asks, so the answer is kept. */
+const digitsByCurrency = new Map<string, number>();
+
+function resolveMinorDigits(currency: string): number {
   try {
     return (
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??

@@ -3,30 +3,35 @@ import type { Tx } from '../transaction.js';
 /**
  * The customer's godfather still to reward for a first purchase: the godfather's oldest active card in the
  * program, when the customer has a godfather and no godfather reward is recorded for them; else undefined.
+ *
+ * Three lookups by key rather than one join: as one statement SQLite's planner started from the program's
+ * active cards (an index scan over every card of the program, 100,000 in the benchmark) and every sale of a
+ * sponsorship program paid for it.
  */
 export async function godfatherToReward(tx: Tx, merchantId: string, godchildId: string, programId: string) {
+  const child = await tx
+    .selectFrom('customers')
+    .select('godfather_id')
+    .where('id', '=', godchildId)
+    .where('merchant_id', '=', merchantId)
+    .executeTakeFirst();
+  if (!child?.godfather_id) return undefined;
+  const rewarded = await tx
+    .selectFrom('sponsorship_rewards')
+    .select('godchild_id')
+    .where('godchild_id', '=', godchildId)
+    .where('kind', '=', 'godfather')
+    .executeTakeFirst();
+  if (rewarded) return undefined;
   return tx
-    .selectFrom('customers as child')
-    .innerJoin('cards as card', 'card.customer_id', 'child.godfather_id')
-    .select(['card.id as godfatherCardId'])
-    .where('child.id', '=', godchildId)
-    .where('child.merchant_id', '=', merchantId)
-    .where('card.merchant_id', '=', merchantId)
-    .where('card.program_id', '=', programId)
-    .where('card.status', '=', 'active')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('sponsorship_rewards as r')
-            .select('r.godchild_id')
-            .where('r.godchild_id', '=', godchildId)
-            .where('r.kind', '=', 'godfather'),
-        ),
-      ),
-    )
-    .orderBy('card.created_at')
-    .orderBy('card.id')
+    .selectFrom('cards')
+    .select(['id as godfatherCardId'])
+    .where('customer_id', '=', child.godfather_id)
+    .where('merchant_id', '=', merchantId)
+    .where('program_id', '=', programId)
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .orderBy('id')
     .limit(1)
     .executeTakeFirst();
 }
