@@ -25,6 +25,7 @@ import { workloads } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
+const DEMO_ADMIN = { login: 'admin@demo.test', password: 'demo-admin' };
 const DEMO_AVOMARK = { username: 'demo', password: 'demo', terminal: '1' };
 // Vouchers seeded for the sale-with-voucher workload: one per request, at up to this many requests/s.
 const VOUCHERS_PER_SECOND = 1500;
@@ -301,6 +302,7 @@ async function main() {
     seeded,
     runId: startedAt.getTime().toString(36),
     client: DEMO_CLIENT,
+    admin: { username: DEMO_ADMIN.login, password: DEMO_ADMIN.password },
   };
 
   const selected = workloads.filter(
@@ -327,6 +329,7 @@ async function main() {
       overallRate = Math.max(1, Math.round(base.requestsPerSecond * workload.rateFraction));
     }
     say(`- ${workload.name}: ${workload.what}${overallRate ? ` (${overallRate} req/s offered)` : ''}`);
+    if (workload.setup) await workload.setup(ctx, target);
     const result = await runWorkload(workload, target, ctx, config, overallRate);
     if (target.child.exitCode !== null || target.child.signalCode !== null) {
       throw new Error(`${workload.target} exited during "${workload.name}":\n${tail(target.log)}`);

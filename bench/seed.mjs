@@ -486,6 +486,69 @@ export async function seedPostgres(url, { count, vouchers = 0, merchantSlug = 'd
   }
 }
 
+/**
+ * An active promotion map for the demo merchant, created through the API (so that every promotion is
+ * validated as a merchant's would be): `count` promotions, 80 % on one SKU of SKU-0..999 (10 % off, 1.50 €
+ * off a unit, or 3 for 2), 10 % on a level1 category of CAT-0..199, 10 % on a brand of BRAND-0..299. A basket
+ * of ten lines drawn from the same catalogue triggers about five of them. Answers the map's version.
+ */
+export async function seedPromotionMap(baseUrl, headers, { count = 300 } = {}) {
+  const call = async (path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  const exists = { type: 'basic', name: 'Exists', parameter: { key: 'use-set', value: 's' } };
+  const nros = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 10;
+    const set =
+      kind < 8
+        ? { name: 's', type: 'item', attribute: 'code', value: `SKU-${(i * 7) % 1000}` }
+        : kind === 8
+          ? { name: 's', type: 'item', attribute: 'level1', value: `CAT-${(i * 3) % 200}` }
+          : { name: 's', type: 'item', attribute: 'brand', value: `BRAND-${i % 300}` };
+    const benefit = [
+      { instance: 'PercentageDiscount', parameter: [{ key: 'percent', value: '10' }] },
+      {
+        instance: 'FixedDiscount',
+        parameter: [
+          { key: 'amount', value: '1.50' },
+          { key: 'applicationMethod', value: 'lineByLine' },
+        ],
+      },
+      { instance: 'PercentageDiscount', parameter: [{ key: 'percent', value: '100' }] },
+    ][i % 3];
+    const threeForTwo = i % 3 === 2;
+    const promotion = await call('/v1/promotions', {
+      name: `Bench promotion ${i}`,
+      code: `BENCH-${i}`,
+      sets: { set },
+      condition: exists,
+      ...(threeForTwo ? { combo: { 'combo-component': { min: '3', max: '3', 'use-set': 's' } } } : {}),
+      benefits: {
+        benefit: {
+          ...benefit,
+          'applied-elements': { 'use-set': { name: 's', ...(threeForTwo ? { max: '1' } : {}) } },
+        },
+      },
+    });
+    nros.push(promotion.nro);
+  }
+  const map = await call('/v1/promotion-maps', {
+    name: `Bench map of ${count} promotions`,
+    promotions: nros,
+    startDate: '2026-01-01T00:00:00Z',
+  });
+  await call(`/v1/promotion-maps/${map.version}/activate`, {});
+  return map.version;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {

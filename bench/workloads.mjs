@@ -4,13 +4,16 @@
 //   what      one line for the report
 //   expect    the status every answer should have (a probe request checks it before the load starts)
 //   connections  (optional) concurrent connections for this workload instead of --connections
+//   setup     (optional) async (ctx, target) => void, run once just before the workload (after the ones before it)
 //   request   (ctx) => one autocannon request object: { method, path, headers?, body?, setupRequest? };
 //             setupRequest(req) runs before every request and may change path, headers and body.
 // ctx = { token, auth: { authorization: 'Bearer ...' }, avomarkAuth: { authorization: 'Bearer ...' } (the demo
 //         Avomark till: demo / demo, terminal 1), seeded: { ids, lastNames, cardNumbers, voucherNumbers },
-//         runId, client: { id, secret } }.
+//         runId, client: { id, secret }, admin: { username, password } (the demo's administrator) }.
 // Seeded cards belong to the demo's Carte VIP (1 point per euro; tiers at 500 / 800 / 1 200 € of purchases)
 // and hold a few earned lots each.
+
+import { seedPromotionMap } from './seed.mjs';
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
@@ -75,6 +78,21 @@ function avomarkSale(receipt) {
       percentageDiscount: 0,
       item: { code: item.code, label: item.label },
       itemType: { code: String(item.category), label: item.categoryLabel },
+    })),
+  };
+}
+
+/** Ten lines of the seeded promotion map's catalogue (SKU-0..999, CAT-0..199, BRAND-0..299). */
+function evaluateBasket() {
+  const int = (n) => Math.floor(Math.random() * n);
+  return {
+    storeCode: 'PARIS-01',
+    date: new Date().toISOString(),
+    lines: Array.from({ length: 10 }, () => ({
+      sku: `SKU-${int(1000)}`,
+      quantity: Math.random() < 0.7 ? 1 : 1 + int(4),
+      unitPrice: 99 + int(3000),
+      attributes: { level1: `CAT-${int(200)}`, brand: `BRAND-${int(300)}` },
     })),
   };
 }
@@ -288,6 +306,33 @@ export const workloads = [
     expect: 201,
     connections: 1500,
     request: (ctx) => saleRequest(ctx, 'sale', { receiptTag: 'sale-1500' }),
+  },
+  {
+    // Last but token: its setup activates a promotion map, which every sale after it would evaluate too.
+    name: 'evaluate',
+    target: 'tessera',
+    what: 'POST /v1/baskets/evaluate, 10 lines against an active map of 300 promotions (about 5 apply)',
+    expect: 200,
+    setup: async (ctx, target) => {
+      const login = await fetch(`${target.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', ...ctx.admin }).toString(),
+      });
+      if (login.status !== 200)
+        throw new Error(`admin login answered ${login.status}: ${await login.text()}`);
+      const admin = { authorization: `Bearer ${(await login.json()).access_token}` };
+      await seedPromotionMap(target.url, admin, { count: 300 });
+    },
+    request: (ctx) => ({
+      method: 'POST',
+      path: '/v1/baskets/evaluate',
+      setupRequest: (req) => ({
+        ...req,
+        headers: { ...ctx.auth, 'content-type': 'application/json' },
+        body: JSON.stringify(evaluateBasket()),
+      }),
+    }),
   },
   {
     name: 'token',

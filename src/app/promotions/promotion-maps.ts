@@ -135,14 +135,31 @@ export async function listMaps(
   });
 }
 
-const snapshots = new Map<string, { promotions: Promotion[]; row: repo.PromotionMapRow }>();
+/**
+ * A map version never changes once written, so its parsed parts are kept per process: the same arrays on
+ * every request also let the engine's compiled map (compileMap, memoised on them) be built once per version.
+ */
+const snapshots = new Map<
+  string,
+  {
+    promotions: Promotion[];
+    row: repo.PromotionMapRow;
+    stores: string[];
+    algorithm: EvaluationStep[];
+  }
+>();
 
 async function snapshotOf(db: Kysely<DB>, mapId: string) {
   let entry = snapshots.get(mapId);
   if (!entry) {
     const row = await repo.findMapById(db, mapId);
     if (!row) return null;
-    entry = { promotions: JSON.parse(row.snapshot) as Promotion[], row };
+    entry = {
+      promotions: JSON.parse(row.snapshot) as Promotion[],
+      row,
+      stores: JSON.parse(row.stores) as string[],
+      algorithm: JSON.parse(row.algorithm) as EvaluationStep[],
+    };
     if (snapshots.size >= 64) snapshots.delete(snapshots.keys().next().value!);
     snapshots.set(mapId, entry);
   }
@@ -175,9 +192,9 @@ export async function loadActiveMap(
       version: entry.row.version,
       startDate: entry.row.start_date,
       endDate: entry.row.end_date,
-      stores: JSON.parse(entry.row.stores) as string[],
+      stores: entry.stores,
       promotions: entry.promotions,
-      algorithm: JSON.parse(entry.row.algorithm) as EvaluationStep[],
+      algorithm: entry.algorithm,
       limits: limitRows.filter((l) => inMap.has(l.promotion_nro)).map(limitOfRow),
       exclusions: new Set(exclusions.map((e) => `${e.promotion_nro}|${e.store_code}|${e.date}`)),
     },

@@ -4,17 +4,15 @@
  * issue, the offers and the till's messages. Limits arrive as caps (applications, units, amount).
  */
 import { allocate, mulDivFloor, mulDivHalfEven } from './arithmetic.js';
-import type { Basket, CouponIssue, Offer } from './basket.js';
-import { lineMatches } from './conditions.js';
-import type { CompiledSet } from './map-index.js';
+import type { CouponIssue, Offer } from './basket.js';
+import type { BasketScan, CompiledSet } from './basket-scan.js';
 import type { Benefit, StaggeredStep } from './model.js';
 
-/** The basket's lines as evaluation changes them; quantities in thousandths. */
+/** The basket's lines as evaluation changes them. */
 export interface LineState {
-  qm: readonly number[];
-  remaining: number[];
-  /** Line indices, cheapest unit first (price, sku, quantity, then position: independent of line order). */
-  cheapest: readonly number[];
+  scan: BasketScan;
+  /** What each line still costs (minor units). */
+  remaining: readonly number[];
 }
 
 export interface Caps {
@@ -43,34 +41,39 @@ interface Pick {
   qm: number;
 }
 
-function pickUnits(
-  b: Benefit,
-  sets: ReadonlyMap<string, CompiledSet>,
-  basket: Basket,
-  state: LineState,
-  caps: Caps,
-): Pick[] {
-  const left = [...state.qm];
-  const taken = new Array<number>(left.length).fill(0);
-  const groups = b.appliedTo.length > 0 ? b.appliedTo : [{ set: '', max: null }];
+function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: LineState, caps: Caps): Pick[] {
+  const { scan, remaining } = state;
+  const picks: Pick[] = [];
   let unitCap = caps.units ?? Infinity;
+  const groups = b.appliedTo;
+  if (groups.length === 0) {
+    for (const i of scan.cheapest) {
+      if (unitCap <= 0) break;
+      if (scan.qm[i]! <= 0 || remaining[i]! <= 0) continue;
+      const q = Math.min(scan.qm[i]!, unitCap);
+      picks.push({ index: i, qm: q });
+      unitCap -= q;
+    }
+    return picks;
+  }
+  // Several groups may name the same line: what a group takes of a line is not offered to the next one.
+  const taken = new Map<number, number>();
   for (const g of groups) {
-    const set = g.set === '' ? null : sets.get(g.set);
+    const set = sets.get(g.set);
     let cap = g.max === null ? Infinity : g.max * caps.applications * 1000;
-    for (const i of state.cheapest) {
+    for (const i of set ? scan.linesOf(set) : scan.cheapest) {
       if (cap <= 0 || unitCap <= 0) break;
-      if (left[i]! <= 0 || state.remaining[i]! <= 0) continue;
-      if (set && (set.kind !== 'item' || !lineMatches(set, basket.lines[i]!))) continue;
-      const q = Math.min(left[i]!, cap, unitCap);
-      left[i] = left[i]! - q;
-      taken[i] = taken[i]! + q;
+      const left = scan.qm[i]! - (taken.get(i) ?? 0);
+      if (left <= 0 || remaining[i]! <= 0) continue;
+      const q = Math.min(left, cap, unitCap);
+      taken.set(i, (taken.get(i) ?? 0) + q);
       cap -= q;
       unitCap -= q;
     }
   }
   // In the canonical order, so that a remainder of proration lands on the same line whatever the line order.
-  const picks: Pick[] = [];
-  for (const index of state.cheapest) if (taken[index]! > 0) picks.push({ index, qm: taken[index]! });
+  for (const [index, qm] of taken) picks.push({ index, qm });
+  if (groups.length > 1) picks.sort((x, y) => scan.rank[x.index]! - scan.rank[y.index]!);
   return picks;
 }
 
@@ -80,22 +83,93 @@ function stepValue(steps: readonly StaggeredStep[], units: number): number | nul
   return step ? step.value : null;
 }
 
+/** One benefit's computation: the picked units, their price bases and caps, and the grant being built. */
+interface Work {
+  picks: Pick[];
+  /** What each picked part of a line still costs: the most it can be discounted. */
+  caps: number[];
+  /** The amount a rate applies to, per pick. */
+  bases: number[];
+  capSum: number;
+  amountCap: number;
+  grant: Grant;
+}
+
+function setDiscounts(w: Work, shares: readonly number[]): void {
+  const out: { index: number; discount: number }[] = new Array(w.picks.length);
+  let sum = 0;
+  for (let k = 0; k < w.picks.length; k++) {
+    out[k] = { index: w.picks[k]!.index, discount: shares[k]! };
+    sum += shares[k]!;
+  }
+  w.grant.lineDiscounts = out;
+  w.grant.discount = sum;
+}
+
+/** A discount of the picked units as a whole, prorated over them. */
+function resume(w: Work, total: number): void {
+  setDiscounts(w, allocate(Math.min(total, w.capSum, w.amountCap), w.bases, w.caps));
+}
+
+/** A discount per picked line (clamped to what the line still costs). */
+function byLine(w: Work, raw: number[]): void {
+  let total = 0;
+  for (let k = 0; k < raw.length; k++) {
+    raw[k] = Math.min(w.caps[k]!, Math.max(0, raw[k]!));
+    total += raw[k]!;
+  }
+  // An amount limit scales the line discounts down, prorated like a resume discount.
+  if (total > w.amountCap) resume(w, w.amountCap);
+  else setDiscounts(w, raw);
+}
+
+function percent(w: Work, b: Benefit, bp: number): void {
+  if (b.applicationMethod === 'resume') {
+    let baseSum = 0;
+    for (const x of w.bases) baseSum += x;
+    resume(w, mulDivHalfEven(baseSum, bp, 10_000));
+  } else
+    byLine(
+      w,
+      w.bases.map((base) => mulDivHalfEven(base, bp, 10_000)),
+    );
+}
+
+function fixed(w: Work, b: Benefit, amount: number, applications: number): void {
+  if (b.applicationMethod === 'resume') resume(w, amount * applications);
+  else
+    byLine(
+      w,
+      w.picks.map((p) => mulDivHalfEven(amount, p.qm, 1000)),
+    );
+}
+
 export function computeBenefit(
   b: Benefit,
   sets: ReadonlyMap<string, CompiledSet>,
-  basket: Basket,
   state: LineState,
   caps: Caps,
 ): Grant {
-  const picks = pickUnits(b, sets, basket, state, caps);
-  const units = picks.reduce((s, p) => s + p.qm, 0);
+  const basket = state.scan.basket;
+  const qm = state.scan.qm;
+  const picks = pickUnits(b, sets, state, caps);
+  let units = 0;
+  let baseSum = 0;
+  let capSum = 0;
   // What the picked units still cost (the cap of their discount) and the price base a rate applies to.
-  const caps_ = picks.map((p) => mulDivHalfEven(state.remaining[p.index]!, p.qm, state.qm[p.index]!));
-  const bases = picks.map((p, k) =>
-    b.priceBase === 'original' ? mulDivHalfEven(basket.lines[p.index]!.unitPrice, p.qm, 1000) : caps_[k]!,
-  );
-  const baseSum = bases.reduce((s, x) => s + x, 0);
-  const capSum = caps_.reduce((s, x) => s + x, 0);
+  const caps_ = new Array<number>(picks.length);
+  const bases = new Array<number>(picks.length);
+  for (let k = 0; k < picks.length; k++) {
+    const p = picks[k]!;
+    units += p.qm;
+    const cap = mulDivHalfEven(state.remaining[p.index]!, p.qm, qm[p.index]!);
+    const base =
+      b.priceBase === 'original' ? mulDivHalfEven(basket.lines[p.index]!.unitPrice, p.qm, 1000) : cap;
+    caps_[k] = cap;
+    bases[k] = base;
+    capSum += cap;
+    baseSum += base;
+  }
   const grant: Grant = {
     lineDiscounts: [],
     discount: 0,
@@ -103,31 +177,12 @@ export function computeBenefit(
     coupons: [],
     offers: [],
     messages: [],
-    lines: picks.map((p) => p.index),
+    lines: [],
     applications: caps.applications,
     units,
   };
   const amountCap = caps.amount ?? Infinity;
-  const discounts = (shares: number[]) => {
-    grant.lineDiscounts = picks.map((p, k) => ({ index: p.index, discount: shares[k]! }));
-    grant.discount = shares.reduce((s, x) => s + x, 0);
-  };
-  const resume = (total: number) => discounts(allocate(Math.min(total, capSum, amountCap), bases, caps_));
-  const byLine = (each: (k: number) => number) => {
-    const raw = picks.map((_, k) => Math.min(caps_[k]!, Math.max(0, each(k))));
-    const total = raw.reduce((s, x) => s + x, 0);
-    // An amount limit scales the line discounts down, prorated like a resume discount.
-    if (total > amountCap) resume(amountCap);
-    else discounts(raw);
-  };
-  const percent = (bp: number) => {
-    if (b.applicationMethod === 'resume') resume(mulDivHalfEven(baseSum, bp, 10_000));
-    else byLine((k) => mulDivHalfEven(bases[k]!, bp, 10_000));
-  };
-  const fixed = (amount: number) => {
-    if (b.applicationMethod === 'resume') resume(amount * caps.applications);
-    else byLine((k) => mulDivHalfEven(amount, picks[k]!.qm, 1000));
-  };
+  const w: Work = { picks, caps: caps_, bases, capSum, amountCap, grant };
   const pointsAt = (numerator: number, denominator: number) =>
     Math.min(amountCap, mulDivFloor(baseSum, numerator, denominator * basket.minorPerUnit));
   const message = b.messages.display ?? b.messages.printer ?? b.messages.tlog;
@@ -136,19 +191,22 @@ export function computeBenefit(
   switch (b.kind) {
     case 'PercentageDiscount': {
       const bp = b.staggered ? stepValue(b.staggered, units) : b.percentBp;
-      if (bp !== null) percent(bp);
+      if (bp !== null) percent(w, b, bp);
       break;
     }
     case 'FixedDiscount': {
       const amount = b.staggered ? stepValue(b.staggered, units) : b.amountMinor;
-      if (amount !== null) fixed(amount);
+      if (amount !== null) fixed(w, b, amount, caps.applications);
       break;
     }
     case 'NewPrice':
-      byLine((k) => bases[k]! - mulDivHalfEven(b.priceMinor, picks[k]!.qm, 1000));
+      byLine(
+        w,
+        picks.map((p, k) => bases[k]! - mulDivHalfEven(b.priceMinor, p.qm, 1000)),
+      );
       break;
     case 'ContractPercentageDiscount':
-      if (basket.contract !== null && b.contracts.includes(basket.contract)) percent(b.percentBp);
+      if (basket.contract !== null && b.contracts.includes(basket.contract)) percent(w, b, b.percentBp);
       break;
     case 'LoyaltyBenefit':
       grant.points = Math.min(amountCap, b.points * caps.applications);
@@ -211,9 +269,10 @@ export function computeBenefit(
     default:
       grant.messages.push(`${b.kind} is reported to the till and not computed by the engine.`);
   }
-  grant.lines = picks
-    .filter((_, k) => grant.discount === 0 || (grant.lineDiscounts[k]?.discount ?? 0) > 0)
-    .map((p) => p.index);
+  const lines: number[] = [];
+  for (let k = 0; k < picks.length; k++)
+    if (grant.discount === 0 || (grant.lineDiscounts[k]?.discount ?? 0) > 0) lines.push(picks[k]!.index);
+  grant.lines = lines;
   return grant;
 }
 

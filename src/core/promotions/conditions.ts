@@ -1,15 +1,8 @@
 /** Whether a basket meets a promotion's condition, and if not, the first reason why (for the till's "why"). */
-import type { Basket, BasketLine } from './basket.js';
+import type { Basket } from './basket.js';
+import type { BasketScan, CompiledSet } from './basket-scan.js';
 import { inTimeRange, type LocalTime } from './local-time.js';
-import type { CompiledSet } from './map-index.js';
 import type { Condition, HeaderAttribute } from './model.js';
-
-export function lineMatches(set: CompiledSet, line: BasketLine): boolean {
-  if (set.attribute === null) return true;
-  const value =
-    set.attribute === 'code' ? (line.attributes.code ?? line.sku) : line.attributes[set.attribute as 'brand'];
-  return value !== undefined && set.values.has(value);
-}
 
 function headerValues(basket: Basket, attribute: HeaderAttribute): string[] {
   switch (attribute) {
@@ -30,6 +23,7 @@ function headerValues(basket: Basket, attribute: HeaderAttribute): string[] {
 
 export interface ConditionContext {
   basket: Basket;
+  scan: BasketScan;
   local: LocalTime;
   sets: ReadonlyMap<string, CompiledSet>;
   /** Barcodes already redeemed by promotions applied before in this evaluation. */
@@ -51,7 +45,7 @@ export function whyNot(c: Condition, ctx: ConditionContext): string | null {
       if (!set) return `set ${c.set} is not defined`;
       const found =
         set.kind === 'item'
-          ? ctx.basket.lines.some((l) => lineMatches(set, l))
+          ? ctx.scan.linesOf(set).length > 0
           : ctx.basket.payments.some((p) => set.attribute === null || set.values.has(p.type));
       return found ? null : `no ${set.kind === 'item' ? 'line' : 'payment'} of set ${c.set}`;
     }
@@ -101,10 +95,41 @@ export function whyNot(c: Condition, ctx: ConditionContext): string | null {
   }
 }
 
-/** Coupon types the condition needs outside a Not: one coupon of each is redeemed when the promotion applies. */
-export function couponsNeeded(c: Condition | null, out: string[] = []): string[] {
-  if (c === null) return out;
-  if (c.kind === 'coupon') out.push(c.couponType);
-  else if (c.kind === 'and' || c.kind === 'or') for (const x of c.conditions) couponsNeeded(x, out);
-  return out;
+/**
+ * The coupons the condition redeems when the promotion applies, or null when it cannot hold with the
+ * coupons still usable. Only the branches that make it hold count: every operand of an And, one operand of
+ * an Or (the one that holds with the fewest coupons, the first on a tie), nothing under a Not; one coupon
+ * per Coupon condition (an And of two Coupon conditions of a type takes two coupons of the type).
+ */
+export function couponsToRedeem(c: Condition, ctx: ConditionContext): string[] | null {
+  switch (c.kind) {
+    case 'coupon': {
+      const barcode = usableCoupon(ctx, c.couponType);
+      return barcode === null ? null : [barcode];
+    }
+    case 'and': {
+      const used = new Set(ctx.usedCoupons);
+      const out: string[] = [];
+      for (const x of c.conditions) {
+        const r = couponsToRedeem(x, { ...ctx, usedCoupons: used });
+        if (r === null) return null;
+        for (const b of r) {
+          used.add(b);
+          out.push(b);
+        }
+      }
+      return out;
+    }
+    case 'or': {
+      let best: string[] | null = null;
+      for (const x of c.conditions) {
+        const r = couponsToRedeem(x, ctx);
+        if (r !== null && (best === null || r.length < best.length)) best = r;
+        if (best !== null && best.length === 0) break;
+      }
+      return best;
+    }
+    default:
+      return whyNot(c, ctx) === null ? [] : null;
+  }
 }

@@ -1,7 +1,8 @@
 /** Whether a promotion may apply to a basket before its benefits are computed: validity, excluded dates,
  * stores and regions, targeted customers, condition and combo (how many times it applies). */
 import type { Basket, LimitState, NotApplied, NotAppliedReason } from './basket.js';
-import { lineMatches, whyNot } from './conditions.js';
+import type { BasketScan } from './basket-scan.js';
+import { whyNot } from './conditions.js';
 import { inTimeRange, type LocalTime } from './local-time.js';
 import type { CompiledPromotion } from './map-index.js';
 import type { Limit, MapVersion } from './model.js';
@@ -12,8 +13,8 @@ export interface Eligible {
 }
 
 export interface State {
-  remaining: number[];
-  usedCoupons: Set<string>;
+  remaining: readonly number[];
+  usedCoupons: ReadonlySet<string>;
 }
 
 export interface Env {
@@ -22,10 +23,11 @@ export interface Env {
   limitState: LimitState;
   now: string;
   local: LocalTime;
-  qm: number[];
-  cheapest: number[];
-  limitsByBenefit: Map<string, Limit[]>;
+  scan: BasketScan;
+  limitsByBenefit: ReadonlyMap<string, readonly Limit[]>;
 }
+
+const NO_COUPONS: ReadonlySet<string> = new Set();
 
 export const no = (cp: CompiledPromotion, reason: NotAppliedReason, message: string): NotApplied => ({
   nro: cp.promotion.nro,
@@ -45,7 +47,10 @@ export function eligibility(cp: CompiledPromotion, env: Env, instant: string): E
   if (v.timeRanges.length > 0 && !v.timeRanges.some((t) => inTimeRange(local.minutes, t.from, t.to)))
     return no(cp, 'OUTSIDE_VALIDITY', 'Not valid at this time of day.');
   const ex = env.map.exclusions;
-  if (ex.has(`${p.nro}|${basket.storeCode}|${local.date}`) || ex.has(`${p.nro}|*|${local.date}`))
+  if (
+    ex.size > 0 &&
+    (ex.has(`${p.nro}|${basket.storeCode}|${local.date}`) || ex.has(`${p.nro}|*|${local.date}`))
+  )
     return no(cp, 'EXCLUDED_DATE', `${local.date} is an excluded date at store ${basket.storeCode}.`);
   if (p.stores.length > 0 && !p.stores.includes(basket.storeCode))
     return no(cp, 'STORE_NOT_INCLUDED', `Store ${basket.storeCode} is not one of the promotion's stores.`);
@@ -63,7 +68,13 @@ export function eligibility(cp: CompiledPromotion, env: Env, instant: string): E
   )
     return no(cp, 'CUSTOMER_NOT_TARGETED', `The customer type is not one of ${p.customerTypes.join(', ')}.`);
   if (p.condition) {
-    const why = whyNot(p.condition, { basket, local, sets: cp.sets, usedCoupons: new Set() });
+    const why = whyNot(p.condition, {
+      basket,
+      scan: env.scan,
+      local,
+      sets: cp.sets,
+      usedCoupons: NO_COUPONS,
+    });
     if (why !== null)
       return no(
         cp,
@@ -77,9 +88,7 @@ export function eligibility(cp: CompiledPromotion, env: Env, instant: string): E
     for (const c of p.combo) {
       const set = cp.sets.get(c.set);
       let units = 0;
-      basket.lines.forEach((l, i) => {
-        if (set && set.kind === 'item' && lineMatches(set, l)) units += env.qm[i]!;
-      });
+      if (set) for (const i of env.scan.linesOf(set)) units += env.scan.qm[i]!;
       applications = Math.min(applications, Math.floor(units / (c.min * 1000)));
     }
     if (applications === 0)

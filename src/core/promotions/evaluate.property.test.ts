@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mulDivHalfEven } from './arithmetic.js';
 import type { Basket, BasketLine } from './basket.js';
 import { basket, mapOf, promo } from './evaluate.test.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, evaluateCompiled } from './evaluate.js';
+import { buildCompiledMap } from './map-index.js';
 import type { Limit, MapVersion, Promotion } from './model.js';
 
 const SKUS = ['A', 'B', 'C', 'D'];
@@ -90,6 +91,54 @@ const POOL: Promotion[] = [
     },
     { sets: { set: skuSet('b', 'B') }, condition: exists('b') },
   ),
+  promo(
+    'LVL',
+    { instance: 'PercentageDiscount', params: [['percent', '15']], applied: [{ name: 'shoes' }] },
+    {
+      sets: { set: { name: 'shoes', type: 'item', attribute: 'level1', value: 'SHOES' } },
+      condition: exists('shoes'),
+    },
+  ),
+  promo(
+    'BRD',
+    {
+      instance: 'FixedDiscount',
+      params: [
+        ['amount', '0.5'],
+        ['applicationMethod', 'lineByLine'],
+      ],
+      applied: [{ name: 'acme' }],
+    },
+    {
+      sets: { set: { name: 'acme', type: 'item', attribute: 'brand', value: 'ACME' } },
+      condition: exists('acme'),
+    },
+  ),
+  // Or(And(coupon tc01, Exists c), Exists d): the coupon is redeemed only through the first branch.
+  promo(
+    'CPO',
+    { instance: 'PercentageDiscount', params: [['percent', '20']] },
+    {
+      sets: { set: [skuSet('c', 'C'), skuSet('d', 'D')] },
+      condition: {
+        type: 'composite',
+        name: 'Or',
+        condition: [
+          {
+            type: 'composite',
+            name: 'And',
+            condition: [
+              { type: 'basic', name: 'Coupon', parameter: { key: 'couponType', value: 'tc01' } },
+              exists('c'),
+            ],
+          },
+          exists('d'),
+        ],
+      },
+    },
+  ),
+  promo('SEG', { instance: 'FactorLoyaltyBenefit', params: [['factor', '3']] }, { segments: ['GOLD'] }),
+  promo('STR', { instance: 'PercentageDiscount', params: [['percent', '5']] }, { stores: ['S2'] }),
 ];
 const LIM = POOL.find((p) => p.code === 'LIM')!;
 const LIMITS: Limit[] = [
@@ -112,8 +161,16 @@ const lineArb: fc.Arbitrary<BasketLine> = fc.record({
     fc.integer({ min: 1, max: 5000 }).map((n) => n / 1000),
   ),
   unitPrice: fc.integer({ min: 0, max: 200_000 }),
-  attributes: fc.constant({}),
+  attributes: fc.record(
+    { level1: fc.constantFrom('SHOES', 'HATS'), brand: fc.constantFrom('ACME', 'OTHER') },
+    { requiredKeys: [] },
+  ),
 });
+const COUPONS = [
+  { barcode: 'C1', couponType: 'tc01', refusal: null },
+  { barcode: 'C2', couponType: 'tc01', refusal: null },
+  { barcode: 'C3', couponType: 'tc01', refusal: 'already consumed' },
+];
 const mapArb: fc.Arbitrary<MapVersion> = fc.subarray(POOL, { minLength: 1 }).chain((promotions) =>
   fc.record({ simple: fc.boolean(), used: fc.integer({ min: 0, max: 4 }) }).map(({ simple }) =>
     mapOf(promotions, {
@@ -123,8 +180,13 @@ const mapArb: fc.Arbitrary<MapVersion> = fc.subarray(POOL, { minLength: 1 }).cha
   ),
 );
 const basketArb: fc.Arbitrary<Basket> = fc
-  .array(lineArb, { minLength: 1, maxLength: 8 })
-  .map((lines) => basket(lines));
+  .record({
+    lines: fc.array(lineArb, { minLength: 1, maxLength: 8 }),
+    coupons: fc.subarray(COUPONS),
+    segments: fc.subarray(['GOLD', 'SILVER']),
+    storeCode: fc.constantFrom('S1', 'S2'),
+  })
+  .map(({ lines, ...header }) => basket(lines, header));
 const stateArb = fc
   .integer({ min: 0, max: 4 })
   .map((used) => new Map([['lim|-', { used, nextReset: null }]]));
@@ -182,9 +244,14 @@ describe('evaluate: properties (fast-check, seeded)', () => {
         ([b, shuffled], m, s) => {
           const a = evaluate(b, m, s, NOW);
           const c = evaluate({ ...b, lines: shuffled }, m, s, NOW);
-          const bag = (e: typeof a) =>
-            e.lines.map((l) => `${l.sku}|${l.quantity}|${l.unitPrice}|${l.discount}`).sort();
-          expect(bag(c)).toEqual(bag(a));
+          const bag = (e: typeof a, b: Basket) =>
+            e.lines
+              .map((l) => {
+                const attributes = JSON.stringify(Object.entries(b.lines[l.index]!.attributes).sort());
+                return `${l.sku}|${l.quantity}|${l.unitPrice}|${attributes}|${l.discount}`;
+              })
+              .sort();
+          expect(bag(c, { ...b, lines: shuffled })).toEqual(bag(a, b));
           expect(c.totalDiscount).toBe(a.totalDiscount);
           expect(c.points).toBe(a.points);
           expect(c.promotions.map((p) => [p.nro, p.discount, p.points])).toEqual(
@@ -193,6 +260,32 @@ describe('evaluate: properties (fast-check, seeded)', () => {
           expect(c.notApplied).toEqual(a.notApplied);
         },
       ),
+      PARAMS,
+    );
+  });
+
+  it('the index never changes the answer: the same as with every promotion a candidate', () => {
+    fc.assert(
+      fc.property(basketArb, mapArb, stateArb, (b, m, s) => {
+        const indexed = evaluate(b, m, s, NOW);
+        const all = evaluateCompiled(b, { map: m, compiled: buildCompiledMap(m, false) }, s, NOW);
+        expect(indexed.promotions).toEqual(all.promotions);
+        expect(indexed.lines).toEqual(all.lines);
+        expect(indexed.notApplied.map((n) => n.nro)).toEqual(all.notApplied.map((n) => n.nro));
+      }),
+      PARAMS,
+    );
+  });
+
+  it('redeems a coupon only for a promotion that applies, and each coupon once', () => {
+    fc.assert(
+      fc.property(basketArb, mapArb, stateArb, (b, m, s) => {
+        const e = evaluate(b, m, s, NOW);
+        const redeemed = e.promotions.flatMap((p) => p.couponsRedeemed);
+        expect(new Set(redeemed).size).toBe(redeemed.length);
+        const usable = new Set(b.coupons.filter((c) => c.refusal === null).map((c) => c.barcode));
+        for (const r of redeemed) expect(usable.has(r)).toBe(true);
+      }),
       PARAMS,
     );
   });

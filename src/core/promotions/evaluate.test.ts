@@ -448,6 +448,44 @@ describe('evaluate: conditions', () => {
       message: 'Condition not met: coupon C1 cannot be used: already consumed.',
     });
   });
+
+  it('a coupon under an Or branch that does not hold is neither required nor redeemed', () => {
+    const coupon = { type: 'basic', name: 'Coupon', parameter: { key: 'couponType', value: 'tc01' } };
+    const header = (v: string) => ({
+      type: 'basic',
+      name: 'Header',
+      parameter: [
+        { key: 'attribute', value: 'store' },
+        { key: 'value', value: v },
+      ],
+    });
+    const c1 = { barcode: 'C1', couponType: 'tc01', refusal: null };
+    // Or(And(store S2, coupon), Exists a): the basket is at S1 and holds A, without a coupon.
+    const viaItem = p10({
+      type: 'composite',
+      name: 'Or',
+      condition: [{ type: 'composite', name: 'And', condition: [header('S2'), coupon] }, exists('a')],
+    });
+    expect(only(run(b, viaItem)).couponsRedeemed).toEqual([]);
+    // The coupon presented is kept: the branch that holds does not need it.
+    expect(only(run({ ...b, coupons: [c1] }, viaItem)).couponsRedeemed).toEqual([]);
+    // Or(coupon, Exists a): the branch without a coupon is preferred, the coupon stays with the customer.
+    const either = p10({ type: 'composite', name: 'Or', condition: [coupon, exists('a')] });
+    expect(only(run({ ...b, coupons: [c1] }, either)).couponsRedeemed).toEqual([]);
+    // Or(And(store S1, coupon), store S2): only the coupon's branch can hold, so it is redeemed.
+    const needs = p10({
+      type: 'composite',
+      name: 'Or',
+      condition: [{ type: 'composite', name: 'And', condition: [header('S1'), coupon] }, header('S2')],
+    });
+    expect(only(run({ ...b, coupons: [c1] }, needs)).couponsRedeemed).toEqual(['C1']);
+    expect(run(b, needs).notApplied[0]).toMatchObject({ reason: 'CONDITION_NOT_MET' });
+    // And(coupon, coupon) of one type takes two coupons.
+    const two = p10({ type: 'composite', name: 'And', condition: [coupon, coupon] });
+    expect(run({ ...b, coupons: [c1] }, two).notApplied[0]).toMatchObject({ reason: 'COUPON_REQUIRED' });
+    const c2 = { barcode: 'C2', couponType: 'tc01', refusal: null };
+    expect(only(run({ ...b, coupons: [c1, c2] }, two)).couponsRedeemed).toEqual(['C1', 'C2']);
+  });
 });
 
 describe('evaluate: why a promotion did not apply', () => {

@@ -1,79 +1,86 @@
 /**
- * An index of a map version by item attribute and header value: each promotion is filed under the keys one
- * of which a basket must have for it to possibly apply (its anchors: "code=SKU2", "level1=SHOES",
- * "store=S1", "coupon=tc01", …), or among the always-candidates when no such key exists. A basket then
- * looks at the promotions filed under its own keys only. Built once per map version (memoised on it).
+ * A map version compiled for evaluation, once per version (memoised on its immutable promotions snapshot):
+ * each promotion with its sets compiled, filed under the keys one of which a basket must have for it to
+ * possibly apply (its anchors: code SKU2, level1 SHOES, store S1, coupon tc01, …), or among the
+ * always-candidates when no such key exists; and the answers of every promotion a basket cannot trigger,
+ * in map order, so that an evaluation touches its candidates only and copies the rest.
  */
 import type { Basket, NotApplied } from './basket.js';
-import type { Condition, MapVersion, Promotion, PromotionSet } from './model.js';
+import type { BasketScan, CompiledSet } from './basket-scan.js';
+import type { Condition, EvaluationStep, Limit, MapVersion, Promotion, PromotionSet } from './model.js';
 
-export interface CompiledSet {
-  kind: 'item' | 'payment';
-  attribute: string | null;
-  values: ReadonlySet<string>;
-}
+export type { CompiledSet } from './basket-scan.js';
 
 export interface CompiledPromotion {
   position: number;
   promotion: Promotion;
   sets: ReadonlyMap<string, CompiledSet>;
+  /** Its condition names a coupon outside a Not: applying it redeems coupons. */
+  usesCoupons: boolean;
   /** Its answer when the index rules it out. */
   ruledOut: NotApplied;
 }
 
-export interface MapIndex {
-  compiled: CompiledPromotion[];
-  byKey: ReadonlyMap<string, readonly number[]>;
+/** attribute → value → positions ("*" → "line" | "payment" for any line, any payment). */
+type Keys = Map<string, Map<string, number[]>>;
+
+export interface CompiledMap {
+  promotions: readonly CompiledPromotion[];
+  byKey: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
   always: readonly number[];
   byNro: ReadonlyMap<string, CompiledPromotion>;
+  /** The answer of each promotion when the basket cannot trigger it, in map order. */
+  ruledOut: readonly NotApplied[];
+  /** The answer of each promotion when the map itself is not valid for the basket. */
+  notValid: readonly NotApplied[];
 }
+
+type Key = readonly [string, string];
 
 function compileSet(s: PromotionSet): CompiledSet {
+  const list = [...new Set(s.values)];
   return s.kind === 'item'
-    ? { kind: 'item', attribute: s.attribute, values: new Set(s.values) }
-    : { kind: 'payment', attribute: s.values.length > 0 ? 'type' : null, values: new Set(s.values) };
+    ? { kind: 'item', attribute: s.attribute, values: new Set(list), list }
+    : { kind: 'payment', attribute: list.length > 0 ? 'type' : null, values: new Set(list), list };
 }
 
-function setKeys(set: CompiledSet | undefined): string[] | null {
+function setKeys(set: CompiledSet | undefined): Key[] | null {
   if (!set) return null;
   if (set.kind === 'item')
-    return set.attribute === null ? ['line'] : [...set.values].map((v) => `${set.attribute}=${v}`);
-  return set.attribute === null ? ['payment'] : [...set.values].map((v) => `payment=${v}`);
+    return set.attribute === null ? [['*', 'line']] : set.list.map((v) => [set.attribute!, v] as const);
+  return set.attribute === null ? [['*', 'payment']] : set.list.map((v) => ['payment', v] as const);
 }
 
-const HEADER_KEY: Record<string, string> = {
-  store: 'store',
-  terminal: 'terminal',
-  region: 'region',
-  customerType: 'customerType',
-  segment: 'segment',
-  contract: 'contract',
-};
-
 /** Keys one of which a basket must have for the condition to hold (null: none can be named). */
-function anchors(c: Condition, sets: ReadonlyMap<string, CompiledSet>): string[] | null {
+function anchors(c: Condition, sets: ReadonlyMap<string, CompiledSet>): Key[] | null {
   switch (c.kind) {
     case 'exists':
       return setKeys(sets.get(c.set));
     case 'header':
-      return c.values.map((v) => `${HEADER_KEY[c.attribute]}=${v}`);
+      return c.values.map((v) => [c.attribute, v] as const);
     case 'coupon':
-      return [`coupon=${c.couponType}`];
+      return [['coupon', c.couponType]];
     case 'and':
       return smallest(c.conditions.map((x) => anchors(x, sets)));
     case 'or': {
       const all = c.conditions.map((x) => anchors(x, sets));
-      return all.some((a) => a === null) ? null : [...new Set(all.flat() as string[])];
+      return all.some((a) => a === null) ? null : (all.flat() as Key[]);
     }
     default:
       return null;
   }
 }
 
-function smallest(options: (string[] | null)[]): string[] | null {
-  let best: string[] | null = null;
+function smallest(options: (Key[] | null)[]): Key[] | null {
+  let best: Key[] | null = null;
   for (const o of options) if (o !== null && (best === null || o.length < best.length)) best = o;
   return best;
+}
+
+function usesCoupons(c: Condition | null): boolean {
+  if (c === null) return false;
+  if (c.kind === 'coupon') return true;
+  return (c.kind === 'and' || c.kind === 'or') && c.conditions.some(usesCoupons);
 }
 
 const RULED_OUT = {
@@ -82,80 +89,151 @@ const RULED_OUT = {
   segments: ['CUSTOMER_NOT_TARGETED', "The customer is in none of the promotion's segments."],
 } as const;
 
-function compile(p: Promotion, position: number): { compiled: CompiledPromotion; keys: string[] | null } {
+function compile(p: Promotion, position: number): { compiled: CompiledPromotion; keys: Key[] | null } {
   const sets = new Map(p.sets.map((s) => [s.name, compileSet(s)]));
-  const options: { keys: string[] | null; source: keyof typeof RULED_OUT }[] = [];
+  const options: { keys: Key[] | null; source: keyof typeof RULED_OUT }[] = [];
   if (p.condition) options.push({ keys: anchors(p.condition, sets), source: 'condition' });
   for (const c of p.combo) options.push({ keys: setKeys(sets.get(c.set)), source: 'condition' });
-  if (p.stores.length > 0) options.push({ keys: p.stores.map((s) => `store=${s}`), source: 'stores' });
+  if (p.stores.length > 0) options.push({ keys: p.stores.map((s) => ['store', s]), source: 'stores' });
   if (p.segments.length > 0)
-    options.push({ keys: p.segments.map((s) => `segment=${s}`), source: 'segments' });
-  let best: { keys: string[]; source: keyof typeof RULED_OUT } | null = null;
+    options.push({ keys: p.segments.map((s) => ['segment', s]), source: 'segments' });
+  let best: { keys: Key[]; source: keyof typeof RULED_OUT } | null = null;
   for (const o of options)
     if (o.keys !== null && (best === null || o.keys.length < best.keys.length))
       best = { keys: o.keys, source: o.source };
   const [reason, message] = RULED_OUT[best?.source ?? 'condition'];
   const ruledOut: NotApplied = Object.freeze({ nro: p.nro, code: p.code, reason, message });
-  return { compiled: { position, promotion: p, sets, ruledOut }, keys: best?.keys ?? null };
+  const compiled: CompiledPromotion = Object.freeze({
+    position,
+    promotion: p,
+    sets,
+    usesCoupons: usesCoupons(p.condition),
+    ruledOut,
+  });
+  return { compiled, keys: best?.keys ?? null };
 }
 
-export function buildIndex(map: MapVersion): MapIndex {
-  const compiled: CompiledPromotion[] = [];
-  const byKey = new Map<string, number[]>();
+/** Pure: compiles a map version's promotions (the limits and exclusions are read live by evaluate). */
+export function buildCompiledMap(
+  map: Pick<MapVersion, 'promotions'>,
+  /** false: every promotion is a candidate of every basket (what the index must never change). */
+  indexed = true,
+): CompiledMap {
+  const promotions: CompiledPromotion[] = [];
+  const byKey: Keys = new Map();
   const always: number[] = [];
   map.promotions.forEach((p, i) => {
     const { compiled: c, keys } = compile(p, i);
-    compiled.push(c);
-    if (keys === null) always.push(i);
-    else
-      for (const k of new Set(keys)) {
-        const list = byKey.get(k);
-        if (list) list.push(i);
-        else byKey.set(k, [i]);
-      }
+    promotions.push(c);
+    if (keys === null || !indexed) {
+      always.push(i);
+      return;
+    }
+    for (const [attribute, value] of keys) {
+      let values = byKey.get(attribute);
+      if (!values) byKey.set(attribute, (values = new Map()));
+      const list = values.get(value);
+      if (!list) values.set(value, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
   });
-  return { compiled, byKey, always, byNro: new Map(compiled.map((c) => [c.promotion.nro, c])) };
+  const notValid = promotions.map((c) =>
+    Object.freeze({
+      nro: c.promotion.nro,
+      code: c.promotion.code,
+      reason: 'MAP_NOT_VALID' as const,
+      message: 'The map version is not valid at this date or store.',
+    }),
+  );
+  // The arrays stay unfrozen (typed readonly): a frozen array leaves V8's fast elements, and evaluation
+  // copies `ruledOut` with slice() on every call.
+  return Object.freeze({
+    promotions,
+    byKey,
+    always,
+    byNro: new Map(promotions.map((c) => [c.promotion.nro, c])),
+    ruledOut: promotions.map((c) => c.ruledOut),
+    notValid,
+  });
 }
 
 /** Memoised on the version's promotions (an immutable snapshot): live limits and exclusions may change. */
-const cache = new WeakMap<readonly Promotion[], MapIndex>();
+const compiledMaps = new WeakMap<readonly Promotion[], CompiledMap>();
 
-export function indexOf(map: MapVersion): MapIndex {
-  let index = cache.get(map.promotions);
+/**
+ * The compiled form of a map version, built once per promotions snapshot and immutable: a process that
+ * keeps the snapshot (the active map) compiles it once; the evaluations after that reuse it.
+ */
+export function compileMap(map: Pick<MapVersion, 'promotions'>): CompiledMap {
+  let compiled = compiledMaps.get(map.promotions);
+  if (!compiled) {
+    compiled = buildCompiledMap(map);
+    compiledMaps.set(map.promotions, compiled);
+  }
+  return compiled;
+}
+
+/** The step of the map's algorithm each promotion belongs to (the first naming it), per algorithm. */
+const stepsOf = new WeakMap<readonly EvaluationStep[], ReadonlyMap<string, number>>();
+export function stepIndex(algorithm: readonly EvaluationStep[]): ReadonlyMap<string, number> {
+  let index = stepsOf.get(algorithm);
   if (!index) {
-    index = buildIndex(map);
-    cache.set(map.promotions, index);
+    const built = new Map<string, number>();
+    algorithm.forEach((s, i) => {
+      for (const nro of s.promotions) if (!built.has(nro)) built.set(nro, i);
+    });
+    stepsOf.set(algorithm, (index = built));
   }
   return index;
 }
 
-/** The keys of a basket: its lines' attributes, payments, header values and presented coupons. */
-export function basketKeys(basket: Basket): Set<string> {
-  const keys = new Set<string>();
-  if (basket.lines.length > 0) keys.add('line');
-  for (const l of basket.lines) {
-    keys.add(`code=${l.attributes.code ?? l.sku}`);
-    for (const [k, v] of Object.entries(l.attributes))
-      if (k !== 'code' && v !== undefined) keys.add(`${k}=${v}`);
+/** The limits of each benefit, per limits list. */
+const limitsOf = new WeakMap<readonly Limit[], ReadonlyMap<string, readonly Limit[]>>();
+export function limitsByBenefit(limits: readonly Limit[]): ReadonlyMap<string, readonly Limit[]> {
+  let index = limitsOf.get(limits);
+  if (!index) {
+    const built = new Map<string, Limit[]>();
+    for (const l of limits) {
+      const list = built.get(l.benefit);
+      if (list) list.push(l);
+      else built.set(l.benefit, [l]);
+    }
+    limitsOf.set(limits, (index = built));
   }
-  if (basket.payments.length > 0) keys.add('payment');
-  for (const p of basket.payments) keys.add(`payment=${p.type}`);
-  keys.add(`store=${basket.storeCode}`);
-  if (basket.terminalCode) keys.add(`terminal=${basket.terminalCode}`);
-  if (basket.region) keys.add(`region=${basket.region}`);
-  if (basket.customerType) keys.add(`customerType=${basket.customerType}`);
-  if (basket.contract) keys.add(`contract=${basket.contract}`);
-  for (const s of basket.segments) keys.add(`segment=${s}`);
-  for (const c of basket.coupons) keys.add(`coupon=${c.couponType}`);
-  return keys;
+  return index;
 }
 
+const HEADER: readonly (readonly [string, (b: Basket) => readonly (string | null)[]])[] = [
+  ['store', (b) => [b.storeCode]],
+  ['terminal', (b) => [b.terminalCode]],
+  ['region', (b) => [b.region]],
+  ['customerType', (b) => [b.customerType]],
+  ['contract', (b) => [b.contract]],
+  ['segment', (b) => b.segments],
+  ['payment', (b) => b.payments.map((p) => p.type)],
+  ['coupon', (b) => b.coupons.map((c) => c.couponType)],
+];
+
 /** Positions of the promotions a basket may trigger, in map order. */
-export function candidates(index: MapIndex, basket: Basket): number[] {
-  const seen = new Set<number>(index.always);
-  for (const key of basketKeys(basket)) {
-    const list = index.byKey.get(key);
-    if (list) for (const i of list) seen.add(i);
+export function candidates(map: CompiledMap, scan: BasketScan): number[] {
+  const out: number[] = [...map.always];
+  const add = (list: readonly number[] | undefined) => {
+    if (list) for (const i of list) out.push(i);
+  };
+  const any = map.byKey.get('*');
+  if (any && scan.basket.lines.length > 0) add(any.get('line'));
+  if (any && scan.basket.payments.length > 0) add(any.get('payment'));
+  for (const [attribute, values] of scan.byValue) {
+    const filed = map.byKey.get(attribute);
+    if (filed) for (const value of values.keys()) add(filed.get(value));
   }
-  return [...seen].sort((a, b) => a - b);
+  for (const [attribute, valuesOf] of HEADER) {
+    const filed = map.byKey.get(attribute);
+    if (filed) for (const v of valuesOf(scan.basket)) if (v !== null) add(filed.get(v));
+  }
+  out.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
 }
