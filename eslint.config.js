@@ -47,7 +47,6 @@ const QUERY_BUILDING_DEBT = [
   'src/app/ops/check.ts',
   'src/app/ops/check-ledger.ts',
   'src/app/ops/check-summaries.ts',
-  'src/app/sales/sale-cancel.ts',
   'src/app/sales/sale-reversal.ts',
   'src/dialects/fidelisa/use-cases/gifts.ts',
   'src/dialects/fidelisa/use-cases/notifications.ts',

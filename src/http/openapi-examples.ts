@@ -2534,6 +2534,7 @@ export const EXAMPLES: Record<string, OperationExample> = {
       saleId: 'sale_01m8j8a7z9f80rz7e29pvxnhf3',
       receipt: 'R1',
       amount: 1500,
+      lines: [{ lineNo: 2, amount: 1500 }],
       pointsReversed: 35,
       deficit: 0,
       waived: 0,

@@ -123,8 +123,16 @@ describe('Avomark amounts', () => {
         itemCode: '0021147',
         itemLabel: 'CHAISE',
         categoryLabel: 'JARDIN',
+        attributes: { code: '0021147', type: '8' },
       },
-      { operation: 'withdrawal', amount: 1234, quantity: 1, discountPercent: 0, category: null },
+      {
+        operation: 'withdrawal',
+        amount: 1234,
+        quantity: 1,
+        discountPercent: 0,
+        category: null,
+        attributes: { type: 'X' },
+      },
     ]);
     expect(input.vouchers).toEqual([
       { number: '11223344' },

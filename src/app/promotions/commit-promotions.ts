@@ -63,6 +63,7 @@ export async function commitPromotions(
         subject: use.subject,
         amount: use.amount,
         nextReset: done.nextReset,
+        type: use.type,
       });
     }
     for (const barcode of p.couponsRedeemed) {

@@ -1,25 +1,21 @@
 /**
- * Cancelling a sale within its map's validity-after-void reverts exactly what its stored plan recorded of
- * the promotions: limits given back (within the period they were consumed in), coupons it redeemed restored,
- * coupons it issued voided. Promotion points sit in the sale's earn lot and go back with it.
+ * Writing what a return or a cancellation gives back of a sale's promotions (planned by planReversal from
+ * the sale's stored plan, within its map's validity-after-void): limits given back (within the period they
+ * were consumed in), coupons it redeemed restored, coupons it issued voided when still unused. Promotion
+ * points sit in the sale's earn lot and go back with the points of the reversal.
  */
-import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
+import type { PromotionsTaken } from '../../core/sales/reversal-promotions.js';
 import * as coupons from '../../db/repos/coupons.repo.js';
 import { giveBackLimit } from '../../db/repos/limits.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
 
-const DAY = 86_400_000;
-
-export async function revertSalePromotions(
+export async function givePromotionsBack(
   tx: Tx,
-  sale: { id: string; merchant_id: string; plan: string | null; sold_at: string },
+  sale: { id: string; merchant_id: string },
+  taken: PromotionsTaken,
   now: string,
-): Promise<{ reverted: boolean }> {
-  const promotions = parseStoredSalePlan(sale.plan)?.promotions;
-  if (!promotions || promotions.applied.length === 0) return { reverted: false };
-  if (Date.parse(now) > Date.parse(sale.sold_at) + promotions.validityAfterVoid * DAY)
-    return { reverted: false };
+): Promise<{ couponsVoided: string[]; couponsRestored: string[] }> {
   const event = async (couponId: string, action: string) =>
     coupons.insertCouponHistory(tx, [
       {
@@ -34,23 +30,29 @@ export async function revertSalePromotions(
         transaction_id: null,
       },
     ]);
-  for (const a of promotions.applied) {
-    for (const l of a.limits)
-      await giveBackLimit(tx, {
-        limitId: l.limitId,
-        subject: l.subject,
-        n: l.amount,
-        nextReset: l.nextReset,
-        now,
-      });
-    for (const barcode of a.couponsRedeemed) {
-      const c = await coupons.findCoupon(tx, sale.merchant_id, barcode);
-      if (c && (await coupons.restoreCoupon(tx, c.id, now))) await event(c.id, 'RESTORE');
-    }
-    for (const barcode of a.couponsIssued) {
-      const c = await coupons.findCoupon(tx, sale.merchant_id, barcode);
-      if (c && (await coupons.voidCoupon(tx, c.id, now))) await event(c.id, 'VOID');
+  for (const l of taken.limits)
+    await giveBackLimit(tx, {
+      limitId: l.limitId,
+      subject: l.subject,
+      n: l.amount,
+      nextReset: l.nextReset,
+      now,
+    });
+  const couponsRestored: string[] = [];
+  for (const barcode of taken.couponsRestored) {
+    const c = await coupons.findCoupon(tx, sale.merchant_id, barcode);
+    if (c && (await coupons.restoreCoupon(tx, c.id, now))) {
+      await event(c.id, 'RESTORE');
+      couponsRestored.push(barcode);
     }
   }
-  return { reverted: true };
+  const couponsVoided: string[] = [];
+  for (const barcode of taken.couponsVoided) {
+    const c = await coupons.findCoupon(tx, sale.merchant_id, barcode);
+    if (c && (await coupons.voidUnusedCoupon(tx, c.id, now))) {
+      await event(c.id, 'VOID');
+      couponsVoided.push(barcode);
+    }
+  }
+  return { couponsVoided, couponsRestored };
 }

@@ -1,6 +1,5 @@
 /** The webhook events of a sale, written to the outbox in the sale's own transaction. */
-import type { Tx } from '../../db/transaction.js';
-import { enqueueOutbox, type OutboxEvent } from '../messaging/enqueue.js';
+import type { OutboxEvent } from '../messaging/enqueue.js';
 import type { SaleResult } from './post-sale.js';
 
 type Enqueue = (event: OutboxEvent) => Promise<void>;
@@ -52,15 +51,4 @@ export async function saleEvents(
     });
   for (const step of result.stepsReached)
     await enqueue({ merchantId, channel: 'webhook', event: 'tier.reached', data: { ...base, step } });
-}
-
-/** A return or a cancellation, in the transaction that reversed the sale. */
-export async function reversalEvent(
-  tx: Tx,
-  now: string,
-  merchantId: string,
-  event: 'sale.returned' | 'sale.cancelled',
-  data: Record<string, unknown>,
-): Promise<void> {
-  await enqueueOutbox(tx, now, { merchantId, channel: 'webhook', event, data });
 }

@@ -1,27 +1,17 @@
 /**
- * Returns: they reverse what a sale did, never more. A return takes back points in proportion to the
- * cumulative returned amount (pointsToReverse) and the matching share of the accumulated discount. A
- * return is idempotent on its receipt. Cancellations are in sale-cancel.ts.
+ * Returns: they reverse what a sale did, never more (planReversal, from the sale's stored plan). A return
+ * is idempotent on its receipt. Cancellations are in sale-cancel.ts.
  */
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { pointsToReverse } from '../../core/ledger/index.js';
-import type { SaleLine } from '../../core/rules/index.js';
+import { planReversal } from '../../core/sales/plan-reversal.js';
 import { DuplicateError } from '../../db/errors.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
-import { newId } from '../ids.js';
 import type { PointsBalance } from '../ledger/balance.js';
+import { withUnitOfWork } from '../unit-of-work.js';
 import { hashBody } from './body-hash.js';
-import { reclaimEarned } from '../ledger/ledger-writer.js';
-import { inTransactionResult, Rollback } from '../result-transaction.js';
-import { reversalEvent } from './sale-events.js';
-import {
-  discountReturned,
-  ledgerProgramOfSale,
-  lockedSale,
-  reversalContext,
-  saleCardBalance,
-} from './sale-reversal.js';
+import { commitReversal } from './commit-reversal.js';
+import { ledgerProgramOfSale, lockedSale, reversibleSale, saleCardBalance } from './sale-reversal.js';
 
 export interface ReturnInput {
   receipt: string;
@@ -31,11 +21,22 @@ export interface ReturnInput {
   lines?: { lineNo: number; amount?: number | undefined }[] | undefined;
 }
 
+export interface ReturnedPromotions {
+  /** Promotion discount of the returned lines: the refund is the returned amount less this. */
+  discount: number;
+  points: number;
+  limitsGivenBack: { limitId: string; amount: number }[];
+  couponsVoided: string[];
+  couponsRestored: string[];
+}
+
 export interface ReturnResult {
   returnId: string;
   saleId: string;
   receipt: string;
   amount: number;
+  /** What this return took per purchase line (a return by amount is spread over the lines in proportion). */
+  lines: { lineNo: number; amount: number }[];
   pointsReversed: number;
   /** Points that could not be taken back and were left as a negative balance ('allow'). */
   deficit: number;
@@ -43,29 +44,9 @@ export interface ReturnResult {
   waived: number;
   saleReturnedMinor: number;
   saleReversedPoints: number;
+  /** What went back of the promotions the sale got (absent: the sale had no active map). */
+  promotions?: ReturnedPromotions;
   balance: PointsBalance | null;
-}
-
-function returnAmount(sale: sales.SaleRow, input: ReturnInput): Result<number> {
-  if (input.amount !== undefined && input.lines !== undefined) {
-    return fail('VALIDATION_FAILED', 'Give amount or lines, not both.');
-  }
-  if (input.amount !== undefined) return ok(input.amount);
-  if (input.lines === undefined || input.lines.length === 0) {
-    return fail('VALIDATION_FAILED', 'Give the returned amount or lines.');
-  }
-  const lines = JSON.parse(sale.lines) as SaleLine[];
-  let total = 0;
-  for (const ret of input.lines) {
-    const line = lines.find((l) => l.lineNo === ret.lineNo);
-    if (!line || line.operation !== 'purchase') {
-      return fail('RETURN_EXCEEDS_SALE', `Line ${ret.lineNo} is not a purchase line of the sale.`);
-    }
-    const amount = ret.amount ?? line.amount;
-    if (amount > line.amount) return fail('RETURN_EXCEEDS_SALE', `Line ${ret.lineNo} is ${line.amount}.`);
-    total += amount;
-  }
-  return ok(total);
 }
 
 /** Replays a return already recorded under this receipt, or refuses other content. */
@@ -78,7 +59,11 @@ async function replayReturn(deps: Deps, saleId: string, receipt: string, hash: s
   return ok({ status: 200 as const, result: JSON.parse(stored.result) as ReturnResult });
 }
 
-/** A full or partial return. Points taken back never exceed what the sale earned, over any sequence. */
+/**
+ * A full or partial return: load (the sale under its card's lock) → planReversal (pure) → commitReversal.
+ * Points, the accrued discount and the promotions are taken back in proportion to what is returned
+ * (reversal-promotions.ts states the rules); never more than the sale recorded, over any sequence.
+ */
 export async function returnSale(
   deps: Deps,
   caller: Caller,
@@ -93,90 +78,79 @@ export async function returnSale(
   if (seen) return seen;
   const program = await ledgerProgramOfSale(deps.db, known);
   try {
-    return await inTransactionResult(deps, async (tx) => {
-      const now = deps.now().toISOString();
-      const sale = await lockedSale(tx, merchantId, saleId, now);
-      if (sale.status === 'cancelled') throw new Rollback(fail('SALE_CANCELLED'));
-      const amount = returnAmount(sale, input);
-      if (!amount.ok) throw new Rollback(amount);
-      const earned = Number(sale.earned_points);
-      const reversed = Number(sale.reversed_points);
-      const returned = Number(sale.returned_minor);
-      const points = pointsToReverse({
-        earnedBySale: earned,
-        alreadyReversed: reversed,
-        saleAmount: Number(sale.total_minor),
-        returnedAmountSoFar: returned,
-        returnAmount: amount.value,
-      });
-      if (!points.ok) {
-        throw new Rollback(
-          fail('RETURN_EXCEEDS_SALE', `At most ${points.returnable} can still be returned on this sale.`),
-        );
-      }
+    return await withUnitOfWork(deps, async ({ tx, now, newId, enqueue }) => {
+      const locked = await lockedSale(tx, merchantId, saleId, now);
+      if (!locked.ok) return locked;
+      const sale = locked.value;
+      const plan = planReversal(
+        reversibleSale(sale),
+        { kind: 'return', amount: input.amount, lines: input.lines },
+        now,
+      );
+      if (!plan.ok) return plan;
+      const p = plan.value;
       const returnId = newId('ret');
       await sales.insertReturn(tx, {
         id: returnId,
         merchant_id: merchantId,
         sale_id: sale.id,
         receipt: input.receipt,
-        amount_minor: amount.value,
-        points_reversed: points.points,
+        amount_minor: p.amount,
+        points_reversed: p.points,
         body_hash: hash,
         result: '{}',
         created_at: now,
       });
-      let deficit = 0;
-      let waived = 0;
-      if (sale.card_id && points.points > 0) {
-        const reclaim = await reclaimEarned(
-          tx,
-          reversalContext(sale, sale.card_id, {
-            merchantId,
-            principalId: caller.principalId,
-            now,
-            reason: `return ${input.receipt}`,
-          }),
-          await sales.saleLotIds(tx, sale.id),
-          points.points,
-          program.negativeBalance,
-        );
-        deficit = reclaim.deficit;
-        waived = reclaim.waived;
-      }
-      if (sale.card_id) {
-        const discount = discountReturned(sale, returned + amount.value) - discountReturned(sale, returned);
-        await sales.addCardDiscount(tx, sale.card_id, -discount);
-      }
-      await sales.updateSaleReversal(tx, sale, {
-        returned_minor: returned + amount.value,
-        reversed_points: reversed + points.points,
+      const done = await commitReversal(tx, sale, p, {
+        merchantId,
+        principalId: caller.principalId,
+        now,
+        reason: `return ${input.receipt}`,
+        negativeBalance: program.negativeBalance,
       });
+      if (!done.ok) return done;
       const result: ReturnResult = {
         returnId,
         saleId: sale.id,
         receipt: input.receipt,
-        amount: amount.value,
-        pointsReversed: points.points,
-        deficit,
-        waived,
-        saleReturnedMinor: returned + amount.value,
-        saleReversedPoints: reversed + points.points,
+        amount: p.amount,
+        lines: p.lines,
+        pointsReversed: p.points,
+        deficit: done.value.deficit,
+        waived: done.value.waived,
+        saleReturnedMinor: p.returnedMinorAfter,
+        saleReversedPoints: p.reversedPointsAfter,
+        ...(p.promotions
+          ? {
+              promotions: {
+                discount: p.promotions.discount,
+                points: p.promotions.points,
+                limitsGivenBack: p.promotions.limits.map((l) => ({ limitId: l.limitId, amount: l.amount })),
+                couponsVoided: done.value.couponsVoided,
+                couponsRestored: done.value.couponsRestored,
+              },
+            }
+          : {}),
         balance: await saleCardBalance(tx, sale, now),
       };
       await sales.saveReturnResult(tx, returnId, JSON.stringify(result));
-      await reversalEvent(tx, now, merchantId, 'sale.returned', {
-        saleId: sale.id,
-        returnId,
-        receipt: input.receipt,
-        customerId: sale.customer_id,
-        amountMinor: amount.value,
-        pointsReversed: points.points,
+      await enqueue({
+        merchantId,
+        channel: 'webhook',
+        event: 'sale.returned',
+        data: {
+          saleId: sale.id,
+          returnId,
+          receipt: input.receipt,
+          customerId: sale.customer_id,
+          amountMinor: p.amount,
+          pointsReversed: p.points,
+        },
       });
-      return { status: 201 as const, result };
+      return ok({ status: 201 as const, result });
     });
   } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
+    if (!(error instanceof DuplicateError) || deps.unitOfWork) throw error;
     const again = await replayReturn(deps, saleId, input.receipt, hash);
     if (again) return again;
     throw error;

@@ -1,10 +1,12 @@
 /**
  * What a return and a cancellation share: the ledger settings of the sale's program, the sale re-read
- * under its card's lock, the share of the accumulated discount taken back, and the card's balance after.
+ * under its card's lock and read as planReversal wants it, and the card's balance after.
  */
 import type { Kysely } from 'kysely';
-import { fail } from '../../core/error-catalog.js';
-import { discountReturned as discountShare } from '../../core/sales/reversal-rules.js';
+import { fail, ok, type Result } from '../../core/error-catalog.js';
+import type { SaleLine } from '../../core/rules/index.js';
+import type { ReversibleSale } from '../../core/sales/plan-reversal.js';
+import { legacyReturnedLines, type ReturnedLines } from '../../core/sales/returned-lines.js';
 import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { lockCard } from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
@@ -12,7 +14,6 @@ import type { DB } from '../../db/schema/index.js';
 import type { Tx } from '../../db/transaction.js';
 import { pointsBalance, type PointsBalance } from '../ledger/balance.js';
 import type { MovementContext } from '../ledger/ledger-writer.js';
-import { Rollback } from '../result-transaction.js';
 
 /** The ledger settings of the program of the sale's card (the defaults for a sale without a card). */
 export async function ledgerProgramOfSale(db: Kysely<DB>, sale: sales.SaleRow): Promise<sales.LedgerProgram> {
@@ -24,25 +25,43 @@ export async function ledgerProgramOfSale(db: Kysely<DB>, sale: sales.SaleRow): 
 }
 
 /** The sale, re-read after the card lock so that its totals are the latest committed ones. */
-export async function lockedSale(tx: Tx, merchantId: string, saleId: string, now: string) {
+export async function lockedSale(
+  tx: Tx,
+  merchantId: string,
+  saleId: string,
+  now: string,
+): Promise<Result<sales.SaleRow>> {
   const first = await sales.findSale(tx, merchantId, saleId);
-  if (!first) throw new Rollback(fail('SALE_NOT_FOUND'));
+  if (!first) return fail('SALE_NOT_FOUND');
   if (first.card_id) await lockCard(tx, first.card_id, now);
   const sale = await sales.findSale(tx, merchantId, saleId);
-  if (!sale) throw new Rollback(fail('SALE_NOT_FOUND'));
-  return sale;
+  return sale ? ok(sale) : fail('SALE_NOT_FOUND');
 }
 
-/**
- * The part of the discount a sale accumulated that returns of `returned` (cumulative, minor units) take
- * back: in proportion, rounded down, all of it once the sale is fully returned (as pointsToReverse).
- */
-export function discountReturned(sale: sales.SaleRow, returned: number): number {
-  const earned =
-    parseStoredSalePlan(sale.plan)?.discountEarnedMinor ??
-    (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ??
-    0;
-  return discountShare(earned, Number(sale.total_minor), returned);
+/** The sale as planReversal reads it: its stored plan, lines, totals and what earlier returns took per line. */
+export function reversibleSale(sale: sales.SaleRow): ReversibleSale {
+  const plan = parseStoredSalePlan(sale.plan);
+  const lines = JSON.parse(sale.lines) as SaleLine[];
+  const returnedMinor = Number(sale.returned_minor);
+  const returned: ReturnedLines = sale.returned_lines
+    ? (JSON.parse(sale.returned_lines) as ReturnedLines)
+    : legacyReturnedLines(lines, returnedMinor);
+  return {
+    plan,
+    lines,
+    totalMinor: Number(sale.total_minor),
+    soldAt: sale.sold_at,
+    cancelled: sale.status === 'cancelled',
+    hasCard: sale.card_id !== null,
+    earnedPoints: Number(sale.earned_points),
+    reversedPoints: Number(sale.reversed_points),
+    returnedMinor,
+    returned,
+    discountEarnedMinor:
+      plan?.discountEarnedMinor ??
+      (JSON.parse(sale.result) as { discountEarnedMinor?: number }).discountEarnedMinor ??
+      0,
+  };
 }
 
 /** The points balance of the sale's card at `now`, read in the transaction; null for a sale without one. */

@@ -64,6 +64,8 @@ export interface LimitUse {
   amount: number;
   max: number;
   periodDays: number | null;
+  /** What the limit counts (reversals give count limits back only with the whole benefit). */
+  type: 'count' | 'quantity' | 'amount';
 }
 
 export interface Offer {

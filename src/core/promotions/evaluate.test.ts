@@ -572,7 +572,7 @@ describe('evaluate: limits', () => {
   it('count: reached → not applied; otherwise the use is reported per subject', () => {
     const m = mapOf([p], { limits: [limit('count', 5)] });
     expect(only(run(b, m)).limits).toEqual([
-      { limitId: 'lim_1', subject: '-', amount: 1, max: 5, periodDays: null },
+      { limitId: 'lim_1', subject: '-', amount: 1, max: 5, periodDays: null, type: 'count' },
     ]);
     const full = run(b, m, new Map([['lim_1|-', { used: 5, nextReset: null }]]));
     expect(full.notApplied[0]).toMatchObject({ reason: 'LIMIT_REACHED' });

@@ -77,5 +77,6 @@ export function limitUses(check: Extract<LimitCheck, { ok: true }>, grant: Grant
             : grant.points,
     max: limit.max,
     periodDays: limit.periodDays,
+    type: limit.type,
   }));
 }

@@ -45,3 +45,21 @@ export function planPromotions(
     lineNos: purchases.map((l) => l.lineNo),
   };
 }
+
+/**
+ * The discount basis of earning: the sale's lines with each purchase line's amount less the discount the
+ * promotions gave it (never below 0). Without promotions, the lines as they are.
+ */
+export function netOfPromotions(lines: readonly SaleLine[], promotions: SalePromotions | null): SaleLine[] {
+  if (!promotions || promotions.evaluation.totalDiscount === 0) return [...lines];
+  const discount = new Map<number, number>();
+  for (const l of promotions.evaluation.lines) {
+    const lineNo = promotions.lineNos[l.index];
+    if (lineNo !== undefined && l.discount > 0)
+      discount.set(lineNo, (discount.get(lineNo) ?? 0) + l.discount);
+  }
+  return lines.map((l) => {
+    const d = discount.get(l.lineNo);
+    return d ? { ...l, amount: Math.max(0, l.amount - d) } : l;
+  });
+}

@@ -11,7 +11,12 @@ import { computeEarning, forcedRewards, stepsCrossed, type SaleLine, type Tier }
 import { tierBasis, withPurchase, type CardSummary } from './card-summary.js';
 import { checkSaleLines } from './check-lines.js';
 import { planPoints, type PointsPlan } from './plan-points.js';
-import { planPromotions, type SalePromotionContext, type SalePromotions } from './plan-promotions.js';
+import {
+  netOfPromotions,
+  planPromotions,
+  type SalePromotionContext,
+  type SalePromotions,
+} from './plan-promotions.js';
 import {
   planVoucherUses,
   type PlannedVoucherUse,
@@ -59,7 +64,7 @@ export interface SaleRequest {
 export interface SalePlan {
   lines: SaleLine[];
   purchasesMinor: number;
-  /** Purchases less the money of the vouchers used: what earns and accrues discount. */
+  /** Purchases less the promotions' discounts and the money of the vouchers used: what earns and accrues discount. */
   eligibleMinor: number;
   voucherUses: PlannedVoucherUse[];
   pointsEarned: number;
@@ -105,9 +110,12 @@ export function planSale(
   );
   if (!vouchers.ok) return vouchers;
   const deduction = vouchers.value.amountDeduction;
-  const eligible = Math.max(0, purchases - deduction);
-  const earning = computeEarning(program.rules, lines, deduction);
   const promotions = context.promotions ? planPromotions(context.promotions, lines, now) : null;
+  // The discount basis: points and the accrued discount are earned on what the customer pays, the lines
+  // net of the promotions' discounts and of the vouchers' money.
+  const net = netOfPromotions(lines, promotions);
+  const eligible = Math.max(0, purchases - (promotions?.evaluation.totalDiscount ?? 0) - deduction);
+  const earning = computeEarning(program.rules, net, deduction);
   const pointsEarned =
     (card && program.cardType !== 'discount' ? earning.points : 0) +
     (card ? (promotions?.evaluation.points ?? 0) : 0);

@@ -29,7 +29,14 @@ export interface StoredPromotions {
     couponsRedeemed: string[];
     couponsIssued: string[];
     messages: string[];
-    limits: { limitId: string; subject: string; amount: number; nextReset: string | null }[];
+    /** `type` is absent on plans stored before reversals needed it: such limits count as 'count'. */
+    limits: {
+      limitId: string;
+      subject: string;
+      amount: number;
+      nextReset: string | null;
+      type?: 'count' | 'quantity' | 'amount';
+    }[];
   }[];
 }
 

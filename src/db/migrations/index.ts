@@ -15,6 +15,7 @@ import * as m0015 from './0015-vehicles.js';
 import * as m0016 from './0016-promotions.js';
 import * as m0017 from './0017-loyalty-elements.js';
 import * as m0018 from './0018-report-indexes.js';
+import * as m0020 from './0020-sale-returned-lines.js';
 import * as m0021 from './0021-promo-queries.js';
 import * as m0022 from './0022-data-loading.js';
 import * as m0024 from './0024-campaigns.js';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-promotions': m0016,
   '0017-loyalty-elements': m0017,
   '0018-report-indexes': m0018,
+  '0020-sale-returned-lines': m0020,
   '0021-promo-queries': m0021,
   '0022-data-loading': m0022,
   '0024-campaigns': m0024,

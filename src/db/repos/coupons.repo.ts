@@ -155,3 +155,15 @@ export async function voidCoupon(db: Kysely<DB>, id: string, now: string): Promi
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Voids a coupon nobody has used yet (a reverted sale's issued coupon); a used one stays as it is. */
+export async function voidUnusedCoupon(tx: Tx, id: string, now: string): Promise<boolean> {
+  const r = await tx
+    .updateTable('coupons')
+    .set({ status: 'voided', updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .where('used_times', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -161,7 +161,7 @@ export class StaleSaleError extends RetryableDbError {
 export async function updateSaleReversal(
   tx: Tx,
   before: SaleRow,
-  values: { returned_minor: number; reversed_points: number; status?: string },
+  values: { returned_minor: number; reversed_points: number; status?: string; returned_lines?: string },
 ): Promise<void> {
   const result = await tx
     .updateTable('sales')
@@ -324,4 +324,17 @@ export async function cardsWithDueLots(
   const cards = new Map<string, { card_id: string; merchant_id: string }>();
   for (const row of [...expired, ...debts]) cards.set(row.card_id, row);
   return [...cards.values()].sort((a, b) => (a.card_id < b.card_id ? -1 : a.card_id > b.card_id ? 1 : 0));
+}
+
+/** Numbers of the vouchers a sale used and has not given back yet. */
+export async function unrestoredVoucherNumbers(tx: Tx, saleId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('voucher_uses')
+    .innerJoin('vouchers', 'vouchers.id', 'voucher_uses.voucher_id')
+    .select('vouchers.number')
+    .where('voucher_uses.sale_id', '=', saleId)
+    .where('voucher_uses.restored_at', 'is', null)
+    .orderBy('vouchers.number')
+    .execute();
+  return rows.map((r) => r.number);
 }

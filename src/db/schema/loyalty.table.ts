@@ -96,6 +96,8 @@ export interface SaleTable {
   redeemed_points: number;
   reversed_points: number;
   returned_minor: number;
+  /** Cumulative returned amount per purchase line (JSON), written by returns (0020); null before any. */
+  returned_lines?: string | null;
   created_at: string;
 }
 

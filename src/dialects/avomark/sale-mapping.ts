@@ -123,6 +123,11 @@ function toLine(p: Static<typeof Purchase>, index: number): SaleLineInput {
   if (p.item?.code) line.itemCode = p.item.code;
   if (p.item?.label) line.itemLabel = p.item.label;
   if (p.itemType?.label) line.categoryLabel = p.itemType.label;
+  // Promotions select on item attributes: the ticket's item code and item type code (the API defines no
+  // brand, hierarchy or coupons on a ticket).
+  const code = p.item?.code?.trim();
+  if (code || typeCode)
+    line.attributes = { ...(code ? { code } : {}), ...(typeCode ? { type: typeCode } : {}) };
   return line;
 }
 

@@ -228,11 +228,28 @@ export const ReturnResult = Type.Object({
   saleId: Type.String(),
   receipt: Type.String(),
   amount: Type.Integer(),
+  lines: Type.Array(Type.Object({ lineNo: Type.Integer(), amount: Type.Integer() }), {
+    description: 'What the return took per purchase line (a return by amount is spread in proportion)',
+  }),
   pointsReversed: Type.Integer(),
   deficit: Type.Integer(),
   waived: Type.Integer(),
   saleReturnedMinor: Type.Integer(),
   saleReversedPoints: Type.Integer(),
+  promotions: Type.Optional(
+    Type.Object(
+      {
+        discount: Type.Integer({
+          description: 'Promotion discount of the returned lines: refund the returned amount less this',
+        }),
+        points: Type.Integer({ description: 'Promotion points taken back (part of pointsReversed)' }),
+        limitsGivenBack: Type.Array(Type.Object({ limitId: Type.String(), amount: Type.Integer() })),
+        couponsVoided: Type.Array(Type.String()),
+        couponsRestored: Type.Array(Type.String()),
+      },
+      { description: 'What went back of the promotions the sale got (absent without an active map)' },
+    ),
+  ),
   balance: Nullable(PointsBalance),
 });
 
