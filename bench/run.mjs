@@ -207,7 +207,15 @@ async function main() {
   );
   const database = await openDatabase(config.db, tmp);
 
-  const env = { ...process.env, TESSERA_DATA: path.join(tmp, 'data'), LOG_LEVEL: 'warn', ...database.env };
+  const env = {
+    ...process.env,
+    TESSERA_DATA: path.join(tmp, 'data'),
+    LOG_LEVEL: 'warn',
+    // The load generator stands for 1,500 tills from one address: the per-address cap (256 by default, a
+    // defence against one client hoarding connections) would refuse most of the 1,500-connection workloads.
+    TESSERA_MAX_CONNECTIONS_PER_ADDRESS: process.env.TESSERA_MAX_CONNECTIONS_PER_ADDRESS ?? '4000',
+    ...database.env,
+  };
   delete env.PORT;
   delete env.HOST;
   if (database.kind === 'sqlite') delete env.DATABASE_URL;

@@ -164,6 +164,16 @@ export async function saveCardState(
   extras: CardStateExtras,
   now: string,
 ): Promise<void> {
+  // A sale takes its `now` before it waits for the card's lock: one that held the lock just before this change
+  // can carry a later instant than this change's `now`. The status dates from after the card's last movement,
+  // so "no movement after a block or replacement" (tessera check) reads the order in which things happened.
+  // The caller holds the card's lock: no movement can land between this read and the update.
+  const last = await tx
+    .selectFrom('movements')
+    .select(sql<string | null>`max(created_at)`.as('at'))
+    .where('card_id', '=', cardId)
+    .executeTakeFirst();
+  const since = last?.at && last.at > now ? last.at : now;
   await tx
     .updateTable('cards')
     .set({
@@ -177,7 +187,9 @@ export async function saveCardState(
       ...(extras.expiresAt === undefined ? {} : { expires_at: extras.expiresAt }),
       ...(extras.discountMinor === undefined ? {} : { discount_minor: extras.discountMinor }),
       // `status` on the right is the value before this update (SQL semantics, both databases)
-      status_since: sql<string | null>`case when status <> ${state.status} then ${now} else status_since end`,
+      status_since: sql<
+        string | null
+      >`case when status <> ${state.status} then ${since} else status_since end`,
       updated_at: now,
     })
     .where('id', '=', cardId)

@@ -59,8 +59,13 @@ function errorShape(family: Family, body: Record<string, unknown>, xml: boolean)
       break;
     case 'promo':
       // The services' envelope, Spring's OAuth refusal, or (XML services) the coreResponse with its message.
+      // The data-loading envelope is the manual's: `description` names the catalog (empty when the body could
+      // not be read) and the message is in `detail.detail`.
       need(
         (nonEmpty(body.status) && nonEmpty(body.description)) ||
+          (nonEmpty(body.status) &&
+            typeof body.description === 'string' &&
+            nonEmpty((body.detail as { detail?: unknown } | undefined)?.detail)) ||
           (nonEmpty(body.error) && typeof body.error_description === 'string') ||
           (xml && Object.keys(body).length > 0),
         'status and description (or error and error_description)',
