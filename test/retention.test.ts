@@ -255,6 +255,15 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
         anImport('imp_rt_running', 'running', at(91 * DAY)),
         anImport('imp_rt_locked', 'rejected', at(91 * DAY)),
         anImport('imp_rt_recent', 'accepted', at(89 * DAY)),
+        anImport('imp_rt_queued', 'queued', at(91 * DAY)),
+      ])
+      .execute();
+    // What an asynchronous import received goes with its record; a queued import keeps it.
+    await db
+      .insertInto('import_payloads')
+      .values([
+        { import_id: 'imp_rt_old', merchant_id: h.merchantId, body: '{"items":[]}' },
+        { import_id: 'imp_rt_queued', merchant_id: h.merchantId, body: '{"items":[]}' },
       ])
       .execute();
     await db
@@ -388,7 +397,18 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
       .execute();
     expect(attempts.map((a) => a.id)).toEqual(['att_rt_2']);
     expect(await ids('webhook_events', 'evt_rt_%')).toEqual(['evt_rt_busy', 'evt_rt_recent']);
-    expect(await ids('imports', 'imp_rt_%')).toEqual(['imp_rt_locked', 'imp_rt_recent', 'imp_rt_running']);
+    expect(await ids('imports', 'imp_rt_%')).toEqual([
+      'imp_rt_locked',
+      'imp_rt_queued',
+      'imp_rt_recent',
+      'imp_rt_running',
+    ]);
+    const payloads = await db
+      .selectFrom('import_payloads')
+      .select('import_id')
+      .where('import_id', 'like', 'imp_rt_%')
+      .execute();
+    expect(payloads.map((p) => p.import_id)).toEqual(['imp_rt_queued']);
     expect(await ids('coupon_history', 'cph_rt_%')).toEqual(['cph_rt_live_old', 'cph_rt_void_recent']);
     const left = await db
       .selectFrom('element_movements')

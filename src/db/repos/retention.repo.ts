@@ -54,17 +54,22 @@ export async function deleteWebhookEventsBefore(db: Kysely<DB>, before: string):
 }
 
 /**
- * Finished imports (not running, not holding an import lock) received before `before`, with their per-item
- * errors (stored on the import row). The imported data itself (vehicle clients, invoices) stays.
+ * Finished imports (not queued or running, not holding an import lock) received before `before`, with their
+ * per-item errors (stored on the import row) and the content an asynchronous import received (PROMO's
+ * import_payloads: customer catalogs carry personal data). The imported data itself stays.
  */
 export async function deleteImportsBefore(db: Kysely<DB>, before: string): Promise<number> {
-  const done = await db
-    .deleteFrom('imports')
-    .where('received_at', '<', before)
-    .where('status', '<>', 'running')
-    .where('id', 'not in', db.selectFrom('import_locks').select('import_id'))
-    .executeTakeFirst();
-  return Number(done.numDeletedRows);
+  return db.transaction().execute(async (tx) => {
+    const finished = tx
+      .selectFrom('imports')
+      .select('id')
+      .where('received_at', '<', before)
+      .where('status', 'not in', ['queued', 'running'])
+      .where('id', 'not in', tx.selectFrom('import_locks').select('import_id'));
+    await tx.deleteFrom('import_payloads').where('import_id', 'in', finished).execute();
+    const done = await tx.deleteFrom('imports').where('id', 'in', finished).executeTakeFirst();
+    return Number(done.numDeletedRows);
+  });
 }
 
 /**
