@@ -4,22 +4,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.js';
-import { cashdeskDialect } from '../dialects/cashdesk/index.js';
 import { newId } from '../app/ids.js';
-import { avomarkRoutes } from '../dialects/avomark/index.js';
-import { fidelisaDialect } from '../dialects/fidelisa/index.js';
-import { mmpDialect } from '../dialects/mmp/index.js';
-import { promoDialect } from '../dialects/promo/index.js';
+import { DIALECTS, dialectSecuritySchemes } from '../dialects/index.js';
 import { installConsole } from './console.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
-import { frameworkErrors, installNativeErrors } from './plugins/errors.js';
+import { ErrorFormats, installNativeErrors } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { refuseFormBodiesWhereUndocumented } from './plugins/request-origin.js';
 import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
-import { declareDialectSecurity, SECURITY_SCHEMES } from './openapi-security.js';
+import { SECURITY_SCHEMES } from './openapi-security.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -61,6 +57,7 @@ function trustProxyOption(value: Deps['config']['trustProxy']) {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const errorFormats = new ErrorFormats();
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
@@ -88,12 +85,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     // A dialect at the root of its own listener or host name (TESSERA_LISTEN_<DIALECT>, TESSERA_HOST_<DIALECT>).
     rewriteUrl: dialectUrlRewriter(deps.config),
     // Router errors (path parameter too long, broken percent-escape) in the error format of the path's API.
-    frameworkErrors,
+    frameworkErrors: errorFormats.frameworkErrors,
     // Response serializers built once per process for a given schema (start-up and test set-up time).
     schemaController: { compilersFactory: { buildSerializer: cachingSerializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sharedSchemas = [ErrorBody, Customer, CustomerPage, ...customerSchemas];
   app.setValidatorCompiler(createValidatorCompiler(sharedSchemas));
+  app.decorate('errorFormats', errorFormats);
 
   app.decorateRequest('caller', null);
   app.decorateRequest('failure', null);
@@ -132,7 +130,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         description:
           'Loyalty and promotions server. Native API under /v1; compatibility APIs for existing POS protocols under their own prefixes.',
       },
-      components: { securitySchemes: SECURITY_SCHEMES },
+      components: { securitySchemes: { ...SECURITY_SCHEMES, ...dialectSecuritySchemes() } },
     },
     transformObject: (document) =>
       'openapiObject' in document ? applyExamples(document.openapiObject) : document.swaggerObject,
@@ -178,12 +176,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     { prefix: '/v1' },
   );
-  declareDialectSecurity(app);
-  await app.register(avomarkRoutes(deps), { prefix: '/avomark' });
-  await app.register(cashdeskDialect(deps), { prefix: '/cashdesk' });
-  await app.register(fidelisaDialect(deps), { prefix: '/fidelisa' });
-  await app.register(mmpDialect(deps), { prefix: '/mmp' });
-  await app.register(promoDialect(deps), { prefix: '/promo' });
+  for (const dialect of DIALECTS) await app.register(dialect.plugin(deps), { prefix: dialect.prefix });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, {

@@ -1,7 +1,12 @@
 import type { Caller } from '../app/context.js';
 import type { NormalizedError } from './http-error.js';
+import type { ErrorFormats } from './plugins/errors.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The error format of each API prefix of this app (router errors answer in their API's format). */
+    errorFormats: ErrorFormats;
+  }
   interface FastifyRequest {
     caller: Caller | null;
     /** The error this request ended with, for the integration log. */

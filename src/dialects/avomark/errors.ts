@@ -5,10 +5,10 @@
  * seed has no number for answers code 0 with the catalog's message, so the till still shows what is wrong.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../core/error-catalog.js';
 import { HttpError, type NormalizedError } from '../../http/http-error.js';
-import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
+import { prepareErrorReply } from '../../http/plugins/errors.js';
 
 /** The seed's table, verbatim. */
 export const AVOMARK_MESSAGES = {
@@ -145,14 +145,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   return reply.code(e.status).type('application/json').send(toAvomark(error, e));
 }
 
-/** The error format of the whole /avomark subtree. */
-export function installAvomarkErrors(app: FastifyInstance): void {
-  installErrorFormat(app, (error, request, reply) => send(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    send(
-      request,
-      reply,
-      new HttpError('ROUTE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
-    ),
-  );
+/** The error format of the whole /avomark subtree (not-found answers included). */
+export function avomarkErrorFormat(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  return send(request, reply, error);
 }

@@ -3,9 +3,8 @@
  * (a malformed body, a refused role) gets the {status, description} envelope of the services, and
  * authentication failures Spring's OAuth body.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../../http/http-error.js';
-import { installErrorFormat, prepareErrorReply } from '../../http/plugins/errors.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { prepareErrorReply } from '../../http/plugins/errors.js';
 import { OAuthRefusal, sendOAuthRefusal } from './auth.js';
 
 /** A documented answer other than success: its HTTP status and its exact body (JSON or XML text). */
@@ -28,7 +27,8 @@ export const COMPANY_INVALID = new PromoAnswer(400, {
   description: 'Debe enviar el campo companyId valido',
 });
 
-function format(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+/** The error format of the whole /promo subtree (not-found answers included). */
+export function promoErrorFormat(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof OAuthRefusal) return sendOAuthRefusal(reply, error);
   if (error instanceof PromoAnswer) {
     request.failure = {
@@ -40,18 +40,4 @@ function format(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   }
   const e = prepareErrorReply(request, reply, error);
   return reply.code(e.status).type('application/json').send({ status: e.code, description: e.message });
-}
-
-export function installPromoErrors(app: FastifyInstance): void {
-  installErrorFormat(app, format);
-  app.setNotFoundHandler((request, reply) =>
-    format(
-      new HttpError(
-        'ROUTE_NOT_FOUND',
-        `No PROMO service for ${request.method} ${request.url.split('?')[0]}.`,
-      ),
-      request,
-      reply,
-    ),
-  );
 }

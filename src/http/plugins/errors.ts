@@ -49,26 +49,40 @@ export function installNativeErrors(app: FastifyInstance): void {
   });
 }
 
-type ErrorFormat = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+export type ErrorFormat = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
 
-/** The error format of each API mounted under a prefix (dialects install theirs), for framework errors. */
-const formats = new Map<string, ErrorFormat>();
+/**
+ * The error format of each API mounted under a prefix (dialects install theirs), for the router's errors.
+ * One per app instance (buildApp decorates the root with it): two apps in one process never share it.
+ */
+export class ErrorFormats {
+  private readonly byPrefix = new Map<string, ErrorFormat>();
+
+  set(prefix: string, format: ErrorFormat): void {
+    this.byPrefix.set(prefix, format);
+  }
+
+  /**
+   * Fastify's `frameworkErrors` option: errors the router raises before any route or plugin is chosen (a
+   * path parameter over maxParamLength → 414, a malformed percent-escape → 400). Without it Fastify answers
+   * them with its own body; with it they get the error format of the API the path belongs to.
+   */
+  readonly frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): unknown => {
+    const path = (request.raw.url ?? '').split('?')[0] ?? '';
+    for (const [prefix, format] of this.byPrefix) {
+      if (path === prefix || path.startsWith(`${prefix}/`)) return format(error, request, reply);
+    }
+    return sendNativeError(error, request, reply);
+  };
+}
 
 /** An API's error format: the error handler of its subtree, and for the router's errors under its prefix. */
 export function installErrorFormat(app: FastifyInstance, format: ErrorFormat): void {
-  formats.set(app.prefix, format);
-  app.setErrorHandler(format);
-}
-
-/**
- * Fastify's `frameworkErrors` option: errors the router raises before any route or plugin is chosen (a path
- * parameter over maxParamLength → 414, a malformed percent-escape → 400). Without it Fastify answers them
- * with its own body; with it they get the error format of the API the path belongs to.
- */
-export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): unknown {
-  const path = (request.raw.url ?? '').split('?')[0] ?? '';
-  for (const [prefix, format] of formats) {
-    if (path === prefix || path.startsWith(`${prefix}/`)) return format(error, request, reply);
+  if (!app.hasDecorator('errorFormats')) {
+    throw new Error(
+      'installErrorFormat: the app has no errorFormats (buildApp decorates its root with one).',
+    );
   }
-  return sendNativeError(error, request, reply);
+  app.errorFormats.set(app.prefix, format);
+  app.setErrorHandler(format);
 }
