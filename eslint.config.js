@@ -143,10 +143,29 @@ export default tseslint.config(
     },
   },
   {
+    // The demo composes every vendor's demo data: the one file of src/app that imports src/dialects, and only
+    // their demo/ folders.
+    files: ['src/app/demo/load-demo.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)http/|(^|/)dialects/(?![^/]+/demo/[^/]+$)',
+              message: "Dependencies point inward: the demo loader imports only the dialects' demo/ folders.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // http and the dialects' wire code reach the database only through the use-cases of src/app. A
-    // dialect's use-cases/ folder is its own application layer (vendor orchestration) and may read repositories.
+    // dialect's use-cases/ folder is its own application layer (vendor orchestration) and may read
+    // repositories; its demo/ folder writes the vendor's demo data as src/app/demo does.
     files: ['src/http/**/*.ts', 'src/dialects/**/*.ts'],
-    ignores: ['src/dialects/*/use-cases/**'],
+    ignores: ['src/dialects/*/use-cases/**', 'src/dialects/*/demo/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,11 +17,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { ZipFile } from 'yazl';
-import { loadDemoVehicles } from '../src/app/demo/vehicles/demo-vehicles.js';
+import { loadDemoVehicles } from '../src/dialects/mmp/demo/demo-vehicles.js';
 import { importClientsInvoices } from '../src/app/vehicles/import-clients-invoices.js';
 import { findNetwork, listMembers } from '../src/app/vehicles/network.js';
 import { openArchive } from '../src/app/vehicles/zip-archive.js';
-import { BATCH_2 } from '../src/app/demo/vehicles/batches.js';
+import { BATCH_2 } from '../src/dialects/mmp/demo/batches.js';
 import { loadConfig } from '../src/config.js';
 import { openDeps } from '../src/server.js';
 

@@ -6,7 +6,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/app/context.js';
-import { CASHDESK_USERS } from '../src/app/demo/demo-cashdesk.js';
+import { CASHDESK_USERS } from '../src/dialects/cashdesk/demo/demo-cashdesk.js';
 import {
   ANY_ROLE,
   BACK_OFFICE_ROLES,

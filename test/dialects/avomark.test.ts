@@ -3,7 +3,7 @@
  * documented answer checked field by field, then each error code and the auth failures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AVOMARK } from '../../src/app/demo/demo-avomark.js';
+import { DEMO_AVOMARK } from '../../src/dialects/avomark/demo/demo-avomark.js';
 import { DEMO_CARDS } from '../../src/app/demo/demo-loyalty.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { createCard, createProgram } from '../support/loyalty-fixtures.js';

@@ -2,7 +2,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/app/context.js';
 import { createCustomer } from '../../src/app/customers/customers.js';
-import { CASHDESK_USERS } from '../../src/app/demo/demo-cashdesk.js';
+import { CASHDESK_USERS } from '../../src/dialects/cashdesk/demo/demo-cashdesk.js';
 import { createBatch } from '../../src/app/cards/cards-batch.js';
 import { activate, bind, block, issue } from '../../src/app/cards/cards-lifecycle.js';
 import type { Harness } from '../support/harness.js';

@@ -4,7 +4,7 @@
  * and XML equally. Bad bytes and unknown charsets are refused in each dialect's error format.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AVOMARK } from '../../src/app/demo/demo-avomark.js';
+import { DEMO_AVOMARK } from '../../src/dialects/avomark/demo/demo-avomark.js';
 import { DEMO_CARDS } from '../../src/app/demo/demo-loyalty.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { fixtures, type Fixtures } from './cashdesk-support.js';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signFidelisaRequest } from '../../src/dialects/fidelisa/use-cases/signature.js';
-import { DEMO_FIDELISA as D } from '../../src/app/demo/demo-fidelisa.js';
+import { DEMO_FIDELISA as D } from '../../src/dialects/fidelisa/demo/demo-fidelisa.js';
 import type { RuleInput } from '../../src/app/programs/programs.js';
 import { createProvider } from '../../src/app/tenancy/tenancy.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';

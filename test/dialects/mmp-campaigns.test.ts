@@ -5,11 +5,11 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VEHICLES_DEMO } from '../../src/app/demo/vehicles/demo-vehicles.js';
+import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
 import { deliverDue } from '../../src/app/messaging/deliver-outbox.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
 import { startSmtpSink, TEST_CA, type SmtpSink } from '../support/smtp-sink.js';
-import { BATCH_2 } from '../../src/app/demo/vehicles/batches.js';
+import { BATCH_2 } from '../../src/dialects/mmp/demo/batches.js';
 import { counts, mmpToken, upload, vehicle, zipOf } from './mmp-support.js';
 
 const RUN = Date.parse('2021-08-17T07:30:00Z');

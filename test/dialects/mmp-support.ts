@@ -1,7 +1,7 @@
 /** Shared set-up of the MMP Vision 360 tests: tokens of the demo users, calls, ZIP archives. */
 import type { LightMyRequestResponse } from 'fastify';
 import { ZipFile } from 'yazl';
-import { VEHICLES_DEMO } from '../../src/app/demo/vehicles/demo-vehicles.js';
+import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
 import type { Harness } from '../support/harness.js';
 
 export const BASE = '/mmp/api/v1/trif/service-external-client';

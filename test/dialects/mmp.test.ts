@@ -1,7 +1,7 @@
 /** MMP Vision 360 dialect: replays of spec/mmp.md §8.6 field by field, the tests of §8.7, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VEHICLES_DEMO } from '../../src/app/demo/vehicles/demo-vehicles.js';
-import { BATCH_2 } from '../../src/app/demo/vehicles/batches.js';
+import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
+import { BATCH_2 } from '../../src/dialects/mmp/demo/batches.js';
 import { runCampaign } from '../../src/app/vehicles/run-campaign.js';
 import { findNetwork, listMembers } from '../../src/app/vehicles/network.js';
 import { setClientFlags } from '../../src/app/vehicles/setup.js';

@@ -1,14 +1,14 @@
 import type { CustomerInput } from '../../core/customer/customer.js';
 import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/customers.js';
-import { loadDemoAvomark } from './demo-avomark.js';
-import { loadDemoCashDesk } from './demo-cashdesk.js';
-import { loadDemoFidelisa } from './demo-fidelisa.js';
-import { loadDemoPromo } from './demo-promo.js';
-import { loadDemoPromoLoading } from './demo-promo-loading.js';
+import { loadDemoAvomark } from '../../dialects/avomark/demo/demo-avomark.js';
+import { loadDemoCashDesk } from '../../dialects/cashdesk/demo/demo-cashdesk.js';
+import { loadDemoFidelisa } from '../../dialects/fidelisa/demo/demo-fidelisa.js';
+import { loadDemoPromo } from '../../dialects/promo/demo/demo-promo.js';
+import { loadDemoPromoLoading } from '../../dialects/promo/demo/demo-promo-loading.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
-import { loadDemoVehicles } from './vehicles/demo-vehicles.js';
+import { loadDemoVehicles } from '../../dialects/mmp/demo/demo-vehicles.js';
 import {
   createApiClient,
   createMerchant,

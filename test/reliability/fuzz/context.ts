@@ -3,12 +3,12 @@
  * a pool of real ids per parameter name (so that some garbage reaches past the lookups).
  */
 import fc from 'fast-check';
-import { DEMO_AVOMARK } from '../../../src/app/demo/demo-avomark.js';
-import { DEMO_FIDELISA } from '../../../src/app/demo/demo-fidelisa.js';
+import { DEMO_AVOMARK } from '../../../src/dialects/avomark/demo/demo-avomark.js';
+import { DEMO_FIDELISA } from '../../../src/dialects/fidelisa/demo/demo-fidelisa.js';
 import { DEMO_CARDS } from '../../../src/app/demo/demo-loyalty.js';
 import { basic } from '../../dialects/cashdesk-support.js';
 import { rubySignRequest } from '../../dialects/fidelisa-support.js';
-import { VEHICLES_DEMO } from '../../../src/app/demo/vehicles/demo-vehicles.js';
+import { VEHICLES_DEMO } from '../../../src/dialects/mmp/demo/demo-vehicles.js';
 import { mmpToken } from '../../dialects/mmp-support.js';
 import { promoToken } from '../../dialects/promo-support.js';
 import type { Harness } from '../../support/harness.js';

@@ -4,15 +4,15 @@
  * the customer-creation example (new, not yet given to anyone), and the card 13858466021 of the step
  * example, whose purchases (600 €) reached the first step of the Carte VIP.
  */
-import { insertCards } from '../../db/repos/cards.repo.js';
-import { findCustomer } from '../../db/repos/customers.repo.js';
-import { insertAlias } from '../../db/repos/aliases.repo.js';
-import { findProgram } from '../../db/repos/programs.repo.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Caller, Deps } from '../context.js';
-import { newId } from '../ids.js';
-import { postSale } from '../sales/post-sale.js';
-import { createUser } from '../tenancy/tenancy.js';
+import { insertCards } from '../../../db/repos/cards.repo.js';
+import { findCustomer } from '../../../db/repos/customers.repo.js';
+import { insertAlias } from '../../../db/repos/aliases.repo.js';
+import { findProgram } from '../../../db/repos/programs.repo.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Caller, Deps } from '../../../app/context.js';
+import { newId } from '../../../app/ids.js';
+import { postSale } from '../../../app/sales/post-sale.js';
+import { createUser } from '../../../app/tenancy/tenancy.js';
 
 export const DEMO_AVOMARK = {
   user: { login: 'demo', password: 'demo' },

@@ -3,8 +3,8 @@
  * user per other role, so that the block and unblock reason matrices can be tried role by role. The cards in
  * each CashDesk status are DEMO_CARDS of demo-loyalty.ts.
  */
-import type { Deps, Role } from '../context.js';
-import { createUser } from '../tenancy/tenancy.js';
+import type { Deps, Role } from '../../../app/context.js';
+import { createUser } from '../../../app/tenancy/tenancy.js';
 
 export const CASHDESK_USERS: readonly { login: string; password: string; role: Role }[] = [
   { login: 'aladdin', password: 'opensesame', role: 'administrator' },

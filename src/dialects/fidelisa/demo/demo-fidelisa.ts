@@ -4,15 +4,15 @@
  * test3@fidelisa.com); the seed's uuids name the demo programs, Pierre Martin and his card, CATHERINE SOUPE,
  * and a gift of 100 points, "10€ de bon d’achat".
  */
-import { insertAlias } from '../../db/repos/aliases.repo.js';
-import { findCardByNumber } from '../../db/repos/cards.repo.js';
-import { findCustomer } from '../../db/repos/customers.repo.js';
-import { findProgram } from '../../db/repos/programs.repo.js';
-import type { Deps } from '../context.js';
-import { createGift } from '../rewards/gifts.js';
-import { setMerchantIdentity, setProviderKey } from '../../db/repos/tenancy.repo.js';
-import { createProvider } from '../tenancy/tenancy.js';
-import { DEMO_CARDS } from './demo-loyalty.js';
+import { insertAlias } from '../../../db/repos/aliases.repo.js';
+import { findCardByNumber } from '../../../db/repos/cards.repo.js';
+import { findCustomer } from '../../../db/repos/customers.repo.js';
+import { findProgram } from '../../../db/repos/programs.repo.js';
+import type { Deps } from '../../../app/context.js';
+import { createGift } from '../../../app/rewards/gifts.js';
+import { setMerchantIdentity, setProviderKey } from '../../../db/repos/tenancy.repo.js';
+import { createProvider } from '../../../app/tenancy/tenancy.js';
+import { DEMO_CARDS } from '../../../app/demo/demo-loyalty.js';
 
 export const DEMO_FIDELISA = {
   provider: { code: 'DEMOPROVIDER', key: 'demo-provider-key' },

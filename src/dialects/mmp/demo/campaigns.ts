@@ -1,6 +1,6 @@
 /** The demo network's diffused campaigns and who they reached (spec/mmp.md §8.4), stored as history. */
-import type { HistoryCampaign } from '../../vehicles/campaign-history.js';
-import { instantOf } from '../../vehicles/network.js';
+import type { HistoryCampaign } from '../../../app/vehicles/campaign-history.js';
+import { instantOf } from '../../../app/vehicles/network.js';
 
 const SMS = { sms: true, email: false, postal: false };
 const at = (local: string) => instantOf(local, 'Europe/Paris').toISOString();

@@ -4,12 +4,12 @@
  * with a user and no data (for refusals).
  */
 import { nextCustomerRef } from '../../../db/repos/customers.repo.js';
-import type { Deps } from '../../context.js';
-import { createApiClient, createMerchant, createUser } from '../../tenancy/tenancy.js';
-import { recordCampaign, type HistoryCampaign } from '../../vehicles/campaign-history.js';
-import { textSource } from '../../vehicles/csv-records.js';
-import { importClientsInvoices } from '../../vehicles/import-clients-invoices.js';
-import { findNetwork } from '../../vehicles/network.js';
+import type { Deps } from '../../../app/context.js';
+import { createApiClient, createMerchant, createUser } from '../../../app/tenancy/tenancy.js';
+import { recordCampaign, type HistoryCampaign } from '../../../app/vehicles/campaign-history.js';
+import { textSource } from '../../../app/vehicles/csv-records.js';
+import { importClientsInvoices } from '../../../app/vehicles/import-clients-invoices.js';
+import { findNetwork } from '../../../app/vehicles/network.js';
 import {
   addMember,
   allowGrant,
@@ -18,7 +18,7 @@ import {
   createNetwork,
   overrideJob,
   setClientFlags,
-} from '../../vehicles/setup.js';
+} from '../../../app/vehicles/setup.js';
 import { BATCH_1, BATCH_2 } from './batches.js';
 import { DEMO_CAMPAIGNS } from './campaigns.js';
 

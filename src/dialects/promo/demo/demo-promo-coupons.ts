@@ -3,16 +3,16 @@
  * statements (§3.4) and limit status (§3.2) examples show. Customer 1's coupons are past their validity, so
  * the customer query's `coupons` stays `[]` as its own example has it.
  */
-import { NO_DETAILS } from '../../db/repos/customer-details.repo.js';
-import * as coupons from '../../db/repos/coupons.repo.js';
-import { consumeLimit } from '../../db/repos/limits.repo.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Deps } from '../context.js';
-import { findCustomerProfile, saveCustomerProfile } from '../elements/customer-profiles.js';
-import { setObjectId } from '../elements/object-ids.js';
-import { issueCouponRows, type IssueCoupons } from '../promotions/coupons.js';
-import { attachLimit } from '../promotions/limits.js';
-import { createPromotion } from '../promotions/promotion-records.js';
+import { NO_DETAILS } from '../../../db/repos/customer-details.repo.js';
+import * as coupons from '../../../db/repos/coupons.repo.js';
+import { consumeLimit } from '../../../db/repos/limits.repo.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Deps } from '../../../app/context.js';
+import { findCustomerProfile, saveCustomerProfile } from '../../../app/elements/customer-profiles.js';
+import { setObjectId } from '../../../app/elements/object-ids.js';
+import { issueCouponRows, type IssueCoupons } from '../../../app/promotions/coupons.js';
+import { attachLimit } from '../../../app/promotions/limits.js';
+import { createPromotion } from '../../../app/promotions/promotion-records.js';
 
 function must<T>(
   result: { ok: true; value: T } | { ok: false; code: string; message?: string },

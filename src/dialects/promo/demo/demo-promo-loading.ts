@@ -5,18 +5,18 @@
  * exclusion-date, cancel and limits examples name, the segment ts02c with its members, and the coupon type
  * mytype with coupon ABC344.
  */
-import { parsePromotion } from '../../core/promotions/parse-promotion.js';
-import { findMerchantBySlug } from '../../db/repos/tenancy.repo.js';
-import { insertPromotion } from '../../db/repos/promotions.repo.js';
-import { NO_DETAILS } from '../../db/repos/customer-details.repo.js';
-import type { Deps } from '../context.js';
-import { saveCustomerProfile } from '../elements/customer-profiles.js';
-import { registerElement } from '../elements/element-register.js';
-import { createElementType } from '../elements/element-types.js';
-import { saveAgreement } from '../elements/reference-data.js';
-import { changeMembership, openSegment } from '../loading/segment-records.js';
-import { createCouponType, issueCoupons } from '../promotions/coupons.js';
-import { newNro } from '../promotions/promotion-records.js';
+import { parsePromotion } from '../../../core/promotions/parse-promotion.js';
+import { findMerchantBySlug } from '../../../db/repos/tenancy.repo.js';
+import { insertPromotion } from '../../../db/repos/promotions.repo.js';
+import { NO_DETAILS } from '../../../db/repos/customer-details.repo.js';
+import type { Deps } from '../../../app/context.js';
+import { saveCustomerProfile } from '../../../app/elements/customer-profiles.js';
+import { registerElement } from '../../../app/elements/element-register.js';
+import { createElementType } from '../../../app/elements/element-types.js';
+import { saveAgreement } from '../../../app/elements/reference-data.js';
+import { changeMembership, openSegment } from '../../../app/loading/segment-records.js';
+import { createCouponType, issueCoupons } from '../../../app/promotions/coupons.js';
+import { newNro } from '../../../app/promotions/promotion-records.js';
 
 export const LIMITS_BENEFIT = '62d575e6c1ac1f2fe0707033';
 

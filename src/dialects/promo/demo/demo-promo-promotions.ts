@@ -4,11 +4,11 @@
  * and the getPromotionsBy* examples answer the documented XML. The XML examples write companyId 2: the demo
  * company answers to that code too (an alias of napse).
  */
-import { insertAlias } from '../../db/repos/aliases.repo.js';
-import type { Deps } from '../context.js';
-import { attachLimit } from '../promotions/limits.js';
-import { activateMap, createMap } from '../promotions/promotion-maps.js';
-import { createPromotion } from '../promotions/promotion-records.js';
+import { insertAlias } from '../../../db/repos/aliases.repo.js';
+import type { Deps } from '../../../app/context.js';
+import { attachLimit } from '../../../app/promotions/limits.js';
+import { activateMap, createMap } from '../../../app/promotions/promotion-maps.js';
+import { createPromotion } from '../../../app/promotions/promotion-records.js';
 
 const param = (key: string, value: string) => ({ key, value });
 const messages = (text: string) => [

@@ -3,31 +3,31 @@
  * records the PROMO manual's examples show, so that its example requests answer its example responses.
  * Where the manual's examples contradict each other, spec/promo-v72.md §11 decides (see the comments).
  */
-import type { Deps } from '../context.js';
+import type { Deps } from '../../../app/context.js';
 import {
   findCustomerProfile,
   saveCustomerProfile,
   type ProfileInput,
-} from '../elements/customer-profiles.js';
+} from '../../../app/elements/customer-profiles.js';
 import {
   registerElement,
   recordElementMovement,
   type ElementRegistration,
-} from '../elements/element-register.js';
-import { createElementType, type ElementTypeInput } from '../elements/element-types.js';
-import { setObjectId } from '../elements/object-ids.js';
+} from '../../../app/elements/element-register.js';
+import { createElementType, type ElementTypeInput } from '../../../app/elements/element-types.js';
+import { setObjectId } from '../../../app/elements/object-ids.js';
 import { loadDemoPromoCoupons } from './demo-promo-coupons.js';
 import { loadDemoPromoPromotions } from './demo-promo-promotions.js';
-import { saveAgreement, saveReferenceCode } from '../elements/reference-data.js';
-import { NO_DETAILS } from '../../db/repos/customer-details.repo.js';
-import { setMerchantTimeZone } from '../../db/repos/customer-details.repo.js';
+import { saveAgreement, saveReferenceCode } from '../../../app/elements/reference-data.js';
+import { NO_DETAILS } from '../../../db/repos/customer-details.repo.js';
+import { setMerchantTimeZone } from '../../../db/repos/customer-details.repo.js';
 import {
   createApiClient,
   createMerchant,
   createStore,
   createTerminal,
   createUser,
-} from '../tenancy/tenancy.js';
+} from '../../../app/tenancy/tenancy.js';
 
 export const PROMO_DEMO = {
   company: 'napse',
