@@ -4,7 +4,7 @@
  * whose documented GETs /issue and /active change a card's state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, type Fixtures } from './dialects/cashdesk-support.js';
+import { fixtures, type Fixtures } from '../src/dialects/cashdesk/test/cashdesk-support.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 
 const json = { 'content-type': 'application/json' };

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AVOMARK } from '../../src/dialects/avomark/demo/demo-avomark.js';
 import { DEMO_CARDS } from '../../src/app/demo/demo-loyalty.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
-import { fixtures, type Fixtures } from './cashdesk-support.js';
-import { DEMO_SIGNER, fidelisaHeaders } from './fidelisa-support.js';
+import { fixtures, type Fixtures } from '../../src/dialects/cashdesk/test/cashdesk-support.js';
+import { DEMO_SIGNER, fidelisaHeaders } from '../../src/dialects/fidelisa/test/fidelisa-support.js';
 
 /** RestSharp's default Accept header: JSON and XML types, all at q=1. */
 const RESTSHARP_ACCEPT =

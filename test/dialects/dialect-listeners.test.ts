@@ -14,7 +14,7 @@ import type { Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
-import { fidelisaHeaders, DEMO_SIGNER } from './fidelisa-support.js';
+import { fidelisaHeaders, DEMO_SIGNER } from '../../src/dialects/fidelisa/test/fidelisa-support.js';
 
 const TLS_DIR = path.join(import.meta.dirname, '..', 'fixtures', 'tls');
 const TLS = { certPath: path.join(TLS_DIR, 'cert.pem'), keyPath: path.join(TLS_DIR, 'key.pem') };

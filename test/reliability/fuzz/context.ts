@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import { DEMO_AVOMARK } from '../../../src/dialects/avomark/demo/demo-avomark.js';
 import { DEMO_FIDELISA } from '../../../src/dialects/fidelisa/demo/demo-fidelisa.js';
 import { DEMO_CARDS } from '../../../src/app/demo/demo-loyalty.js';
-import { basic } from '../../dialects/cashdesk-support.js';
-import { rubySignRequest } from '../../dialects/fidelisa-support.js';
+import { basic } from '../../../src/dialects/cashdesk/test/cashdesk-support.js';
+import { rubySignRequest } from '../../../src/dialects/fidelisa/test/fidelisa-support.js';
 import { VEHICLES_DEMO } from '../../../src/dialects/mmp/demo/demo-vehicles.js';
-import { mmpToken } from '../../dialects/mmp-support.js';
-import { promoToken } from '../../dialects/promo-support.js';
+import { mmpToken } from '../../../src/dialects/mmp/test/mmp-support.js';
+import { promoToken } from '../../../src/dialects/promo/test/promo-support.js';
 import type { Harness } from '../../support/harness.js';
 import type { Family, Operation } from './openapi.js';
 

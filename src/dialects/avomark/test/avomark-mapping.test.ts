@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeError, HttpError } from '../../src/http/http-error.js';
-import {
-  AVOMARK_CODES,
-  AVOMARK_MESSAGES,
-  AvomarkError,
-  toAvomark,
-} from '../../src/dialects/avomark/errors.js';
-import { toMajor, toMinor } from '../../src/dialects/avomark/money.js';
-import { toSaleInput } from '../../src/dialects/avomark/sale-mapping.js';
-import type { ErrorCode } from '../../src/core/error-catalog.js';
+import { normalizeError, HttpError } from '../../../http/http-error.js';
+import { AVOMARK_CODES, AVOMARK_MESSAGES, AvomarkError, toAvomark } from '../errors.js';
+import { toMajor, toMinor } from '../money.js';
+import { toSaleInput } from '../sale-mapping.js';
+import type { ErrorCode } from '../../../core/error-catalog.js';
 
 const avomarkOf = (code: ErrorCode) => {
   const error = new HttpError(code);

@@ -4,7 +4,7 @@
  * customer creation leaves a card that refuses tickets; field names as the guide's tables capitalise them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 
 const B = '/avomark';
 let serial = 0;

@@ -3,10 +3,10 @@
  * documented answer checked field by field, then each error code and the auth failures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AVOMARK } from '../../src/dialects/avomark/demo/demo-avomark.js';
-import { DEMO_CARDS } from '../../src/app/demo/demo-loyalty.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
-import { createCard, createProgram } from '../support/loyalty-fixtures.js';
+import { DEMO_AVOMARK } from '../demo/demo-avomark.js';
+import { DEMO_CARDS } from '../../../app/demo/demo-loyalty.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
+import { createCard, createProgram } from '../../../../test/support/loyalty-fixtures.js';
 
 const B = '/avomark';
 

@@ -1,6 +1,6 @@
 /** CashDesk, second pass: the /binto spelling of the seed's text, and card numbers past 2^53 as JSON numbers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { fixtures, type Fixtures } from './cashdesk-support.js';
 
 const OK = { Status: true, Key: '', Value: '' };

@@ -3,9 +3,9 @@
  * user's role coming from HTTP Basic), and both integration-log modes read back by an administrator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/app/context.js';
-import { eventually } from '../support/eventually.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import type { Role } from '../../../app/context.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { fixtures, userOf, type Fixtures } from './cashdesk-support.js';
 
 const OK = { Status: true, Key: '', Value: '' };

@@ -1,11 +1,11 @@
 /** Shared set-up of the CashDesk dialect tests: Basic credentials of the demo users, fresh cards and contacts. */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../../src/app/context.js';
-import { createCustomer } from '../../src/app/customers/customers.js';
-import { CASHDESK_USERS } from '../../src/dialects/cashdesk/demo/demo-cashdesk.js';
-import { createBatch } from '../../src/app/cards/cards-batch.js';
-import { activate, bind, block, issue } from '../../src/app/cards/cards-lifecycle.js';
-import type { Harness } from '../support/harness.js';
+import type { Role } from '../../../app/context.js';
+import { createCustomer } from '../../../app/customers/customers.js';
+import { CASHDESK_USERS } from '../demo/demo-cashdesk.js';
+import { createBatch } from '../../../app/cards/cards-batch.js';
+import { activate, bind, block, issue } from '../../../app/cards/cards-lifecycle.js';
+import type { Harness } from '../../../../test/support/harness.js';
 
 export const basic = (login: string, password: string): string =>
   `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;

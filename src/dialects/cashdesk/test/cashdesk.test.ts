@@ -1,7 +1,7 @@
 /** CashDesk Card Service dialect: every method's success and documented error keys, auth, envelope. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CARDS } from '../../src/app/demo/demo-loyalty.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { DEMO_CARDS } from '../../../app/demo/demo-loyalty.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { basic, fixtures, type Fixtures } from './cashdesk-support.js';
 
 const OK = { Status: true, Key: '', Value: '' };

@@ -5,9 +5,9 @@
  * card twice; a jeton sent twice at once is one bill.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgram, type RuleInput } from '../../src/app/programs/programs.js';
-import { findShopByUuid } from '../../src/dialects/fidelisa/use-cases/aliases.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createProgram, type RuleInput } from '../../../app/programs/programs.js';
+import { findShopByUuid } from '../use-cases/aliases.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { DEMO_SIGNER, fidelisaCall, fidelisaHeaders, newJeton } from './fidelisa-support.js';
 
 const clock = new Date('2026-11-20T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billLines, unusedDetails, type BillDetail } from '../../src/dialects/fidelisa/bill-lines.js';
+import { billLines, unusedDetails, type BillDetail } from '../bill-lines.js';
 
 const sub = (category: number, amount: number, quantity = 1): BillDetail => ({
   kind: 'subtotal',

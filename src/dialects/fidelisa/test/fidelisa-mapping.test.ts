@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatAmount,
-  isDate,
-  parseAmount,
-  phoneInput,
-  phoneOutput,
-} from '../../src/dialects/fidelisa/mapping.js';
+import { formatAmount, isDate, parseAmount, phoneInput, phoneOutput } from '../mapping.js';
 
 describe('Fidelisa amounts, dates and phones', () => {
   it.each([

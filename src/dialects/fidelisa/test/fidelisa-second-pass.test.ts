@@ -5,11 +5,11 @@
  * unwrapped bodies, both spellings of /api/sales(/) and /api/corrections(/), quantities by weight.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeUsedJetons } from '../../src/dialects/fidelisa/use-cases/signature.js';
-import { findShopByUuid } from '../../src/dialects/fidelisa/use-cases/aliases.js';
-import { createProgram, type RuleInput } from '../../src/app/programs/programs.js';
-import { loadConfig } from '../../src/config.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { purgeUsedJetons } from '../use-cases/signature.js';
+import { findShopByUuid } from '../use-cases/aliases.js';
+import { createProgram, type RuleInput } from '../../../app/programs/programs.js';
+import { loadConfig } from '../../../config.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { DEMO_SIGNER, fidelisaCall, fidelisaHeaders, newJeton } from './fidelisa-support.js';
 
 let clock = new Date('2026-11-20T10:00:00Z');

@@ -1,6 +1,6 @@
 /** Concurrent Fidelisa shops/init for one e-mail make one shop, and every call answers it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { fidelisaCall } from './fidelisa-support.js';
 
 describe.each(databases())('Fidelisa shops/init race on $kind', (target) => {

@@ -1,8 +1,8 @@
 /** Signing Fidelisa requests in tests, written independently of the server's code, after the seed's Ruby. */
 import { createHmac } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_FIDELISA } from '../../src/dialects/fidelisa/demo/demo-fidelisa.js';
-import type { Harness } from '../support/harness.js';
+import { DEMO_FIDELISA } from '../demo/demo-fidelisa.js';
+import type { Harness } from '../../../../test/support/harness.js';
 
 /** def sign_request(request, secret_key): strict_encode64(HMAC.hexdigest(sha1, secret_key, strict_encode64(request))) */
 export function rubySignRequest(request: string, secretKey: string): string {

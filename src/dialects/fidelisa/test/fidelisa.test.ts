@@ -4,11 +4,11 @@
  * documented answer checked field by field, and the errors the seed names (401, 403, 404, 422).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signFidelisaRequest } from '../../src/dialects/fidelisa/use-cases/signature.js';
-import { DEMO_FIDELISA as D } from '../../src/dialects/fidelisa/demo/demo-fidelisa.js';
-import type { RuleInput } from '../../src/app/programs/programs.js';
-import { createProvider } from '../../src/app/tenancy/tenancy.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { signFidelisaRequest } from '../use-cases/signature.js';
+import { DEMO_FIDELISA as D } from '../demo/demo-fidelisa.js';
+import type { RuleInput } from '../../../app/programs/programs.js';
+import { createProvider } from '../../../app/tenancy/tenancy.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { DEMO_SIGNER, fidelisaCall, fidelisaHeaders, newJeton, rubySignRequest } from './fidelisa-support.js';
 
 const UUID = /^[0-9A-F]{32}$/;
@@ -316,8 +316,8 @@ describe.each(databases())('Fidelisa dialect on $kind', (target) => {
       );
       const shop = init.json();
       const own = fidelisaCall(h, { ...DEMO_SIGNER, shop: shop.uuid, shopKey: shop.key });
-      const { createProgram } = await import('../../src/app/programs/programs.js');
-      const { findShopByUuid } = await import('../../src/dialects/fidelisa/use-cases/aliases.js');
+      const { createProgram } = await import('../../../app/programs/programs.js');
+      const { findShopByUuid } = await import('../use-cases/aliases.js');
       const merchantId = (await findShopByUuid(h.deps, shop.uuid))!.merchantId;
       const program = await createProgram(h.deps, merchantId, {
         code: 'SUB1',

@@ -5,11 +5,11 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
-import { deliverDue } from '../../src/app/messaging/deliver-outbox.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
-import { startSmtpSink, TEST_CA, type SmtpSink } from '../support/smtp-sink.js';
-import { BATCH_2 } from '../../src/dialects/mmp/demo/batches.js';
+import { VEHICLES_DEMO } from '../demo/demo-vehicles.js';
+import { deliverDue } from '../../../app/messaging/deliver-outbox.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
+import { startSmtpSink, TEST_CA, type SmtpSink } from '../../../../test/support/smtp-sink.js';
+import { BATCH_2 } from '../demo/batches.js';
 import { counts, mmpToken, upload, vehicle, zipOf } from './mmp-support.js';
 
 const RUN = Date.parse('2021-08-17T07:30:00Z');
@@ -313,8 +313,8 @@ describe.each(databases())('vehicles networks in /v1 on $kind', (target) => {
       channels: ['sms'],
     });
     expect(res.json().targets).toMatchObject([{ clientId: 58445957, jobId: 10, channels: { sms: true } }]);
-    const { setClientFlags } = await import('../../src/app/vehicles/setup.js');
-    const { findNetwork } = await import('../../src/app/vehicles/network.js');
+    const { setClientFlags } = await import('../../../app/vehicles/setup.js');
+    const { findNetwork } = await import('../../../app/vehicles/network.js');
     const trif = (await findNetwork(h.deps, 'trif'))!;
     expect((await setClientFlags(h.deps, trif.merchantId, 58445957, { relanceSms: false })).ok).toBe(true);
     const before = sms.hits.length;

@@ -1,8 +1,8 @@
 /** Shared set-up of the MMP Vision 360 tests: tokens of the demo users, calls, ZIP archives. */
 import type { LightMyRequestResponse } from 'fastify';
 import { ZipFile } from 'yazl';
-import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
-import type { Harness } from '../support/harness.js';
+import { VEHICLES_DEMO } from '../demo/demo-vehicles.js';
+import type { Harness } from '../../../../test/support/harness.js';
 
 export const BASE = '/mmp/api/v1/trif/service-external-client';
 

@@ -1,11 +1,11 @@
 /** MMP Vision 360 dialect: replays of spec/mmp.md §8.6 field by field, the tests of §8.7, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VEHICLES_DEMO } from '../../src/dialects/mmp/demo/demo-vehicles.js';
-import { BATCH_2 } from '../../src/dialects/mmp/demo/batches.js';
-import { runCampaign } from '../../src/app/vehicles/run-campaign.js';
-import { findNetwork, listMembers } from '../../src/app/vehicles/network.js';
-import { setClientFlags } from '../../src/app/vehicles/setup.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { VEHICLES_DEMO } from '../demo/demo-vehicles.js';
+import { BATCH_2 } from '../demo/batches.js';
+import { runCampaign } from '../../../app/vehicles/run-campaign.js';
+import { findNetwork, listMembers } from '../../../app/vehicles/network.js';
+import { setClientFlags } from '../../../app/vehicles/setup.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { BASE, counts, json, mmpToken, upload, vehicle, zipOf } from './mmp-support.js';
 
 const REFERENCE = Date.parse('2022-03-22T10:00:00Z');

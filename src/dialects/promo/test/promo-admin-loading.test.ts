@@ -5,8 +5,8 @@
  * refusals, and one coupon redeemed concurrently only once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS_BENEFIT } from '../../src/dialects/promo/demo/demo-promo-loading.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { LIMITS_BENEFIT } from '../demo/demo-promo-loading.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 

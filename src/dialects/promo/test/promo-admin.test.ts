@@ -4,7 +4,7 @@
  * element never takes it below zero.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { promoToken } from './promo-support.js';
 
 const NEXT = (type: string) =>

@@ -4,7 +4,7 @@
  * field by field on both databases; and one coupon redeemed by 20 concurrent requests → redeemed once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { promoToken } from './promo-support.js';
 
 describe.each(databases())('PROMO coupons and limits on $kind', (target) => {

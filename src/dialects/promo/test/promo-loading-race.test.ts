@@ -4,9 +4,9 @@
  * leave it at 0 — five succeed, five are refused per item, never below zero.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueImport } from '../../src/app/loading/import-queue.js';
-import { runPromoImports } from '../../src/dialects/promo/loading/import-job.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { queueImport } from '../../../app/loading/import-queue.js';
+import { runPromoImports } from '../loading/import-job.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { load } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 

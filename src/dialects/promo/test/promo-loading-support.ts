@@ -1,5 +1,5 @@
-import type { Harness } from '../support/harness.js';
-import { runPromoImports } from '../../src/dialects/promo/loading/import-job.js';
+import type { Harness } from '../../../../test/support/harness.js';
+import { runPromoImports } from '../loading/import-job.js';
 
 export interface Monitor {
   id: string;

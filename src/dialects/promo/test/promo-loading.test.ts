@@ -5,9 +5,9 @@
  * The clock is fixed in July 2023 so that the exclusion-date example's dates are still ahead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueImport } from '../../src/app/loading/import-queue.js';
-import { runPromoImports } from '../../src/dialects/promo/loading/import-job.js';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { queueImport } from '../../../app/loading/import-queue.js';
+import { runPromoImports } from '../loading/import-job.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { finished, load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 

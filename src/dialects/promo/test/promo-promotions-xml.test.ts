@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { promoToken } from './promo-support.js';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/promo/${name}.xml`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/promo/${name}.xml`, import.meta.url), 'utf8');
 const parser = new XMLParser({
   ignoreAttributes: false,
   preserveOrder: true,

@@ -1,4 +1,4 @@
-import type { Harness } from '../support/harness.js';
+import type { Harness } from '../../../../test/support/harness.js';
 
 /** A PROMO token as the manual gets it: curl -u my-client: -d grant_type=password ... -d scope=read. */
 export async function promoToken(h: Harness): Promise<string> {

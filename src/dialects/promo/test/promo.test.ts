@@ -3,7 +3,7 @@
  * company napse, field by field (names, string vs number, date formats, envelopes), on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, databases, type Harness } from '../support/harness.js';
+import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
 import { promoToken } from './promo-support.js';
 
 describe.each(databases())('PROMO dialect on $kind', (target) => {
