@@ -119,10 +119,9 @@ describe('Avomark amounts', () => {
         amount: 229000,
         quantity: 2,
         discountPercent: 0,
-        category: 8,
         itemCode: '0021147',
         itemLabel: 'CHAISE',
-        categoryLabel: 'JARDIN',
+        typeLabel: 'JARDIN',
         attributes: { code: '0021147', type: '8' },
       },
       {
@@ -130,7 +129,6 @@ describe('Avomark amounts', () => {
         amount: 1234,
         quantity: 1,
         discountPercent: 0,
-        category: null,
         attributes: { type: 'X' },
       },
     ]);

@@ -5,7 +5,7 @@
  */
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import type { ChoiceType } from '../../core/rewards/index.js';
-import type { SaleLine, SaleOperation } from '../../core/rules/index.js';
+import { foldCategory, type SaleLine, type SaleOperation } from '../../core/rules/index.js';
 import { planSale, type SaleRequest } from '../../core/sales/plan-sale.js';
 import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { DuplicateError } from '../../db/errors.js';
@@ -28,8 +28,11 @@ export interface SaleLineInput {
   operation: SaleOperation;
   itemCode?: string | undefined;
   itemLabel?: string | undefined;
+  /** Legacy /v1 field: the type attribute (core/rules/legacy-category.ts). */
   category?: number | null | undefined;
+  /** Legacy /v1 field: the type label. */
   categoryLabel?: string | undefined;
+  typeLabel?: string | undefined;
   brand?: string | undefined;
   amount: number;
   quantity: number;
@@ -82,14 +85,12 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
     operation: l.operation,
     ...(l.itemCode !== undefined ? { itemCode: l.itemCode } : {}),
     ...(l.itemLabel !== undefined ? { itemLabel: l.itemLabel } : {}),
-    ...(l.category !== undefined ? { category: l.category } : {}),
-    ...(l.categoryLabel !== undefined ? { categoryLabel: l.categoryLabel } : {}),
     ...(l.brand !== undefined ? { brand: l.brand } : {}),
     amount: l.amount,
     quantity: l.quantity,
     discountPercent: l.discountPercent ?? 0,
     ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
-    ...(l.attributes !== undefined ? { attributes: l.attributes } : {}),
+    ...foldCategory(l),
   }));
 }
 
