@@ -38,7 +38,7 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           description:
             'The same receipt with the same content answers 200 with the first answer and changes nothing; with other content it is a 409 SALE_ALREADY_SAVED. ' +
             "Earning rules and promotions select on each line's item attributes (code, level1..level6, brand, type). " +
-            'A line\'s category (1..9, the form before attributes) is still accepted: it is read as attributes.type "1".."9" (and categoryLabel as typeLabel); a category that disagrees with attributes.type is a 422.',
+            'A line\'s category (1..9, the form before attributes) is still accepted: it is read as attributes.type "1".."9" (and categoryLabel as typeLabel); a category that disagrees with attributes.type is a 400 VALIDATION_FAILED.',
           body: SaleCreate,
           response: { 200: SaleResult, 201: SaleResult, ...errorResponses },
         },
