@@ -8,7 +8,7 @@ export const SaleLineInput = Type.Object(
   {
     operation: Type.Union(
       SALE_OPERATIONS.map((o) => Type.Literal(o)),
-      { description: 'Operation type (Avomark table): purchase, discount, credit, return...' },
+      { description: 'Operation: purchase, discount, credit, return... (dialects translate their codes)' },
     ),
     itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     itemLabel: Type.Optional(Type.String({ maxLength: 200 })),
