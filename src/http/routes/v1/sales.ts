@@ -53,9 +53,7 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             conflicts.map((i) => detail('VALIDATION_FAILED', `lines.${i}.category`)),
           );
         }
-        const posted = unwrap(
-          await postSale(deps, callerOf(request), merchantOf(request), request.body as never),
-        );
+        const posted = unwrap(await postSale(deps, callerOf(request), merchantOf(request), request.body));
         return reply
           .code(posted.status)
           .header('Location', `/v1/sales/${posted.result.saleId}`)
