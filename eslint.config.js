@@ -38,6 +38,8 @@ const IO_MODULES = [
 
 /** The protocols the dialects speak: their names never appear in the core's code (comments may cite them). */
 const VENDOR_NAMES = '/avomark|fidelisa|cashdesk|bpm.?online|vision.?360|\\bmmp\\b|promo.?v7|napse/i';
+/** Vendor wording that once lived in the core: Fidelisa's "Not Use" (an unused line is the core's unusedLines). */
+const VENDOR_WORDS = '/^not use$/i';
 
 /**
  * Files outside src/db that still build queries themselves. Each should move its queries into a repository
@@ -115,6 +117,10 @@ export default tseslint.config(
         },
         {
           selector: `TemplateElement[value.raw=${VENDOR_NAMES}]`,
+          message: 'src/core speaks of the domain only: vendor vocabulary belongs to src/dialects.',
+        },
+        {
+          selector: `Literal[value=${VENDOR_WORDS}]`,
           message: 'src/core speaks of the domain only: vendor vocabulary belongs to src/dialects.',
         },
       ],

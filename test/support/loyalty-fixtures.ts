@@ -1,10 +1,14 @@
 /** Programs and cards for the ledger tests, inserted directly (the program and card routes belong elsewhere). */
 import type { Program } from '../../src/core/loyalty/program.js';
+import type { LegacyCategoryRule } from '../../src/core/rules/legacy-category.js';
 import { newId } from '../../src/app/ids.js';
 import { programColumns } from '../../src/db/repos/programs.repo.js';
 import type { Harness } from './harness.js';
 
-export type ProgramOverrides = Partial<Omit<Program, 'id'>>;
+/** Rules may be given in the form programs were stored in before attribute rules (they are stored as given). */
+export type ProgramOverrides = Partial<Omit<Program, 'id' | 'rules'>> & {
+  rules?: (Program['rules'][number] | LegacyCategoryRule)[];
+};
 
 /** 1 point per euro on the total (floor), 10 points per euro of category 3, no pending, no expiry. */
 export const BASE_PROGRAM: Omit<Program, 'id'> = {
@@ -53,7 +57,8 @@ export async function createProgram(h: Harness, overrides: ProgramOverrides = {}
     .values({
       id,
       merchant_id: h.merchantId,
-      ...programColumns(program),
+      // Stored as given: a legacy rule is written in its old form, as an older version stored it.
+      ...programColumns(program as Program),
       next_serial: 1,
       created_at: now,
       updated_at: now,

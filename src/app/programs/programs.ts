@@ -8,6 +8,7 @@ import {
   type VoucherTemplate,
 } from '../../core/loyalty/program.js';
 import type { EarningRule } from '../../core/rules/earning-rules.js';
+import { upgradeRule, type LegacyCategoryRule } from '../../core/rules/legacy-category.js';
 import type { Rounding } from '../../core/rules/rounding.js';
 import { DuplicateError } from '../../db/errors.js';
 import * as repo from '../../db/repos/programs.repo.js';
@@ -19,8 +20,14 @@ import { newId } from '../ids.js';
 export type { ProgramRecord } from '../../db/repos/programs.repo.js';
 type ProgramRecord = repo.ProgramRecord;
 
-/** An earning rule as sent: rounding, minimum and exclusion may be left out. */
-export type RuleInput = Omit<EarningRule, 'rounding' | 'minimumAmount' | 'excludeDiscounted'> & {
+/**
+ * An earning rule as sent: rounding, minimum and exclusion may be left out; a legacy category rule is stored
+ * as the attribute rule it stands for (core/rules/legacy-category.ts).
+ */
+export type RuleInput = Omit<
+  EarningRule | LegacyCategoryRule,
+  'rounding' | 'minimumAmount' | 'excludeDiscounted'
+> & {
   rounding?: Rounding;
   minimumAmount?: number;
   excludeDiscounted?: boolean;
@@ -65,12 +72,12 @@ export const PROGRAM_DEFAULTS = {
 } as const satisfies Partial<ProgramSettings>;
 
 const normalizeRule = (rule: RuleInput): EarningRule =>
-  ({
+  upgradeRule({
     ...rule,
     rounding: rule.rounding ?? 'floor',
     minimumAmount: rule.minimumAmount ?? 0,
     excludeDiscounted: rule.excludeDiscounted ?? false,
-  }) as EarningRule;
+  } as EarningRule | LegacyCategoryRule);
 
 const normalizeTemplate = (t: TemplateInput): VoucherTemplate => ({
   ...t,

@@ -5,7 +5,7 @@
  */
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import type { ChoiceType } from '../../core/rewards/index.js';
-import type { SaleLine, SaleOperation } from '../../core/rules/index.js';
+import { foldCategory, type SaleLine, type SaleOperation } from '../../core/rules/index.js';
 import { planSale, type SaleRequest } from '../../core/sales/plan-sale.js';
 import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
 import { DuplicateError } from '../../db/errors.js';
@@ -28,8 +28,11 @@ export interface SaleLineInput {
   operation: SaleOperation;
   itemCode?: string | undefined;
   itemLabel?: string | undefined;
+  /** Legacy /v1 field: the type attribute (core/rules/legacy-category.ts). */
   category?: number | null | undefined;
+  /** Legacy /v1 field: the type label. */
   categoryLabel?: string | undefined;
+  typeLabel?: string | undefined;
   brand?: string | undefined;
   amount: number;
   quantity: number;
@@ -82,14 +85,12 @@ function toSaleLines(lines: readonly SaleLineInput[]): SaleLine[] {
     operation: l.operation,
     ...(l.itemCode !== undefined ? { itemCode: l.itemCode } : {}),
     ...(l.itemLabel !== undefined ? { itemLabel: l.itemLabel } : {}),
-    ...(l.category !== undefined ? { category: l.category } : {}),
-    ...(l.categoryLabel !== undefined ? { categoryLabel: l.categoryLabel } : {}),
     ...(l.brand !== undefined ? { brand: l.brand } : {}),
     amount: l.amount,
     quantity: l.quantity,
     discountPercent: l.discountPercent ?? 0,
     ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
-    ...(l.attributes !== undefined ? { attributes: l.attributes } : {}),
+    ...foldCategory(l),
   }));
 }
 
@@ -118,17 +119,26 @@ export function saleResultView(row: {
   };
 }
 
+/**
+ * How a caller fingerprints a sale for idempotency, when not by its input: a dialect hashes the body as it
+ * received it (`bodyHash`), and names the fingerprints earlier versions stored for that same body (`sameAs`).
+ */
+export interface SaleFingerprint {
+  bodyHash: string;
+  sameAs?: readonly string[];
+}
+
 /** The stored answer for a receipt already posted: replayed when the content is the same, else a 409. */
 async function replay(
   deps: Deps,
   merchantId: string,
   storeId: string,
   receipt: string,
-  hash: string,
+  hash: SaleFingerprint,
 ): Promise<Result<{ status: 200; result: SaleResult }> | null> {
   const stored = await sales.findSaleByReceipt(deps.db, merchantId, storeId, receipt);
   if (!stored) return null;
-  if (stored.body_hash !== hash) {
+  if (stored.body_hash !== hash.bodyHash && !hash.sameAs?.includes(stored.body_hash)) {
     return fail('SALE_ALREADY_SAVED', `Receipt ${receipt} is already saved with other content.`);
   }
   return ok({ status: 200, result: saleResultView(stored) });
@@ -167,8 +177,9 @@ export async function postSale(
   caller: Caller,
   merchantId: string,
   input: SaleInput,
+  fingerprint?: SaleFingerprint,
 ): Promise<Result<{ status: 200 | 201; result: SaleResult }>> {
-  const hash = hashBody(input);
+  const hash = fingerprint ?? { bodyHash: hashBody(input) };
   const place = await resolvePlace(deps, caller, merchantId, input);
   if (!place.ok) return place;
   const { storeId, terminalId } = place.value;
@@ -226,7 +237,7 @@ export async function postSale(
           seller: input.seller ?? null,
           receipt: input.receipt,
           soldAt,
-          bodyHash: hash,
+          bodyHash: hash.bodyHash,
           payments: { payments: input.payments ?? [], vouchers },
         },
         now,

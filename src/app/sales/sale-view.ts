@@ -1,7 +1,7 @@
 /** Reading sales: one sale by id, or a page of them (optionally one card's), newest first. */
 import { encodeCursor, decodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import type { SaleLine } from '../../core/rules/index.js';
+import { storedLineView, type LegacyCategoryFields, type SaleLine } from '../../core/rules/index.js';
 import { findCardByNumber } from '../../db/repos/cards.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Deps } from '../context.js';
@@ -21,7 +21,8 @@ export interface SaleView {
   redeemedPoints: number;
   reversedPoints: number;
   returnedMinor: number;
-  lines: SaleLine[];
+  /** In today's form (attributes), with the legacy category fields for readers of the old form. */
+  lines: (SaleLine & LegacyCategoryFields)[];
   createdAt: string;
 }
 
@@ -41,7 +42,7 @@ export function saleView(row: sales.SaleRow): SaleView {
     redeemedPoints: Number(row.redeemed_points),
     reversedPoints: Number(row.reversed_points),
     returnedMinor: Number(row.returned_minor),
-    lines: JSON.parse(row.lines) as SaleLine[],
+    lines: (JSON.parse(row.lines) as (SaleLine & LegacyCategoryFields)[]).map(storedLineView),
     createdAt: row.created_at,
   };
 }

@@ -15,9 +15,9 @@ const line = (lineNo: number, amount: number, extra: Partial<SaleLine> = {}): Sa
 });
 
 const SALE: SaleLine[] = [
-  line(1, 229000, { itemCode: '0021147', category: 8, brand: 'BIRKI' }),
-  line(2, 70000, { itemCode: '0064051', category: 5, brand: 'FHCS' }),
-  line(3, 1000, { itemCode: '1234', category: 5, discountPercent: 10 }),
+  line(1, 229000, { itemCode: '0021147', attributes: { type: '8', level1: 'SHOES' }, brand: 'BIRKI' }),
+  line(2, 70000, { itemCode: '0064051', attributes: { type: '5' }, brand: 'FHCS' }),
+  line(3, 1000, { itemCode: '1234', attributes: { type: '5' }, discountPercent: 10 }),
   line(4, -500, { operation: 'discount', itemCode: '0064051' }),
   line(5, 5000, { operation: 'deposit' }),
 ];
@@ -63,20 +63,35 @@ describe('computeEarning: one rule at a time', () => {
       [1, 2, 3],
     ],
     [
-      'category 5',
-      { ...common, id: 'r', kind: 'category_subtotal', category: 5, rate: { points: 2, per: 100 } },
+      'type 5',
+      {
+        ...common,
+        id: 'r',
+        kind: 'attribute_subtotal',
+        attribute: 'type',
+        values: ['5'],
+        rate: { points: 2, per: 100 },
+      },
       1420,
       [2, 3],
     ],
     [
-      'category 8 below minimum',
-      { ...common, id: 'r', kind: 'category_subtotal', category: 8, rate: perEuro, minimumAmount: 300000 },
+      'type 8 below minimum',
+      {
+        ...common,
+        id: 'r',
+        kind: 'attribute_subtotal',
+        attribute: 'type',
+        values: ['8'],
+        rate: perEuro,
+        minimumAmount: 300000,
+      },
       0,
       [1],
     ],
     [
-      'category 9 (no line)',
-      { ...common, id: 'r', kind: 'category_subtotal', category: 9, rate: perEuro },
+      'type 9 (no line)',
+      { ...common, id: 'r', kind: 'attribute_subtotal', attribute: 'type', values: ['9'], rate: perEuro },
       0,
       [],
     ],
@@ -92,6 +107,38 @@ describe('computeEarning: one rule at a time', () => {
       },
       229,
       [1],
+    ],
+    [
+      'level1, several values',
+      {
+        ...common,
+        id: 'r',
+        kind: 'attribute_subtotal',
+        attribute: 'level1',
+        values: ['SHOES', 'BAGS'],
+        rate: perEuro,
+      },
+      2290,
+      [1],
+    ],
+    [
+      'code falls back to the item code',
+      {
+        ...common,
+        id: 'r',
+        kind: 'attribute_subtotal',
+        attribute: 'code',
+        values: ['0064051'],
+        rate: perEuro,
+      },
+      700,
+      [2],
+    ],
+    [
+      'brand attribute falls back to the line brand',
+      { ...common, id: 'r', kind: 'attribute_subtotal', attribute: 'brand', values: ['FHCS'], rate: perEuro },
+      700,
+      [2],
     ],
     ['brand is case-sensitive', { ...common, id: 'r', kind: 'brand', brand: 'birki', rate: perEuro }, 0, []],
     [
@@ -123,7 +170,7 @@ describe('computeEarning: rule sets', () => {
   const rules: EarningRule[] = [
     { ...common, id: 'visit', kind: 'visit', rate: { points: 10 } },
     { ...common, id: 'total', kind: 'total_amount', rate: perEuro },
-    { ...common, id: 'cat5', kind: 'category_subtotal', category: 5, rate: perEuro },
+    { ...common, id: 'cat5', kind: 'attribute_subtotal', attribute: 'type', values: ['5'], rate: perEuro },
   ];
 
   it('adds up the rules and reports unused lines', () => {
@@ -161,7 +208,14 @@ describe('computeEarning: rule sets', () => {
 
   it('replays the Fidelisa rule basis: SubTotal1 and Item 1234,4567; item 11234 is "Not Use"', () => {
     const fidelisa: EarningRule[] = [
-      { ...common, id: 'SubTotal1', kind: 'category_subtotal', category: 1, rate: perEuro },
+      {
+        ...common,
+        id: 'SubTotal1',
+        kind: 'attribute_subtotal',
+        attribute: 'type',
+        values: ['1'],
+        rate: perEuro,
+      },
       {
         ...common,
         id: 'Item',
@@ -171,7 +225,7 @@ describe('computeEarning: rule sets', () => {
         excludeDiscounted: true,
       },
     ];
-    const bill = [line(1, 12350, { category: 1 }), line(2, 1250, { itemCode: '11234' })];
+    const bill = [line(1, 12350, { attributes: { type: '1' } }), line(2, 1250, { itemCode: '11234' })];
     const result = computeEarning(fidelisa, bill);
     expect(result.points).toBe(123);
     expect(result.unusedLines).toEqual([2]);

@@ -1,10 +1,12 @@
 /**
- * Earning rules (Fidelisa's rule basis: Passage, TotalAmount, SubTotal1..9, Item; plus brands) and the
- * computation of what a sale earns. Amounts are minor units of the program's currency; points integers.
+ * Earning rules (per visit, on the total, on the lines with given item attribute values, on a brand, on
+ * listed items) and the computation of what a sale earns. Amounts are minor units of the program's
+ * currency; points integers.
  */
 import { BOUNDS } from '../bounds.js';
+import type { ItemAttribute } from '../promotions/model.js';
 import { scaleRounded, type Rounding } from './rounding.js';
-import type { SaleLine } from './sale-line.js';
+import { lineAttribute, type SaleLine } from './sale-line.js';
 import { deductAmountVouchers, type LineDeduction } from './voucher-deduction.js';
 
 /** `points` for every `per` minor units of the eligible amount. */
@@ -28,20 +30,21 @@ interface RuleCommon {
   excludeDiscounted: boolean;
 }
 
-/** Fidelisa "Passage": points per sale with at least one eligible purchase line. */
+/** Points per sale (visit) with at least one eligible purchase line. */
 export interface VisitRule extends RuleCommon {
   kind: 'visit';
   rate: VisitRate;
 }
-/** Fidelisa "TotalAmount": every purchase line. */
+/** Every purchase line. */
 export interface TotalAmountRule extends RuleCommon {
   kind: 'total_amount';
   rate: AmountRate;
 }
-/** Fidelisa "SubTotal1".."SubTotal9": purchase lines of one category. */
-export interface CategorySubtotalRule extends RuleCommon {
-  kind: 'category_subtotal';
-  category: number;
+/** Purchase lines whose item attribute (level1, type, brand, ...) is one of `values` (compared exactly). */
+export interface AttributeSubtotalRule extends RuleCommon {
+  kind: 'attribute_subtotal';
+  attribute: ItemAttribute;
+  values: readonly string[];
   rate: AmountRate;
 }
 export interface BrandRule extends RuleCommon {
@@ -50,19 +53,19 @@ export interface BrandRule extends RuleCommon {
   brand: string;
   rate: AmountRate;
 }
-/** Fidelisa "Item": purchase lines whose item code is listed. */
+/** Purchase lines whose item code is listed. */
 export interface ItemsRule extends RuleCommon {
   kind: 'items';
   itemCodes: readonly string[];
   rate: AmountRate;
 }
 
-export type EarningRule = VisitRule | TotalAmountRule | CategorySubtotalRule | BrandRule | ItemsRule;
+export type EarningRule = VisitRule | TotalAmountRule | AttributeSubtotalRule | BrandRule | ItemsRule;
 export type EarningRuleKind = EarningRule['kind'];
 export const EARNING_RULE_KINDS: readonly EarningRuleKind[] = [
   'visit',
   'total_amount',
-  'category_subtotal',
+  'attribute_subtotal',
   'brand',
   'items',
 ];
@@ -80,20 +83,22 @@ export interface EarningResult {
   points: number;
   /** One entry per rule, in the order of the rules, including rules that earned 0. */
   perRule: RuleEarning[];
-  /** Lines no rule selected (Fidelisa's "Not Use"). Non-purchase lines always appear here. */
+  /** Lines no rule selected. Non-purchase lines always appear here. */
   unusedLines: number[];
   /** How the voucher money was taken off the purchase lines before computing. */
   deductions: LineDeduction[];
 }
 
-/** Does the rule's selector (category, brand, items; everything for visit and total) match the line? */
+/** Does the rule's selector (attribute, brand, items; everything for visit and total) match the line? */
 export function ruleMatchesLine(rule: EarningRule, line: SaleLine): boolean {
   switch (rule.kind) {
     case 'visit':
     case 'total_amount':
       return true;
-    case 'category_subtotal':
-      return line.category === rule.category;
+    case 'attribute_subtotal': {
+      const value = lineAttribute(line, rule.attribute);
+      return value !== undefined && rule.values.includes(value);
+    }
     case 'brand':
       return line.brand !== undefined && line.brand === rule.brand;
     case 'items':
@@ -103,7 +108,7 @@ export function ruleMatchesLine(rule: EarningRule, line: SaleLine): boolean {
 
 /**
  * A purchase line is discounted when the till applied a percentage discount to it, or when the sale has a
- * discount operation line (Avomark operations 2 and 5) for the same item code.
+ * discount operation line for the same item code.
  */
 export function isDiscountedLine(line: SaleLine, lines: readonly SaleLine[]): boolean {
   if (line.discountPercent > 0) return true;

@@ -5,3 +5,4 @@ export * from './voucher-deduction.js';
 export * from './earning-rules.js';
 export * from './validate-rule.js';
 export * from './tiers.js';
+export * from './legacy-category.js';

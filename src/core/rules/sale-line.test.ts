@@ -14,7 +14,7 @@ describe('validateSaleLines', () => {
   it.each([
     ['a plain purchase', [line()], []],
     ['a negative discount line', [line({ operation: 'discount', amount: -100 })], []],
-    ['a category', [line({ category: 9 }), line({ lineNo: 2, category: null })], []],
+    ['attributes', [line({ attributes: { type: '9', level1: 'SHOES' } }), line({ lineNo: 2 })], []],
     ['a zero lineNo', [line({ lineNo: 0 })], ['LINE_NO_INVALID']],
     ['a duplicate lineNo', [line(), line()], ['LINE_NO_DUPLICATE']],
     ['an unknown operation', [line({ operation: 'refund' as SaleLine['operation'] })], ['OPERATION_UNKNOWN']],
@@ -22,12 +22,12 @@ describe('validateSaleLines', () => {
     ['a negative purchase', [line({ amount: -1 })], ['PURCHASE_AMOUNT_NEGATIVE']],
     ['a NaN quantity', [line({ quantity: Number.NaN })], ['QUANTITY_INVALID']],
     ['a discount above 100', [line({ discountPercent: 101 })], ['DISCOUNT_PERCENT_INVALID']],
-    ['category 0', [line({ category: 0 })], ['CATEGORY_OUT_OF_RANGE']],
-    ['category 10', [line({ category: 10 })], ['CATEGORY_OUT_OF_RANGE']],
+    ['an unknown attribute', [line({ attributes: { colour: 'red' } as never })], ['ATTRIBUTE_UNKNOWN']],
+    ['a blank attribute', [line({ attributes: { type: ' ' } })], ['ATTRIBUTE_VALUE_INVALID']],
     [
       'several issues',
-      [line({ amount: 1.5, category: 12 })],
-      ['AMOUNT_NOT_INTEGER', 'CATEGORY_OUT_OF_RANGE'],
+      [line({ amount: 1.5, attributes: { type: '' } })],
+      ['AMOUNT_NOT_INTEGER', 'ATTRIBUTE_VALUE_INVALID'],
     ],
   ] as const)('%s', (_name, lines, reasons) => {
     const result = validateSaleLines(lines);

@@ -1,4 +1,9 @@
-/** Sale lines as the earning engine sees them, and the operation codes of the dialects. */
+/**
+ * Sale lines as the earning engine sees them: an operation, an amount, and the item attributes record
+ * (code, hierarchy levels, brand, type) that earning rules and promotion sets select on.
+ */
+import type { ItemAttributes } from '../promotions/basket.js';
+import { ITEM_ATTRIBUTES, type ItemAttribute } from '../promotions/model.js';
 
 export const SALE_OPERATIONS = [
   'purchase',
@@ -18,9 +23,8 @@ export interface SaleLine {
   operation: SaleOperation;
   itemCode?: string;
   itemLabel?: string;
-  /** Product category 1..9 (Fidelisa's SubTotal1..9, Avomark's item type when numeric), or null. */
-  category?: number | null;
-  categoryLabel?: string;
+  /** Label of the item's type (`attributes.type`), informative. */
+  typeLabel?: string;
   brand?: string;
   /** Line amount in minor units, tax included, net of the till's own discounts. */
   amount: number;
@@ -29,13 +33,20 @@ export interface SaleLine {
   discountPercent: number;
   /** Minor units per unit, when the till gives it (promotions count units: 3x2). */
   unitPrice?: number;
-  /** Item attributes promotions select on (code, level1..n, brand, type). */
-  attributes?: Partial<
-    Record<
-      'code' | 'level1' | 'level2' | 'level3' | 'level4' | 'level5' | 'level6' | 'brand' | 'type',
-      string
-    >
-  >;
+  /** Item attributes rules and promotions select on (code, level1..n, brand, type). */
+  attributes?: ItemAttributes;
+}
+
+/**
+ * A line's value of one attribute: its attributes record first; the code falls back to the item code and the
+ * brand to the line's brand (as promotion baskets see them).
+ */
+export function lineAttribute(line: SaleLine, attribute: ItemAttribute): string | undefined {
+  const value = line.attributes?.[attribute];
+  if (value !== undefined) return value;
+  if (attribute === 'code') return line.itemCode;
+  if (attribute === 'brand') return line.brand;
+  return undefined;
 }
 
 export type SaleLineIssueReason =
@@ -46,7 +57,8 @@ export type SaleLineIssueReason =
   | 'PURCHASE_AMOUNT_NEGATIVE'
   | 'QUANTITY_INVALID'
   | 'DISCOUNT_PERCENT_INVALID'
-  | 'CATEGORY_OUT_OF_RANGE';
+  | 'ATTRIBUTE_UNKNOWN'
+  | 'ATTRIBUTE_VALUE_INVALID';
 
 export interface SaleLineIssue {
   lineNo: number;
@@ -56,7 +68,8 @@ export interface SaleLineIssue {
 
 /**
  * Checks sale lines before they reach the engine: unique positive integer line numbers, known operations,
- * integer amounts (purchases not negative), finite quantities, discounts within 0..100, categories 1..9.
+ * integer amounts (purchases not negative), finite quantities, discounts within 0..100, known attributes with
+ * non-blank text values.
  * Returns every issue found, so a dialect can report them all at once.
  */
 export function validateSaleLines(
@@ -82,13 +95,12 @@ export function validateSaleLines(
     if (!Number.isFinite(line.discountPercent) || line.discountPercent < 0 || line.discountPercent > 100) {
       issue('DISCOUNT_PERCENT_INVALID', 'discountPercent must be between 0 and 100.');
     }
-    const category = line.category;
-    if (
-      category !== undefined &&
-      category !== null &&
-      !(Number.isInteger(category) && category >= 1 && category <= 9)
-    ) {
-      issue('CATEGORY_OUT_OF_RANGE', 'category must be an integer from 1 to 9.');
+    for (const [name, value] of Object.entries(line.attributes ?? {})) {
+      if (!(ITEM_ATTRIBUTES as readonly string[]).includes(name)) {
+        issue('ATTRIBUTE_UNKNOWN', `attributes.${name}: attributes are ${ITEM_ATTRIBUTES.join(', ')}.`);
+      } else if (typeof value !== 'string' || value.trim() === '') {
+        issue('ATTRIBUTE_VALUE_INVALID', `attributes.${name} must be non-blank text.`);
+      }
     }
   }
   return issues.length === 0 ? { ok: true } : { ok: false, reason: 'INVALID_SALE_LINES', issues };

@@ -1,5 +1,5 @@
 /**
- * Tiers (Avomark "paliers", steps): thresholds on a card's points or cumulative purchase amount, each
+ * Tiers (steps): thresholds on a card's points or cumulative purchase amount, each
  * with a reward. A step is reached when the value is at or above its threshold; a reached step's reward is
  * "available" until it has been rewarded.
  */
@@ -11,9 +11,9 @@ export type TierReward = { kind: 'voucher_template'; templateId: string } | { ki
 export interface Tier {
   /** 1-based position; thresholds increase with the index. */
   index: number;
-  /** Points, or minor units for 'purchaseAmount' (Avomark shows major units: the dialect converts). */
+  /** Points, or minor units for 'purchaseAmount' (a dialect that shows major units converts). */
   threshold: number;
-  /** The reward is generated automatically when the step is crossed (Avomark forcedUse). */
+  /** The reward is generated automatically when the step is crossed (forced use). */
   forcedUse: boolean;
   reward: TierReward;
   label: string;
@@ -76,7 +76,7 @@ export function validateLadder(
 }
 
 /**
- * Where a value stands on the ladder (Avomark `primaryLoyaltyBalance.step`). With steps 500/800/1200 and
+ * Where a value stands on the ladder (the step a balance shows). With steps 500/800/1200 and
  * value 130: current null, next 1, availables [].
  */
 export function tierStatus(
@@ -123,8 +123,8 @@ export function forcedRewards(
 }
 
 /**
- * May the reward of step `index` be generated now (Avomark POST .../steps/{index})? The step must exist
- * (else STEP_NOT_FOUND, Avomark 452 "Index out of range"), be reached, and not be rewarded yet.
+ * May the reward of step `index` be generated now? The step must exist
+ * (else STEP_NOT_FOUND), be reached, and not be rewarded yet.
  */
 export function claimStep(
   ladder: TierLadder,

@@ -9,8 +9,12 @@ describe('validateRule', () => {
   it.each<[string, unknown, string[]]>([
     ['a visit rule', { ...base, kind: 'visit', rate: { points: 5 } }, []],
     ['a total rule', { ...base, kind: 'total_amount', rate }, []],
-    ['category 1', { ...base, kind: 'category_subtotal', category: 1, rate }, []],
-    ['category 9', { ...base, kind: 'category_subtotal', category: 9, rate }, []],
+    ['a type rule', { ...base, kind: 'attribute_subtotal', attribute: 'type', values: ['1'], rate }, []],
+    [
+      'a level1 rule',
+      { ...base, kind: 'attribute_subtotal', attribute: 'level1', values: ['SHOES', 'BAGS'], rate },
+      [],
+    ],
     ['a brand rule', { ...base, kind: 'brand', brand: 'ACME', rate }, []],
     ['an items rule', { ...base, kind: 'items', itemCodes: ['1234', '4567'], rate }, []],
     ['per 0', { ...base, kind: 'total_amount', rate: { points: 1, per: 0 } }, ['RATE_PER_INVALID']],
@@ -22,8 +26,21 @@ describe('validateRule', () => {
       ['RATE_POINTS_INVALID'],
     ],
     ['points negative', { ...base, kind: 'visit', rate: { points: -1 } }, ['RATE_POINTS_INVALID']],
-    ['category 0', { ...base, kind: 'category_subtotal', category: 0, rate }, ['CATEGORY_OUT_OF_RANGE']],
-    ['category 10', { ...base, kind: 'category_subtotal', category: 10, rate }, ['CATEGORY_OUT_OF_RANGE']],
+    [
+      'an unknown attribute',
+      { ...base, kind: 'attribute_subtotal', attribute: 'colour', values: ['red'], rate },
+      ['ATTRIBUTE_UNKNOWN'],
+    ],
+    [
+      'no values',
+      { ...base, kind: 'attribute_subtotal', attribute: 'type', values: [], rate },
+      ['ATTRIBUTE_VALUES_REQUIRED'],
+    ],
+    [
+      'a blank value',
+      { ...base, kind: 'attribute_subtotal', attribute: 'type', values: ['1', ' '], rate },
+      ['ATTRIBUTE_VALUE_INVALID'],
+    ],
     ['blank brand', { ...base, kind: 'brand', brand: ' ', rate }, ['BRAND_REQUIRED']],
     ['no item codes', { ...base, kind: 'items', itemCodes: [], rate }, ['ITEM_CODES_REQUIRED']],
     ['blank item code', { ...base, kind: 'items', itemCodes: ['1', ''], rate }, ['ITEM_CODE_INVALID']],
@@ -42,8 +59,15 @@ describe('validateRule', () => {
     ],
     [
       'several issues at once',
-      { ...base, minimumAmount: 1.5, kind: 'category_subtotal', category: 12, rate: { points: 1, per: 0 } },
-      ['MINIMUM_AMOUNT_INVALID', 'RATE_PER_INVALID', 'CATEGORY_OUT_OF_RANGE'],
+      {
+        ...base,
+        minimumAmount: 1.5,
+        kind: 'attribute_subtotal',
+        attribute: 'size',
+        values: ['1'],
+        rate: { points: 1, per: 0 },
+      },
+      ['MINIMUM_AMOUNT_INVALID', 'RATE_PER_INVALID', 'ATTRIBUTE_UNKNOWN'],
     ],
   ])('%s', (_name, rule, reasons) => {
     const result = validateRule(rule as EarningRule);
@@ -56,11 +80,11 @@ describe('validateRules', () => {
   it('prefixes fields and refuses duplicate ids', () => {
     const rules = [
       { ...base, kind: 'visit', rate: { points: 1 } },
-      { ...base, kind: 'category_subtotal', category: 0, rate },
+      { ...base, kind: 'attribute_subtotal', attribute: 'type', values: [''], rate },
     ] as EarningRule[];
     const result = validateRules(rules);
     expect(result.ok === false && result.issues.map((i) => [i.field, i.reason])).toEqual([
-      ['rules[1].category', 'CATEGORY_OUT_OF_RANGE'],
+      ['rules[1].values[0]', 'ATTRIBUTE_VALUE_INVALID'],
       ['rules[1].id', 'RULE_ID_DUPLICATE'],
     ]);
   });

@@ -1,3 +1,4 @@
+import { ITEM_ATTRIBUTES } from '../promotions/model.js';
 import { EARNING_RULE_KINDS, type EarningRule } from './earning-rules.js';
 import { ROUNDINGS } from './rounding.js';
 
@@ -10,13 +11,15 @@ export type RuleIssueReason =
   | 'EXCLUDE_DISCOUNTED_INVALID'
   | 'RATE_POINTS_INVALID'
   | 'RATE_PER_INVALID'
-  | 'CATEGORY_OUT_OF_RANGE'
+  | 'ATTRIBUTE_UNKNOWN'
+  | 'ATTRIBUTE_VALUES_REQUIRED'
+  | 'ATTRIBUTE_VALUE_INVALID'
   | 'BRAND_REQUIRED'
   | 'ITEM_CODES_REQUIRED'
   | 'ITEM_CODE_INVALID';
 
 export interface RuleIssue {
-  /** Path of the offending field, e.g. 'rate.per' or 'rules[2].category'. */
+  /** Path of the offending field, e.g. 'rate.per' or 'rules[2].values[0]'. */
   field: string;
   reason: RuleIssueReason;
   message: string;
@@ -31,8 +34,8 @@ const isBlank = (s: unknown): boolean => typeof s !== 'string' || s.trim() === '
 /**
  * Checks one rule when it is written, so that a bad rule never reaches a sale: id, kind, rounding,
  * minimumAmount (integer ≥ 0), rate.points (integer ≥ 0; 0 is allowed and marks lines as used without
- * earning), rate.per (integer > 0, amount rules only), category 1..9, non-blank brand, a non-empty list
- * of non-blank item codes. Reports every issue, not just the first.
+ * earning), rate.per (integer > 0, amount rules only), a known item attribute with a non-empty list of
+ * non-blank values, non-blank brand, a non-empty list of non-blank item codes. Reports every issue, not just the first.
  */
 export function validateRule(rule: EarningRule, path = ''): RuleValidation<EarningRule> {
   const issues: RuleIssue[] = [];
@@ -61,11 +64,17 @@ export function validateRule(rule: EarningRule, path = ''): RuleValidation<Earni
   if (rule.kind !== 'visit' && !(Number.isSafeInteger(rule.rate?.per) && rule.rate.per > 0)) {
     add('rate.per', 'RATE_PER_INVALID', 'rate.per must be a positive integer in minor units.');
   }
-  if (
-    rule.kind === 'category_subtotal' &&
-    !(Number.isInteger(rule.category) && rule.category >= 1 && rule.category <= 9)
-  ) {
-    add('category', 'CATEGORY_OUT_OF_RANGE', 'category must be an integer from 1 to 9.');
+  if (rule.kind === 'attribute_subtotal') {
+    if (!(ITEM_ATTRIBUTES as readonly string[]).includes(rule.attribute)) {
+      add('attribute', 'ATTRIBUTE_UNKNOWN', `attribute must be one of ${ITEM_ATTRIBUTES.join(', ')}.`);
+    }
+    if (!Array.isArray(rule.values) || rule.values.length === 0) {
+      add('values', 'ATTRIBUTE_VALUES_REQUIRED', 'An attribute rule needs at least one value.');
+    } else {
+      rule.values.forEach((value, index) => {
+        if (isBlank(value)) add(`values[${index}]`, 'ATTRIBUTE_VALUE_INVALID', 'Values cannot be blank.');
+      });
+    }
   }
   if (rule.kind === 'brand' && isBlank(rule.brand))
     add('brand', 'BRAND_REQUIRED', 'A brand rule needs a brand.');

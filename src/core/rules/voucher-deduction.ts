@@ -18,7 +18,7 @@ export interface DeductionResult {
 /**
  * Spreads the money paid with amount vouchers (and gift vouchers' money value) over the purchase lines,
  * in proportion to their amounts, so that no points are earned on what loyalty paid for ("no loyalty on
- * loyalty", Avomark). Integer-exact: each line gets the floor of its share, and the units left over go one
+ * loyalty"). Integer-exact: each line gets the floor of its share, and the units left over go one
  * each to the lines with the largest fractional share (earlier lines first on ties); the deductions sum to
  * exactly min(totalVoucherAmount, purchase total) and no line goes below zero. Non-purchase lines are
  * returned unchanged. Throws a RangeError when the voucher total is not a non-negative safe integer.

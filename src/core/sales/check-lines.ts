@@ -1,6 +1,6 @@
 /** The lines of a sale as the program accepts them: valid lines, and known items where it asks for them. */
 import { detail, fail, type ErrorDetail, type Failure } from '../error-catalog.js';
-import { validateSaleLines, type SaleLine } from '../rules/index.js';
+import { lineAttribute, validateSaleLines, type SaleLine } from '../rules/index.js';
 
 export function checkSaleLines(lines: readonly SaleLine[], requireKnownItems: boolean): Failure | null {
   const valid = validateSaleLines(lines);
@@ -19,14 +19,12 @@ export function checkSaleLines(lines: readonly SaleLine[], requireKnownItems: bo
       unknown.map((l) => detail('ITEM_UNKNOWN', `lines.${l.lineNo - 1}.itemCode`)),
     );
   }
-  const untyped = lines.filter(
-    (l) => l.operation === 'purchase' && (l.category === undefined || l.category === null),
-  );
+  const untyped = lines.filter((l) => l.operation === 'purchase' && lineAttribute(l, 'type') === undefined);
   if (untyped.length > 0) {
     return fail(
       'ITEM_TYPE_UNKNOWN',
-      'This program needs an item type (category 1 to 9) on every purchase line.',
-      untyped.map((l) => detail('ITEM_TYPE_UNKNOWN', `lines.${l.lineNo - 1}.category`)),
+      'This program needs an item type (attributes.type) on every purchase line.',
+      untyped.map((l) => detail('ITEM_TYPE_UNKNOWN', `lines.${l.lineNo - 1}.attributes.type`)),
     );
   }
   return null;

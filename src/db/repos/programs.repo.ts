@@ -1,6 +1,6 @@
 /**
  * Programs (card types). The structured settings live in text columns as JSON:
- * - `rules`: EarningRule[];
+ * - `rules`: EarningRule[] (legacy category rules are read as attribute rules: core/rules/legacy-category.ts);
  * - `steps_basis`: tiers.type ('points' | 'purchaseAmount');
  * - `steps`: `{ "steps": Tier[], "voucherTemplates": VoucherTemplate[] }` — the schema has no column of its
  *   own for voucher templates, and the tiers are what refer to them, so both are stored together here;
@@ -21,7 +21,7 @@ import type {
   SponsorshipSettings,
   VoucherTemplate,
 } from '../../core/loyalty/program.js';
-import type { EarningRule } from '../../core/rules/earning-rules.js';
+import { upgradeRules } from '../../core/rules/legacy-category.js';
 import type { Tier, TierBasis } from '../../core/rules/tiers.js';
 import type { DB } from '../schema/index.js';
 import type { ProgramTable } from '../schema/loyalty.table.js';
@@ -90,7 +90,7 @@ function parseProgramRow(row: ProgramRow): ProgramRecord {
     currency: row.currency,
     pendingDays: Number(row.pending_days),
     expiry: JSON.parse(row.expiry_policy) as ExpiryPolicy,
-    rules: JSON.parse(row.rules) as EarningRule[],
+    rules: upgradeRules(JSON.parse(row.rules) as Parameters<typeof upgradeRules>[0]),
     tiers: { type: row.steps_basis as TierBasis, steps: steps.steps },
     voucherTemplates: steps.voucherTemplates,
     requiredFields: JSON.parse(row.required_fields) as RequirableField[],

@@ -5,11 +5,18 @@
  * purchase line of the returned item code (any sale when the line has no item code) and can still take the
  * amount back. The points taken back are the engine's: in proportion to the amount, never more than that
  * sale earned. A ticket made only of returns posts no sale. Each return's receipt is the ticket's receipt
- * with "-return-<n>", so a resent ticket replays its returns instead of repeating them.
+ * with "-return-<n>", so a resent ticket replays its returns instead of repeating them. The sale is
+ * fingerprinted from the ticket as received (ticket-hash.ts), so that a resent ticket is recognised whatever
+ * the mapping makes of it.
  */
 import { toMajor } from './money.js';
 import type { Caller, Deps } from '../../app/context.js';
-import { postSale, type SaleInput, type SaleResult } from '../../app/sales/post-sale.js';
+import {
+  postSale,
+  type SaleFingerprint,
+  type SaleInput,
+  type SaleResult,
+} from '../../app/sales/post-sale.js';
 import { returnSale, type ReturnResult } from '../../app/sales/sale-returns.js';
 import { listSales, type SaleView } from '../../app/sales/sale-view.js';
 import { unwrap } from '../../http/http-error.js';
@@ -48,6 +55,7 @@ export async function postTicket(
   caller: Caller,
   merchantId: string,
   input: SaleInput & { cardNumber: string },
+  fingerprint?: SaleFingerprint,
 ): Promise<TicketOutcome> {
   const kept = input.lines.flatMap((line, i) => (line.operation === 'return' ? [] : [{ line, i }]));
   const wanted = input.lines.flatMap((line, i) => (line.operation === 'return' ? [{ line, i }] : []));
@@ -75,7 +83,8 @@ export async function postTicket(
 
   let sale: { status: 200 | 201; result: SaleResult } | null = null;
   if (kept.length > 0 || wanted.length === 0) {
-    sale = unwrap(await postSale(deps, caller, merchantId, { ...input, lines: kept.map((k) => k.line) }));
+    const lines = kept.map((k) => k.line);
+    sale = unwrap(await postSale(deps, caller, merchantId, { ...input, lines }, fingerprint));
   }
   const returns: ReturnResult[] = [];
   let replayed = sale === null || sale.status === 200;

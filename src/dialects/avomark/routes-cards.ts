@@ -15,6 +15,7 @@ import { toMajor } from './money.js';
 import { postTicket } from './post-ticket.js';
 import { AvomarkSaleResult, AvomarkTicket, toAvomarkSaleResult, toSaleInput } from './sale-mapping.js';
 import { CardParams, TAGS } from './schemas.js';
+import { ticketFingerprint } from './ticket-hash.js';
 
 /** The merchant's Avomark shop id, an alias the demo (or an import) records. */
 export const SHOP_ALIAS = 'avomark.shop';
@@ -129,10 +130,14 @@ export function avomarkCardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         if (caller.terminalId === null) throw new AvomarkError(200, 'TERMINAL_NOT_FOUND');
         const input = toSaleInput(request.body, request.params.number);
         assertSaleInBounds(deps, input);
-        const outcome = await postTicket(deps, caller, merchantOf(request), {
-          ...input,
-          cardNumber: request.params.number,
-        });
+        const fingerprint = ticketFingerprint(request.body, request.params.number, input);
+        const outcome = await postTicket(
+          deps,
+          caller,
+          merchantOf(request),
+          { ...input, cardNumber: request.params.number },
+          fingerprint,
+        );
         request.xmlRoot = 'Sale';
         return reply
           .code(outcome.status)

@@ -118,13 +118,13 @@ function toLine(p: Static<typeof Purchase>, index: number): SaleLineInput {
     amount: toMinor(p.amount, `purchases[${index}].amount`),
     quantity: p.quantity ?? 1,
     discountPercent: p.percentageDiscount ?? 0,
-    category: typeCode !== undefined && /^[1-9]$/.test(typeCode) ? Number(typeCode) : null,
   };
   if (p.item?.code) line.itemCode = p.item.code;
   if (p.item?.label) line.itemLabel = p.item.label;
-  if (p.itemType?.label) line.categoryLabel = p.itemType.label;
-  // Promotions select on item attributes: the ticket's item code and item type code (the API defines no
-  // brand, hierarchy or coupons on a ticket).
+  if (p.itemType?.label) line.typeLabel = p.itemType.label;
+  // Earning rules and promotions select on item attributes: the ticket's item code and item type code (the
+  // API defines no brand, hierarchy or coupons on a ticket). A numeric item type 1..9 is the type "1".."9"
+  // that a program's rule on a category selects.
   const code = p.item?.code?.trim();
   if (code || typeCode)
     line.attributes = { ...(code ? { code } : {}), ...(typeCode ? { type: typeCode } : {}) };

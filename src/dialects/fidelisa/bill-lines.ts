@@ -6,17 +6,21 @@
  * One engine line per detail would then count the item twice, so:
  *
  * - subtotals alone above the total: refused (inconsistent bill);
- * - subtotals + items within the total: the details are disjoint, one line each (items without category);
+ * - subtotals + items within the total: the details are disjoint, one line each (items without type);
  * - subtotals + items above the total: every item is inside a subtotal. It becomes its own line (its item
- *   code, the category of its subtotal, its amount) and that subtotal's line keeps only the remainder.
+ *   code, the type of its subtotal, its amount) and that subtotal's line keeps only the remainder.
  *   The subtotal is chosen deterministically, items in wire order: among the subtotals of the item's own
  *   category when it has one (the seed's wire gives none; kept for callers that know it), else among all,
  *   the first subtotal (wire order) whose remainder still covers the item. An item no subtotal covers:
  *   refused (first fit; no search for another assignment);
- * - what no detail covers stays one line without category.
+ * - what no detail covers stays one line without type.
+ *
+ * Lines carry item attributes, which earning rules and promotions select on: a subtotal's line (and an item
+ * taken out of it) has the subtotal's type (subtotals.ts), an item's line its code.
  */
 import { formatDecimal } from '../../core/money/money.js';
 import type { SaleLineInput } from '../../app/sales/post-sale.js';
+import { subtotalAttributes } from './subtotals.js';
 
 export type BillDetail =
   | { kind: 'subtotal'; category: number; amount: number; quantity: number }
@@ -64,9 +68,11 @@ export function billLines(total: number, details: readonly BillDetail[]): BillLi
     // Disjoint details: one line each, as Fidelisa sends them.
     for (const [index, d] of details.entries()) {
       if (d.kind === 'subtotal') {
-        purchase({ category: d.category, amount: d.amount, quantity: d.quantity }, [index]);
+        const attributes = subtotalAttributes(d.category);
+        purchase({ attributes, amount: d.amount, quantity: d.quantity }, [index]);
       } else {
-        purchase({ itemCode: d.itemCode, amount: d.amount, quantity: d.quantity }, [index]);
+        const attributes = { code: d.itemCode };
+        purchase({ itemCode: d.itemCode, attributes, amount: d.amount, quantity: d.quantity }, [index]);
       }
     }
     const rest = total - subtotalSum - itemSum;
@@ -102,12 +108,13 @@ export function billLines(total: number, details: readonly BillDetail[]): BillLi
       const rest = remainder.get(index)!;
       // A subtotal wholly made of its items has no line of its own; an empty one keeps its line, as sent.
       if (rest > 0 || carved.get(index)!.length === 0) {
-        purchase({ category: d.category, amount: rest, quantity: d.quantity }, [index]);
+        purchase({ attributes: subtotalAttributes(d.category), amount: rest, quantity: d.quantity }, [index]);
       }
     } else {
       const from = home.get(index)!;
       const category = (details[from] as { category: number }).category;
-      purchase({ itemCode: d.itemCode, category, amount: d.amount, quantity: d.quantity }, [index, from]);
+      const attributes = { code: d.itemCode, ...subtotalAttributes(category) };
+      purchase({ itemCode: d.itemCode, attributes, amount: d.amount, quantity: d.quantity }, [index, from]);
     }
   }
   const rest = total - subtotalSum;

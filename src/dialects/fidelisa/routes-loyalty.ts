@@ -13,6 +13,7 @@ import { callerOf, fidelisaHeader, shopOf } from './auth.js';
 import { billLines, unusedDetails, type BillDetail } from './bill-lines.js';
 import { nativeId } from './lookup.js';
 import { acceptUnwrapped } from './unwrapped.js';
+import { subtotalsOfRule } from './subtotals.js';
 import { cardOut, formatAmount, isDate, parseAmount, toInt } from './mapping.js';
 import {
   CorrectionAnswer,
@@ -26,22 +27,23 @@ import {
 
 const tags = ['Fidelisa'];
 
-/** An engine rule as a Fidelisa rule basis; brand rules have no Fidelisa type. */
-export function ruleBasisOf(
-  rule: EarningRule,
-): { type: string; item: string; exclude_discount: string } | null {
+/**
+ * An engine rule as Fidelisa rule bases: an attribute rule on type "1".."9" is one SubTotalN per value;
+ * brand rules and attribute rules on anything else have no Fidelisa type.
+ */
+export function ruleBasesOf(rule: EarningRule): { type: string; item: string; exclude_discount: string }[] {
   const exclude_discount = rule.excludeDiscounted ? 'true' : 'f';
   switch (rule.kind) {
     case 'visit':
-      return { type: 'Passage', item: 'N/A', exclude_discount };
+      return [{ type: 'Passage', item: 'N/A', exclude_discount }];
     case 'total_amount':
-      return { type: 'TotalAmount', item: 'N/A', exclude_discount };
-    case 'category_subtotal':
-      return { type: `SubTotal${rule.category}`, item: 'N/A', exclude_discount };
+      return [{ type: 'TotalAmount', item: 'N/A', exclude_discount }];
+    case 'attribute_subtotal':
+      return subtotalsOfRule(rule).map((n) => ({ type: `SubTotal${n}`, item: 'N/A', exclude_discount }));
     case 'items':
-      return { type: 'Item', item: rule.itemCodes.join(','), exclude_discount };
+      return [{ type: 'Item', item: rule.itemCodes.join(','), exclude_discount }];
     case 'brand':
-      return null;
+      return [];
   }
 }
 
@@ -110,10 +112,9 @@ export function loyaltyRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         }
         const seen = new Set<string>();
         const rulebasis = [];
-        for (const rule of programs.flatMap((p) => p.rules)) {
-          const basis = ruleBasisOf(rule);
+        for (const basis of programs.flatMap((p) => p.rules).flatMap(ruleBasesOf)) {
           const key = JSON.stringify(basis);
-          if (basis && !seen.has(key)) {
+          if (!seen.has(key)) {
             seen.add(key);
             rulebasis.push(basis);
           }

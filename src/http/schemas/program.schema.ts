@@ -6,6 +6,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CARD_CATEGORIES, CARD_TYPES, REQUIRABLE_FIELDS } from '../../core/loyalty/program.js';
 import type { ProgramRecord } from '../../core/loyalty/program.js';
+import { ITEM_ATTRIBUTES } from '../../core/promotions/model.js';
 import { Nullable } from './common.js';
 
 const Enum = <T extends string>(values: readonly T[], description?: string) =>
@@ -44,12 +45,29 @@ const ruleCommon = {
 const EarningRule = Type.Union([
   Closed({ ...ruleCommon, kind: Type.Literal('visit'), rate: Closed({ points: Int({ minimum: 0 }) }) }),
   Closed({ ...ruleCommon, kind: Type.Literal('total_amount'), rate: AmountRate }),
-  Closed({
-    ...ruleCommon,
-    kind: Type.Literal('category_subtotal'),
-    category: Int({ minimum: 1, maximum: 9 }),
-    rate: AmountRate,
-  }),
+  Closed(
+    {
+      ...ruleCommon,
+      kind: Type.Literal('attribute_subtotal'),
+      attribute: Enum(ITEM_ATTRIBUTES, 'The item attribute of the line the rule selects on'),
+      values: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+        minItems: 1,
+        maxItems: 1000,
+        description: 'The lines whose attribute is one of these values (compared exactly) earn',
+      }),
+      rate: AmountRate,
+    },
+    'Purchase lines with one of the given values of an item attribute (level1..level6, type, brand, code)',
+  ),
+  Closed(
+    {
+      ...ruleCommon,
+      kind: Type.Literal('category_subtotal'),
+      category: Int({ minimum: 1, maximum: 9 }),
+      rate: AmountRate,
+    },
+    'Deprecated (the form before item attributes): stored and answered as an attribute_subtotal rule on type ["1".."9"]',
+  ),
   Closed({
     ...ruleCommon,
     kind: Type.Literal('brand'),

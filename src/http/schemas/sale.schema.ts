@@ -8,14 +8,21 @@ export const SaleLineInput = Type.Object(
   {
     operation: Type.Union(
       SALE_OPERATIONS.map((o) => Type.Literal(o)),
-      { description: 'Operation type (Avomark table): purchase, discount, credit, return...' },
+      { description: 'Operation: purchase, discount, credit, return... (dialects translate their codes)' },
     ),
     itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     itemLabel: Type.Optional(Type.String({ maxLength: 200 })),
     category: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 9, description: 'Item type / category 1..9' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 9,
+        description: 'Deprecated: the form before item attributes, read as attributes.type "1".."9"',
+      }),
     ),
-    categoryLabel: Type.Optional(Type.String({ maxLength: 100 })),
+    categoryLabel: Type.Optional(
+      Type.String({ maxLength: 100, description: 'Deprecated: read as typeLabel' }),
+    ),
+    typeLabel: Type.Optional(Type.String({ maxLength: 100, description: 'Label of the item type' })),
     brand: Type.Optional(Type.String({ maxLength: 100 })),
     amount: Type.Integer({
       minimum: -BOUNDS.lineAmountMinor,
@@ -37,7 +44,11 @@ export const SaleLineInput = Type.Object(
     ),
     attributes: Type.Optional(ItemAttributes),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A sale line. Earning rules (attribute_subtotal, brand, items) and promotion sets select on its attributes.',
+  },
 );
 
 export const SaleCreate = Type.Object(
@@ -158,8 +169,12 @@ export const SaleLine = Type.Object({
   operation: Type.String(),
   itemCode: Type.Optional(Type.String()),
   itemLabel: Type.Optional(Type.String()),
-  category: Type.Optional(Nullable(Type.Integer())),
-  categoryLabel: Type.Optional(Type.String()),
+  category: Type.Optional(
+    Nullable(Type.Integer({ description: 'Deprecated: attributes.type when it is "1".."9"' })),
+  ),
+  categoryLabel: Type.Optional(Type.String({ description: 'Deprecated: typeLabel' })),
+  typeLabel: Type.Optional(Type.String()),
+  attributes: Type.Optional(ItemAttributes),
   brand: Type.Optional(Type.String()),
   amount: Type.Integer(),
   quantity: Type.Number(),

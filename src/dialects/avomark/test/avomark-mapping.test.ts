@@ -114,10 +114,9 @@ describe('Avomark amounts', () => {
         amount: 229000,
         quantity: 2,
         discountPercent: 0,
-        category: 8,
         itemCode: '0021147',
         itemLabel: 'CHAISE',
-        categoryLabel: 'JARDIN',
+        typeLabel: 'JARDIN',
         attributes: { code: '0021147', type: '8' },
       },
       {
@@ -125,7 +124,6 @@ describe('Avomark amounts', () => {
         amount: 1234,
         quantity: 1,
         discountPercent: 0,
-        category: null,
         attributes: { type: 'X' },
       },
     ]);

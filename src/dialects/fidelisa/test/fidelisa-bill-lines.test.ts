@@ -14,7 +14,7 @@ const item = (itemCode: string, amount: number, category?: number, quantity = 1)
   quantity,
   ...(category !== undefined ? { category } : {}),
 });
-/** A line as [itemCode, category, amount] for compact tables. */
+/** A line as [itemCode, subtotal (its type attribute), amount] for compact tables. */
 type Row = [string | null, number | null, number];
 
 describe('Fidelisa bill details → engine lines partitioning the total', () => {
@@ -79,7 +79,10 @@ describe('Fidelisa bill details → engine lines partitioning the total', () => 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { lines } = result.value;
-    expect(lines.map((l): Row => [l.itemCode ?? null, l.category ?? null, l.amount])).toEqual(rows);
+    const type = (l: (typeof lines)[number]) => (l.attributes?.type ? Number(l.attributes.type) : null);
+    expect(lines.map((l): Row => [l.itemCode ?? null, type(l), l.amount])).toEqual(rows);
+    // An item's line carries its code as an attribute (promotions select on it).
+    for (const l of lines) expect(l.attributes?.code).toBe(l.itemCode);
     expect(result.value.sources).toEqual(sources);
     expect(lines.reduce((s, l) => s + l.amount, 0)).toBe(total);
     expect(lines.every((l) => l.operation === 'purchase')).toBe(true);

@@ -10,6 +10,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import type { Deps } from '../../../app/context.js';
 import { newId } from '../../../app/ids.js';
 import { FIDELISA_KINDS, newFidelisaUuid, shopsOfProvider, type FidelisaShop } from './aliases.js';
+import { subtotalsOfRule } from '../subtotals.js';
 
 export interface ShopView {
   title: string;
@@ -127,7 +128,7 @@ export async function shopStoreCode(deps: Deps, merchantId: string): Promise<str
 export async function shopCategories(deps: Deps, merchantId: string): Promise<(string | null)[]> {
   const used = new Set<number>();
   for (const program of await allPrograms(deps, merchantId)) {
-    for (const rule of program.rules) if (rule.kind === 'category_subtotal') used.add(rule.category);
+    for (const rule of program.rules) for (const n of subtotalsOfRule(rule)) used.add(n);
   }
   return Array.from({ length: 9 }, (_, i) => (used.has(i + 1) ? `SUBTOTAL${i + 1}` : null));
 }

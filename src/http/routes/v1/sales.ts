@@ -5,8 +5,10 @@ import { postSale } from '../../../app/sales/post-sale.js';
 import { cancelSale } from '../../../app/sales/sale-cancel.js';
 import { returnSale } from '../../../app/sales/sale-returns.js';
 import { getSale, listSales } from '../../../app/sales/sale-view.js';
+import { detail } from '../../../core/error-catalog.js';
 import { SELLING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
-import { unwrap } from '../../http-error.js';
+import { categoryConflicts } from '../../../core/rules/index.js';
+import { HttpError, unwrap } from '../../http-error.js';
 import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { assertSaleInBounds } from '../../sale-bounds.js';
 import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
@@ -34,13 +36,23 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Post a sale: earn and spend points, use vouchers (idempotent on the receipt per store)',
           description:
-            'The same receipt with the same content answers 200 with the first answer and changes nothing; with other content it is a 409 SALE_ALREADY_SAVED.',
+            'The same receipt with the same content answers 200 with the first answer and changes nothing; with other content it is a 409 SALE_ALREADY_SAVED. ' +
+            "Earning rules and promotions select on each line's item attributes (code, level1..level6, brand, type). " +
+            'A line\'s category (1..9, the form before attributes) is still accepted: it is read as attributes.type "1".."9" (and categoryLabel as typeLabel); a category that disagrees with attributes.type is a 400 VALIDATION_FAILED.',
           body: SaleCreate,
           response: { 200: SaleResult, 201: SaleResult, ...errorResponses },
         },
       },
       async (request, reply) => {
         assertSaleInBounds(deps, request.body);
+        const conflicts = categoryConflicts(request.body.lines);
+        if (conflicts.length > 0) {
+          throw new HttpError(
+            'VALIDATION_FAILED',
+            'category is the legacy spelling of attributes.type: give one, or the same value in both.',
+            conflicts.map((i) => detail('VALIDATION_FAILED', `lines.${i}.category`)),
+          );
+        }
         const posted = unwrap(await postSale(deps, callerOf(request), merchantOf(request), request.body));
         return reply
           .code(posted.status)

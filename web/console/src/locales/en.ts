@@ -196,11 +196,15 @@ export const en = {
     ruleKinds: {
       total_amount: 'the total amount',
       visit: 'each visit',
-      category_subtotal: 'a category subtotal',
+      attribute_subtotal: "an item attribute's values",
       brand: 'a brand',
       items: 'listed items',
     },
-    ruleParam: { category_subtotal: 'Category (1–9)', brand: 'Brand', items: 'Item codes (comma-separated)' },
+    ruleParam: {
+      attribute_subtotal: 'Attribute: values (e.g. level1: SHOES, BAGS)',
+      brand: 'Brand',
+      items: 'Item codes (comma-separated)',
+    },
   },
   sales: {
     title: 'Sales',

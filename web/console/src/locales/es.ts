@@ -197,12 +197,12 @@ export const es: Messages = {
     ruleKinds: {
       total_amount: 'el importe total',
       visit: 'cada visita',
-      category_subtotal: 'el subtotal de una categoría',
+      attribute_subtotal: 'los valores de un atributo de artículo',
       brand: 'una marca',
       items: 'artículos listados',
     },
     ruleParam: {
-      category_subtotal: 'Categoría (1–9)',
+      attribute_subtotal: 'Atributo: valores (p. ej. level1: SHOES, BAGS)',
       brand: 'Marca',
       items: 'Códigos de artículo (separados por comas)',
     },

@@ -197,12 +197,12 @@ export const fr: Messages = {
     ruleKinds: {
       total_amount: 'le montant total',
       visit: 'chaque passage',
-      category_subtotal: "le sous-total d'une catégorie",
+      attribute_subtotal: "les valeurs d'un attribut d'article",
       brand: 'une marque',
       items: 'des articles listés',
     },
     ruleParam: {
-      category_subtotal: 'Catégorie (1–9)',
+      attribute_subtotal: 'Attribut : valeurs (ex. level1: SHOES, BAGS)',
       brand: 'Marque',
       items: 'Codes articles (séparés par des virgules)',
     },

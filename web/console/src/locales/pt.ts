@@ -197,12 +197,12 @@ export const pt: Messages = {
     ruleKinds: {
       total_amount: 'o montante total',
       visit: 'cada visita',
-      category_subtotal: 'o subtotal de uma categoria',
+      attribute_subtotal: 'os valores de um atributo de artigo',
       brand: 'uma marca',
       items: 'artigos listados',
     },
     ruleParam: {
-      category_subtotal: 'Categoria (1–9)',
+      attribute_subtotal: 'Atributo: valores (ex. level1: SHOES, BAGS)',
       brand: 'Marca',
       items: 'Códigos de artigo (separados por vírgulas)',
     },

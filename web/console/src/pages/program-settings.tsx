@@ -7,7 +7,7 @@ import { ErrorBanner, Field, Success } from '../ui';
 import { toMinor } from './simulator';
 
 type Program = ResponseOf<'/v1/programs/{id}', 'get'>;
-const KINDS = ['total_amount', 'visit', 'category_subtotal', 'brand', 'items'] as const;
+const KINDS = ['total_amount', 'visit', 'attribute_subtotal', 'brand', 'items'] as const;
 type Kind = (typeof KINDS)[number];
 interface RuleRow {
   id: string;
@@ -39,8 +39,8 @@ export const normalisePath = (field: string) =>
 function rowOf(r: Record<string, unknown>): RuleRow {
   const rate = (r.rate ?? {}) as { points?: number; per?: number };
   const param =
-    r.kind === 'category_subtotal'
-      ? String(r.category ?? '')
+    r.kind === 'attribute_subtotal'
+      ? `${String(r.attribute ?? '')}: ${((r.values as string[] | undefined) ?? []).join(', ')}`
       : r.kind === 'brand'
         ? String(r.brand ?? '')
         : r.kind === 'items'
@@ -57,13 +57,24 @@ function rowOf(r: Record<string, unknown>): RuleRow {
   };
 }
 
+/** "level1: SHOES, BAGS" → the attribute and its values (a bare value list is of the item type). */
+function attributeOf(param: string): { attribute: string; values: string[] } {
+  const colon = param.indexOf(':');
+  const attribute = colon < 0 ? 'type' : param.slice(0, colon).trim();
+  const values = (colon < 0 ? param : param.slice(colon + 1))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { attribute, values };
+}
+
 function ruleOf(row: RuleRow): Record<string, unknown> {
   const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim() === '' ? undefined : s);
   const rate =
     row.kind === 'visit' ? { points: num(row.points) } : { points: num(row.points), per: toMinor(row.per) };
   const extra =
-    row.kind === 'category_subtotal'
-      ? { category: num(row.param) }
+    row.kind === 'attribute_subtotal'
+      ? attributeOf(row.param)
       : row.kind === 'brand'
         ? { brand: row.param.trim() }
         : row.kind === 'items'
@@ -222,13 +233,16 @@ export function ProgramSettings({ program }: { program: Program }) {
           )}
           {r.kind !== 'visit' &&
             input(t('programs.rulePer'), `rule-${i}-per`, r.per, edit(i, 'per'), at(`rules.${i}.rate.per`))}
-          {(r.kind === 'category_subtotal' || r.kind === 'brand' || r.kind === 'items') &&
+          {(r.kind === 'attribute_subtotal' || r.kind === 'brand' || r.kind === 'items') &&
             input(
               t(`programs.ruleParam.${r.kind}`),
               `rule-${i}-param`,
               r.param,
               edit(i, 'param'),
-              at(`rules.${i}.category`) ?? at(`rules.${i}.brand`) ?? at(`rules.${i}.itemCodes`),
+              at(`rules.${i}.attribute`) ??
+                at(`rules.${i}.values`) ??
+                at(`rules.${i}.brand`) ??
+                at(`rules.${i}.itemCodes`),
             )}
           {input(
             t('programs.ruleMinimum'),
