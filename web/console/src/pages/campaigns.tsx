@@ -20,6 +20,8 @@ function Campaigns() {
   const list = useQuery({
     queryKey: ['campaigns'],
     queryFn: () => ok(api.GET('/v1/campaigns', { params: { query: { limit: 50 } } })),
+    // progress changes behind the screen (job runner, retries from the outbox): read afresh on every visit
+    refetchOnMount: 'always',
     refetchInterval: (query) => (query.state.data?.data.some(busy) ? 1_000 : false),
   });
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => ok(api.GET('/v1/templates')) });

@@ -44,7 +44,10 @@ function Outbox() {
           headers: { 'Idempotency-Key': idempotencyKey() },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['messages'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['messages'] });
+      await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+    },
   });
   return (
     <>
