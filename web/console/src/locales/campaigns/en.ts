@@ -43,7 +43,7 @@ export const campaignsEn = {
     saved: 'Template {{name}} saved.',
     preview: 'Preview',
     previewCard: 'Preview for the card',
-    previewHint: 'A card number, optional: without one, sample values',
+    previewHint: 'A card number, optional: without one, the customer’s values stay empty',
     previewTitle: 'Preview',
     smsUnits: '{{segments}} SMS ({{units}} characters, {{encoding}})',
     delete: 'Delete',

@@ -44,7 +44,7 @@ export const campaignsEs: typeof campaignsEn = {
     saved: 'Plantilla {{name}} guardada.',
     preview: 'Vista previa',
     previewCard: 'Vista previa para la tarjeta',
-    previewHint: 'Un número de tarjeta, opcional: sin él, valores de ejemplo',
+    previewHint: 'Un número de tarjeta, opcional: sin él, los valores del cliente quedan vacíos',
     previewTitle: 'Vista previa',
     smsUnits: '{{segments}} SMS ({{units}} caracteres, {{encoding}})',
     delete: 'Eliminar',

@@ -44,7 +44,7 @@ export const campaignsFr: typeof campaignsEn = {
     saved: 'Modèle {{name}} enregistré.',
     preview: 'Aperçu',
     previewCard: 'Aperçu pour la carte',
-    previewHint: 'Un numéro de carte, facultatif : sans lui, des valeurs d’exemple',
+    previewHint: 'Un numéro de carte, facultatif : sans lui, les valeurs du client restent vides',
     previewTitle: 'Aperçu',
     smsUnits: '{{segments}} SMS ({{units}} caractères, {{encoding}})',
     delete: 'Supprimer',

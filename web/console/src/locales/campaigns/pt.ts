@@ -44,7 +44,7 @@ export const campaignsPt: typeof campaignsEn = {
     saved: 'Modelo {{name}} guardado.',
     preview: 'Pré-visualizar',
     previewCard: 'Pré-visualizar para o cartão',
-    previewHint: 'Um número de cartão, opcional: sem ele, valores de exemplo',
+    previewHint: 'Um número de cartão, opcional: sem ele, os valores do cliente ficam vazios',
     previewTitle: 'Pré-visualização',
     smsUnits: '{{segments}} SMS ({{units}} caracteres, {{encoding}})',
     delete: 'Eliminar',
