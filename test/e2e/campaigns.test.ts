@@ -2,7 +2,8 @@
  * The campaigns screens end to end, in Debian's Chromium against a real server with the demo data, a real
  * SMTP server (the test sink) and the job runner launching campaigns and delivering the outbox: write a
  * template and preview it, create a campaign for a segment, send it and follow its progress; the SMTP server
- * refuses one recipient (550: a dead letter at once), the message is retried from the outbox and delivered.
+ * refuses one recipient (550: a dead letter at once), the message is retried from the outbox and delivered;
+ * an automation set on the same template.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -160,5 +161,20 @@ describe.skipIf(!binary)('the campaigns screens in Chromium', { timeout: 180_000
       .getByRole('row', { name: /E2E winter sale/ })
       .getByText(/2 written · 0 queued · 2 sent · 0 failed · 0 not sent/)
       .waitFor();
+
+    // an automation on the same template: points about to expire, 15 days ahead
+    await page.getByRole('link', { name: 'Automations' }).click();
+    await page.getByRole('button', { name: 'Edit Points about to expire' }).click();
+    const automation = page.getByRole('form', { name: 'Points about to expire' });
+    await automation.getByLabel('Template').selectOption('e2e-winter');
+    await automation.getByLabel('Days ahead').fill('15');
+    await automation.getByRole('button', { name: 'Save the automation' }).click();
+    await automation.getByText('Automation Points about to expire saved.').waitFor();
+    await page
+      .getByRole('table', { name: 'Automations' })
+      .getByRole('row', { name: /Points about to expire active email e2e-winter/ })
+      .waitFor();
+    await expectAccessible(page, 'automations');
+    await screenshot(page, '43-automations');
   });
 });

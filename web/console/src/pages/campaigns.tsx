@@ -6,6 +6,7 @@ import { dateTime, integer } from '../format';
 import { LANGUAGES } from '../i18n';
 import { Link } from '../router';
 import { ErrorBanner, Field, Page, Status, Success, Table } from '../ui';
+import { Automations } from './automations';
 import { TEMPLATE_CHANNELS, Templates } from './templates';
 
 type Channel = (typeof TEMPLATE_CHANNELS)[number];
@@ -275,7 +276,7 @@ function Campaigns() {
 
 export function CampaignsPage({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
-  const current = tab === 'templates' ? 'templates' : 'campaigns';
+  const current = tab === 'templates' || tab === 'automations' ? tab : 'campaigns';
   return (
     <Page title={t('nav.campaigns')}>
       <nav aria-label={t('nav.campaigns')}>
@@ -290,9 +291,14 @@ export function CampaignsPage({ tab }: { tab?: string | undefined }) {
               {t('campaigns.templates')}
             </Link>
           </li>
+          <li>
+            <Link to="/campaigns/automations" className={current === 'automations' ? 'active' : undefined}>
+              {t('automations.title')}
+            </Link>
+          </li>
         </ul>
       </nav>
-      {current === 'campaigns' ? <Campaigns /> : <Templates />}
+      {current === 'campaigns' ? <Campaigns /> : current === 'templates' ? <Templates /> : <Automations />}
     </Page>
   );
 }
