@@ -176,5 +176,22 @@ describe.skipIf(!binary)('the campaigns screens in Chromium', { timeout: 180_000
       .waitFor();
     await expectAccessible(page, 'automations');
     await screenshot(page, '43-automations');
+
+    // the same screens in the other languages
+    const language = page.getByRole('banner').getByRole('combobox', { name: /Language|Langue|Idioma/ });
+    await language.selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await page.getByRole('table', { name: 'Automatisations' }).getByText('Points bientôt expirés').waitFor();
+    await page.getByRole('link', { name: 'Modèles' }).click();
+    await page.getByRole('button', { name: 'Enregistrer le modèle' }).waitFor();
+    await screenshot(page, '44-templates-fr');
+    for (const [lang, title, tab] of [
+      ['pt', 'Campanhas', 'Guardar o modelo'],
+      ['es', 'Campañas', 'Guardar la plantilla'],
+    ] as const) {
+      await language.selectOption(lang);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('button', { name: tab }).waitFor();
+    }
   });
 });
