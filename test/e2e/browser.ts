@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CONSOLE_DIR } from '../../src/http/console.js';
+import { createJobRunner, type Job } from '../../src/jobs/runner.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 const CANDIDATES = [
@@ -33,10 +34,24 @@ export interface ConsoleEnv {
   close(): Promise<void>;
 }
 
-export async function startConsole(binary: string): Promise<ConsoleEnv> {
+export interface ConsoleOptions {
+  /** Server configuration (SMTP_URL, ...), as the environment would give it. */
+  env?: Record<string, string>;
+  /** Scheduled jobs this server runs, as `serve` does, at a short period so that a test need not wait. */
+  jobs?: readonly Job[];
+}
+
+export async function startConsole(binary: string, options: ConsoleOptions = {}): Promise<ConsoleEnv> {
   if (!existsSync(path.join(CONSOLE_DIR, 'index.html')))
     throw new Error('The console is not built (dist/console): run `npm run build` first (npm ci does it).');
-  const h = await createHarness({ kind: 'sqlite' });
+  const h = await createHarness({ kind: 'sqlite' }, options.env ? { env: options.env } : {});
+  const runner = options.jobs?.length
+    ? createJobRunner(
+        h.deps,
+        options.jobs.map((job) => ({ ...job, everyMs: 300 })),
+        { tickMs: 200 },
+      )
+    : undefined;
   const address = await h.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({
     executablePath: binary,
@@ -50,6 +65,8 @@ export async function startConsole(binary: string): Promise<ConsoleEnv> {
     base: `${address}/console`,
     browser,
     close: async () => {
+      runner?.stop();
+      await runner?.tick(); // lets a tick under way finish before the database closes
       await browser.close();
       await h.close();
     },

@@ -24,6 +24,7 @@ const PromotionEditorPage = lazy(() =>
 );
 const SimulatorPage = lazy(() => import('./pages/simulator').then((m) => ({ default: m.SimulatorPage })));
 const MessagesPage = lazy(() => import('./pages/messages').then((m) => ({ default: m.MessagesPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns').then((m) => ({ default: m.CampaignsPage })));
 const SalePage = lazy(() => import('./pages/sales').then((m) => ({ default: m.SalePage })));
 
 const NAV = [
@@ -33,6 +34,7 @@ const NAV = [
   { to: '/programs', key: 'nav.programs' },
   { to: '/sales', key: 'nav.sales' },
   { to: '/promotions', key: 'nav.promotions' },
+  { to: '/campaigns', key: 'nav.campaigns' },
   { to: '/messages', key: 'nav.messages' },
   { to: '/admin', key: 'nav.admin' },
 ] as const;
@@ -58,6 +60,8 @@ function route(path: string): ReactNode {
   const promotion = match('/promotions/:nro', path);
   if (promotion) return <PromotionEditorPage key={promotion.nro} nro={promotion.nro} />;
   if (path === '/messages' || path.startsWith('/messages/')) return <MessagesPage tab={path.split('/')[2]} />;
+  if (path === '/campaigns' || path.startsWith('/campaigns/'))
+    return <CampaignsPage tab={path.split('/')[2]} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage tab={path.split('/')[2]} />;
   return <NotFound />;
 }

@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns/en';
 import { opsEn } from './ops/en';
 import { promotionsEn } from './promotions/en';
 /** English, the reference: every other language has exactly these keys (checked by the type Messages). */
@@ -34,6 +35,7 @@ export const en = {
     admin: 'Administration',
     promotions: 'Promotions',
     messages: 'Messages',
+    campaigns: 'Campaigns',
   },
   auth: {
     title: 'Tessera console',
@@ -270,5 +272,6 @@ export const en = {
   },
   ...promotionsEn,
   ...opsEn,
+  ...campaignsEn,
 };
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { campaignsEs } from './campaigns/es';
 import { opsEs } from './ops/es';
 import { promotionsEs } from './promotions/es';
 
@@ -35,6 +36,7 @@ export const es: Messages = {
     admin: 'Administración',
     promotions: 'Promociones',
     messages: 'Mensajes',
+    campaigns: 'Campañas',
   },
   auth: {
     title: 'Consola Tessera',
@@ -271,4 +273,5 @@ export const es: Messages = {
   },
   ...promotionsEs,
   ...opsEs,
+  ...campaignsEs,
 };

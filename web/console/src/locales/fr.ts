@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { campaignsFr } from './campaigns/fr';
 import { opsFr } from './ops/fr';
 import { promotionsFr } from './promotions/fr';
 
@@ -35,6 +36,7 @@ export const fr: Messages = {
     admin: 'Administration',
     promotions: 'Promotions',
     messages: 'Messages',
+    campaigns: 'Campagnes',
   },
   auth: {
     title: 'Console Tessera',
@@ -271,4 +273,5 @@ export const fr: Messages = {
   },
   ...promotionsFr,
   ...opsFr,
+  ...campaignsFr,
 };

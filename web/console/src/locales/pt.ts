@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { campaignsPt } from './campaigns/pt';
 import { opsPt } from './ops/pt';
 import { promotionsPt } from './promotions/pt';
 
@@ -35,6 +36,7 @@ export const pt: Messages = {
     admin: 'Administração',
     promotions: 'Promoções',
     messages: 'Mensagens',
+    campaigns: 'Campanhas',
   },
   auth: {
     title: 'Consola Tessera',
@@ -271,4 +273,5 @@ export const pt: Messages = {
   },
   ...promotionsPt,
   ...opsPt,
+  ...campaignsPt,
 };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ok } from '../api';
 import { dateTime } from '../format';
-import { Link } from '../router';
+import { Link, useRouter } from '../router';
 import { ErrorBanner, Field, Loading, Page, Status, Success, Table } from '../ui';
 import { Webhooks } from './webhooks';
 
@@ -16,12 +16,23 @@ function Outbox() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('');
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('');
+  // ?source=campaign:<id> (a campaign's messages, linked from the campaigns screen)
+  const source = useRouter().location.query.get('source') ?? '';
   const list = useQuery({
-    queryKey: ['messages', status, channel],
+    queryKey: ['messages', status, channel, source],
+    // pending messages leave with the job runner: their state is read again while any is waiting
+    refetchInterval: (query) => (query.state.data?.data.some((m) => m.status === 'pending') ? 2_000 : false),
     queryFn: () =>
       ok(
         api.GET('/v1/messages', {
-          params: { query: { limit: 50, ...(status ? { status } : {}), ...(channel ? { channel } : {}) } },
+          params: {
+            query: {
+              limit: 50,
+              ...(status ? { status } : {}),
+              ...(channel ? { channel } : {}),
+              ...(source ? { source } : {}),
+            },
+          },
         }),
       ),
   });
@@ -33,7 +44,10 @@ function Outbox() {
           headers: { 'Idempotency-Key': idempotencyKey() },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['messages'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['messages'] });
+      await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+    },
   });
   return (
     <>
@@ -61,6 +75,11 @@ function Outbox() {
           )}
         </Field>
       </div>
+      {source && (
+        <p>
+          {t('messages.source')}: <code>{source}</code> <Link to="/messages">{t('messages.all')}</Link>
+        </p>
+      )}
       <ErrorBanner error={list.error ?? retry.error} />
       {retry.isSuccess && <Success>{t('messages.retried')}</Success>}
       {list.isPending ? (

@@ -6,6 +6,7 @@ import { Link, useRouter } from '../router';
 import { ErrorBanner, Field, Loading, Page, Status, Success } from '../ui';
 import { emptyDraft, errorsByField, fromSource, toSource, type Draft } from './promotion-draft';
 import { PromotionForm } from './promotion-form';
+import { PromotionExclusions } from './promotion-exclusions';
 import { PromotionLimits } from './promotion-limits';
 import { PromotionTabs } from './promotions';
 
@@ -35,6 +36,7 @@ export function PromotionEditorPage({ nro }: { nro?: string | undefined }) {
       )}
       <Editor key={nro ?? 'new'} nro={nro} source={source} />
       {promotion.data && <PromotionLimits promotion={promotion.data} />}
+      {promotion.data && <PromotionExclusions promotion={promotion.data} />}
     </Page>
   );
 }

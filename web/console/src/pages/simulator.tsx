@@ -14,6 +14,10 @@ interface Line {
   brand: string;
 }
 const emptyLine = (): Line => ({ sku: '', quantity: '1', price: '', level1: '', brand: '' });
+interface Payment {
+  type: string;
+  amount: string;
+}
 
 /** "12,50" or "12.50" → 1250 minor units (NaN when it is not an amount). */
 export function toMinor(text: string): number {
@@ -38,6 +42,7 @@ export function SimulatorPage() {
   const [card, setCard] = useState('');
   const [coupons, setCoupons] = useState('');
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
+  const [payments, setPayments] = useState<Payment[]>([]);
   const currency =
     stores.data?.data.find((s) => s.code === store)?.currency ?? stores.data?.data[0]?.currency;
   const evaluate = useMutation({
@@ -69,6 +74,9 @@ export function SimulatorPage() {
                   }
                 : {}),
             })),
+            ...(payments.length
+              ? { payments: payments.map((p) => ({ type: p.type.trim(), amount: toMinor(p.amount) })) }
+              : {}),
           },
         }),
       ),
@@ -76,6 +84,10 @@ export function SimulatorPage() {
   const error = evaluate.error instanceof ApiError ? evaluate.error : undefined;
   const lineError = (i: number, key: string) =>
     error?.field(`lines/${i}/${key}`) ?? error?.field(`lines.${i}.${key}`);
+  const paymentError = (i: number, key: string) =>
+    error?.field(`payments/${i}/${key}`) ?? error?.field(`payments.${i}.${key}`);
+  const editPayment = (i: number, key: keyof Payment) => (e: { target: { value: string } }) =>
+    setPayments(payments.map((p, j) => (j === i ? { ...p, [key]: e.target.value } : p)));
   const edit = (i: number, key: keyof Line) => (e: { target: { value: string } }) =>
     setLines(lines.map((l, j) => (j === i ? { ...l, [key]: e.target.value } : l)));
   const submit = (event: FormEvent) => {
@@ -175,9 +187,41 @@ export function SimulatorPage() {
             </button>
           </fieldset>
         ))}
+        {payments.map((p, i) => (
+          <fieldset key={i} className="tier-row">
+            <legend>{t('payments.n', { n: i + 1 })}</legend>
+            <Field label={t('payments.type')} error={paymentError(i, 'type')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name={`payment-${i}-type`}
+                  value={p.type}
+                  onChange={editPayment(i, 'type')}
+                />
+              )}
+            </Field>
+            <Field label={t('payments.amount')} error={paymentError(i, 'amount')}>
+              {(props) => (
+                <input
+                  {...props}
+                  name={`payment-${i}-amount`}
+                  inputMode="decimal"
+                  value={p.amount}
+                  onChange={editPayment(i, 'amount')}
+                />
+              )}
+            </Field>
+            <button type="button" onClick={() => setPayments(payments.filter((_, j) => j !== i))}>
+              {t('common.remove')}
+            </button>
+          </fieldset>
+        ))}
         <div className="actions">
           <button type="button" onClick={() => setLines([...lines, emptyLine()])}>
             {t('simulator.addLine')}
+          </button>
+          <button type="button" onClick={() => setPayments([...payments, { type: '', amount: '' }])}>
+            {t('payments.add')}
           </button>
           <button type="submit" className="primary" disabled={evaluate.isPending}>
             {t('simulator.evaluate')}
