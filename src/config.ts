@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     connections: {
       requestTimeoutMs: intFromEnv('TESSERA_REQUEST_TIMEOUT_S', 30, env) * 1000,
-      keepAliveTimeoutMs: intFromEnv('TESSERA_KEEPALIVE_TIMEOUT_S', 5, env) * 1000,
+      keepAliveTimeoutMs: intFromEnv('TESSERA_KEEPALIVE_TIMEOUT_S', 65, env) * 1000,
       maxConnections: intFromEnv('TESSERA_MAX_CONNECTIONS', 10_000, env),
       maxConnectionsPerAddress: intFromEnv('TESSERA_MAX_CONNECTIONS_PER_ADDRESS', 256, env),
     },
