@@ -1,6 +1,6 @@
-import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } from './auth.table.js';
-import type { CardTable } from './card.table.js';
-import type { CustomerTable } from './customer.table.js';
+import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } from './users.js';
+import type { CardTable } from './cards.js';
+import type { CustomerTable } from './customers.js';
 import type {
   AgreementTable,
   CustomerDetailTable,
@@ -9,7 +9,7 @@ import type {
   ElementTypeRangeTable,
   ElementTypeTable,
   ReferenceCodeTable,
-} from './element.table.js';
+} from './elements.js';
 import type {
   AllocationTable,
   CardSummaryTable,
@@ -24,7 +24,7 @@ import type {
   StepRewardTable,
   VoucherTable,
   VoucherUseTable,
-} from './loyalty.table.js';
+} from './programs.js';
 import type {
   AliasTable,
   IdempotencyKeyTable,
@@ -32,7 +32,7 @@ import type {
   JobTable,
   OutboxMessageTable,
   UsedJetonTable,
-} from './http.table.js';
+} from './idempotency-keys.js';
 import type {
   AutomationTable,
   CampaignTable,
@@ -42,7 +42,7 @@ import type {
   PushSubscriptionTable,
   WebhookEndpointTable,
   WebhookEventTable,
-} from './messaging.table.js';
+} from './campaigns.js';
 import type {
   ImportLockTable,
   ImportTable,
@@ -61,7 +61,7 @@ import type {
   VehicleMemberTable,
   VehicleNetworkTable,
   VehicleTable,
-} from './vehicle.table.js';
+} from './vehicles.js';
 import type {
   ActivePromotionMapTable,
   CouponHistoryTable,
@@ -74,14 +74,14 @@ import type {
   PromotionTable,
   SegmentMemberTable,
   SegmentTable,
-} from './promotion.table.js';
+} from './promotions.js';
 import type {
   CatalogEntryTable,
   ImportPayloadTable,
   PriceListItemTable,
   RedeemBenefitTable,
-} from './loading.table.js';
-import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
+} from './catalog-entries.js';
+import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './merchants.js';
 
 export interface DB {
   providers: ProviderTable;
