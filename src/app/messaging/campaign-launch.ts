@@ -13,7 +13,7 @@ import type { Audience } from '../../core/messaging/audience.js';
 import { throttledAt } from '../../core/messaging/audience.js';
 import * as repo from '../../db/repos/campaigns.repo.js';
 import { insertOutboxMessages } from '../../db/repos/outbox.repo.js';
-import type { OutboxMessageTable } from '../../db/schema/http.table.js';
+import type { OutboxMessageTable } from '../../db/schema/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';

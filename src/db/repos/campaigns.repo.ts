@@ -4,7 +4,7 @@
  */
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { CampaignTable } from '../schema/messaging.table.js';
+import type { CampaignTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type CampaignRow = Selectable<CampaignTable>;

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
-import type { CardTable } from '../schema/card.table.js';
+import type { CardTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';

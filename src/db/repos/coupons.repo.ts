@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { CouponHistoryTable, CouponTable, CouponTypeTable } from '../schema/promotion.table.js';
+import type { CouponHistoryTable, CouponTable, CouponTypeTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type CouponTypeRow = Selectable<CouponTypeTable>;

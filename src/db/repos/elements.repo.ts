@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ElementMovementTable, ElementTable } from '../schema/element.table.js';
+import type { ElementMovementTable, ElementTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 

@@ -5,7 +5,7 @@ import type {
   MessageTemplateTable,
   MessagingSettingsTable,
   PushSubscriptionTable,
-} from '../schema/messaging.table.js';
+} from '../schema/index.js';
 
 export interface RecipientRow {
   id: string;

@@ -5,9 +5,9 @@
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DbKind } from '../database.js';
-import type { OutboxMessageTable } from '../schema/http.table.js';
+import type { OutboxMessageTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
-import type { MessageAttemptTable } from '../schema/messaging.table.js';
+import type { MessageAttemptTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type OutboxRow = Selectable<OutboxMessageTable>;

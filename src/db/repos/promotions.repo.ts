@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { PromotionMapTable, PromotionTable } from '../schema/promotion.table.js';
+import type { PromotionMapTable, PromotionTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type PromotionRow = Selectable<PromotionTable>;

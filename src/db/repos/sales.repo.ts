@@ -6,7 +6,7 @@ import { dropSummary } from './card-summaries.repo.js';
 import { toProgramRecord } from './programs.repo.js';
 import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
-import type { SaleReturnTable, SaleTable } from '../schema/loyalty.table.js';
+import type { SaleReturnTable, SaleTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type SaleRow = Selectable<SaleTable>;

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/loyalty.table.js';
+import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';
 
