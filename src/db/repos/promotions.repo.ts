@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../schema/index.js';
+import type { DB, PromotionStatus } from '../schema/index.js';
 import type { PromotionMapTable, PromotionTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
@@ -34,7 +34,7 @@ export function listPromotions(
   merchantId: string,
   filter: {
     after?: string | undefined;
-    status?: string | undefined;
+    status?: PromotionStatus | undefined;
     code?: string | undefined;
     limit: number;
   },

@@ -1,3 +1,5 @@
+import type { Role } from '../../core/roles.js';
+
 export interface ApiClientTable {
   id: string;
   client_id: string;
@@ -5,7 +7,7 @@ export interface ApiClientTable {
   name: string;
   merchant_id: string | null;
   provider_id: string | null;
-  role: string;
+  role: Role;
   log_full: number;
   active: number;
   created_at: string;

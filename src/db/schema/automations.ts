@@ -1,3 +1,5 @@
+import type { Channel } from '../../core/customer/customer.js';
+
 /** An automation of a merchant (0024), one per kind. */
 export interface AutomationTable {
   id: string;
@@ -5,7 +7,7 @@ export interface AutomationTable {
   /** birthday | points_expiring | welcome | tier_reached */
   kind: string;
   enabled: number;
-  channel: string;
+  channel: Channel;
   template: string;
   language: string | null;
   days_before: number | null;

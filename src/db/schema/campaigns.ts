@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type { Channel } from '../../core/customer/customer.js';
+
+export type CampaignStatus = 'draft' | 'scheduled' | 'launching' | 'launched' | 'cancelled';
 
 /** A campaign (0024): audience, channel, template, schedule, throttle, launch progress. */
 export interface CampaignTable {
@@ -6,8 +9,8 @@ export interface CampaignTable {
   merchant_id: string;
   name: string;
   /** draft | scheduled | launching | launched | cancelled */
-  status: string;
-  channel: string;
+  status: CampaignStatus;
+  channel: Channel;
   template: string;
   language: string | null;
   /** JSON: the audience filters (core/messaging/audience.ts). */

@@ -1,3 +1,5 @@
+export type CouponStatus = 'active' | 'consumed' | 'voided';
+
 export interface CouponTable {
   id: string;
   merchant_id: string;
@@ -5,7 +7,7 @@ export interface CouponTable {
   coupon_type: string;
   format: string;
   /** active | consumed | voided */
-  status: string;
+  status: CouponStatus;
   used_times: number;
   max_uses: number;
   valid_from: string;

@@ -1,3 +1,5 @@
+export type GiftAwardStatus = 'awarded' | 'cancelled' | 'restored';
+
 export interface GiftAwardTable {
   id: string;
   merchant_id: string;
@@ -6,7 +8,7 @@ export interface GiftAwardTable {
   customer_id: string | null;
   movement_id: string;
   voucher_id: string | null;
-  status: string;
+  status: GiftAwardStatus;
   restored_at: string | null;
   created_at: string;
 }

@@ -1,3 +1,5 @@
+export type ImportStatus = 'queued' | 'running' | 'accepted' | 'rejected' | 'failed';
+
 export interface ImportTable {
   id: string;
   merchant_id: string;
@@ -5,7 +7,7 @@ export interface ImportTable {
   store_id: string | null;
   file_name: string | null;
   sha256: string | null;
-  status: string;
+  status: ImportStatus;
   counts: string;
   error_count: number;
   errors: string;

@@ -154,6 +154,21 @@ export type {
   WebhookEventTable,
 };
 
+export type { PrincipalKind } from './access-tokens.js';
+export type { AllocationKindValue } from './allocations.js';
+export type { CampaignStatus } from './campaigns.js';
+export type { CouponStatus } from './coupons.js';
+export type { GiftAwardStatus } from './gift-awards.js';
+export type { ImportStatus } from './imports.js';
+export type { AttemptOutcome } from './message-attempts.js';
+export type { StoredMovementKind } from './movements.js';
+export type { OutboxChannel } from './outbox-messages.js';
+export type { OutboxStatus } from './outbox-messages.js';
+export type { PromotionStatus } from './promotions.js';
+export type { SaleStatus } from './sales.js';
+export type { VoucherKind } from './vouchers.js';
+export type { VoucherSource } from './vouchers.js';
+
 /** The database: one entry per table, each table's row type in the file named after it. */
 export interface DB {
   providers: ProviderTable;

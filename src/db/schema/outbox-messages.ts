@@ -1,14 +1,17 @@
 import type { Generated } from 'kysely';
 
+export type OutboxChannel = 'email' | 'sms' | 'push' | 'webhook';
+export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'suppressed';
+
 export interface OutboxMessageTable {
   id: string;
   merchant_id: string;
-  channel: string;
+  channel: OutboxChannel;
   recipients: string;
   subject: string | null;
   body: string;
   url: string | null;
-  status: string;
+  status: OutboxStatus;
   source: string;
   created_at: string;
   /** Delivery state (0013). Status: pending | sent | dead | suppressed. */

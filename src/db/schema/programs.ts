@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { CardCategory, CardType } from '../../core/loyalty/program.js';
+import type { TierBasis } from '../../core/rules/tiers.js';
 
 /** A loyalty program (card type): number format, earning rules, tiers, lifetimes, settings. JSON columns are text. */
 export interface ProgramTable {
@@ -6,8 +8,8 @@ export interface ProgramTable {
   merchant_id: string;
   code: string;
   name: string;
-  card_type: string;
-  card_category: string;
+  card_type: CardType;
+  card_category: CardCategory;
   number_prefix: string;
   number_length: number;
   check_digit: string;
@@ -15,7 +17,7 @@ export interface ProgramTable {
   currency: string;
   pending_days: number;
   expiry_policy: string;
-  steps_basis: string;
+  steps_basis: TierBasis;
   steps: string;
   rules: string;
   required_fields: string;

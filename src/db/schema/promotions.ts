@@ -1,3 +1,5 @@
+export type PromotionStatus = 'active' | 'inactive';
+
 /** The promotion engine's tables (migration 0016). JSON columns are text; booleans 0 | 1. */
 export interface PromotionTable {
   nro: string;
@@ -5,7 +7,7 @@ export interface PromotionTable {
   code: string;
   name: string;
   /** active | inactive */
-  status: string;
+  status: PromotionStatus;
   /** The typed Promotion (core/promotions/model.ts), as JSON. */
   definition: string;
   /** The grammar object as posted. */

@@ -1,3 +1,5 @@
+export type SaleStatus = 'posted' | 'cancelled';
+
 export interface SaleTable {
   id: string;
   merchant_id: string;
@@ -16,7 +18,7 @@ export interface SaleTable {
   result: string;
   /** The plan the sale was posted with (versioned JSON, see core/sales/sale-plan.ts); null before 0006. */
   plan: string | null;
-  status: string;
+  status: SaleStatus;
   earned_points: number;
   redeemed_points: number;
   reversed_points: number;

@@ -1,3 +1,5 @@
+import type { Role } from '../../core/roles.js';
+
 export interface UserTable {
   id: string;
   merchant_id: string | null;
@@ -5,7 +7,7 @@ export interface UserTable {
   login: string;
   email: string | null;
   password_hash: string;
-  role: string;
+  role: Role;
   log_full: number;
   active: number;
   created_at: string;
