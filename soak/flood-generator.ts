@@ -24,7 +24,7 @@ await Promise.all(
     return new Promise<void>((resolve) => {
       const socket = net.connect({ host, port, localAddress }, () => {
         if (i % 2 === 0) {
-          // Kept alive: a request now and every 3 s (under the 5 s keep-alive timeout).
+          // Kept alive: a request now and every 3 s (well under the keep-alive timeout).
           socket.write(request);
           timers.push(setInterval(() => socket.writable && socket.write(request), 3000));
         } else {

@@ -5,6 +5,9 @@
  * a till coded against the vendor's root paths (/api/...) only changes its base URL. TLS for every listener
  * from TESSERA_TLS_CERT and TESSERA_TLS_KEY (PEM files); TESSERA_TRUST_PROXY behind a TLS-terminating proxy.
  */
+import { ConfigError } from './config-read.js';
+import type { Settings } from './config-schema.js';
+
 export const DIALECTS = ['avomark', 'fidelisa', 'cashdesk'] as const;
 export type DialectName = (typeof DIALECTS)[number];
 
@@ -30,14 +33,14 @@ export interface ListenerConfig {
 
 function parseHostPort(name: string, raw: string): { host: string; port: number } {
   const match = /^(?:(?:\[([^\]]+)\]|([^:]*)):)?([0-9]{1,5})$/.exec(raw.trim());
-  if (!match) throw new Error(`${name} must be host:port (or a port), got "${raw}"`);
+  if (!match) throw new ConfigError(`${name} must be host:port (or a port), got "${raw}"`);
   const port = Number(match[3]);
-  if (port > 65535) throw new Error(`${name}: port ${port} is out of range`);
+  if (port > 65535) throw new ConfigError(`${name}: port ${port} is out of range`);
   return { host: match[1] ?? (match[2] || '0.0.0.0'), port };
 }
 
-function parseTrustProxy(raw: string | undefined): ListenerConfig['trustProxy'] {
-  if (raw === undefined || raw === '' || raw === 'false') return false;
+function parseTrustProxy(raw: string): ListenerConfig['trustProxy'] {
+  if (raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^[0-9]+$/.test(raw)) return Number(raw);
   return raw
@@ -46,7 +49,9 @@ function parseTrustProxy(raw: string | undefined): ListenerConfig['trustProxy'] 
     .filter(Boolean);
 }
 
-export function loadListenerConfig(env: NodeJS.ProcessEnv): ListenerConfig {
+/** The listeners of the validated settings (TESSERA_LISTEN_*, TESSERA_HOST_*, TLS, proxy trust). */
+export function listenerConfig(settings: Settings['listeners']): ListenerConfig {
+  const env = settings as Record<string, string | undefined>;
   const dialectListeners: DialectListener[] = [];
   const dialectHosts: Record<string, DialectName> = {};
   for (const dialect of DIALECTS) {
@@ -57,20 +62,20 @@ export function loadListenerConfig(env: NodeJS.ProcessEnv): ListenerConfig {
       const host = name.trim().toLowerCase();
       if (!host) continue;
       if (dialectHosts[host] && dialectHosts[host] !== dialect) {
-        throw new Error(`Host name ${host} is given to both ${dialectHosts[host]} and ${dialect}`);
+        throw new ConfigError(`Host name ${host} is given to both ${dialectHosts[host]} and ${dialect}`);
       }
       dialectHosts[host] = dialect;
     }
   }
-  const certPath = env.TESSERA_TLS_CERT || undefined;
-  const keyPath = env.TESSERA_TLS_KEY || undefined;
+  const certPath = settings.TESSERA_TLS_CERT;
+  const keyPath = settings.TESSERA_TLS_KEY;
   if ((certPath === undefined) !== (keyPath === undefined)) {
-    throw new Error('TESSERA_TLS_CERT and TESSERA_TLS_KEY go together: set both or neither');
+    throw new ConfigError('TESSERA_TLS_CERT and TESSERA_TLS_KEY go together: set both or neither');
   }
   return {
     dialectListeners,
     dialectHosts,
     tls: certPath && keyPath ? { certPath, keyPath } : null,
-    trustProxy: parseTrustProxy(env.TESSERA_TRUST_PROXY),
+    trustProxy: parseTrustProxy(settings.TESSERA_TRUST_PROXY),
   };
 }

@@ -1,4 +1,6 @@
 /** Delivery of messages and webhooks, read from the environment (README: "Messages and webhooks"). */
+import { ConfigError } from './config-read.js';
+import type { Settings } from './config-schema.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './core/messaging/retry-schedule.js';
 
 export interface MessagingConfig {
@@ -37,64 +39,33 @@ export interface MessagingConfig {
   outboundCaPath: string | undefined;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-}
-
-function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be a URL, got "${raw}"`);
-  }
-  if (!protocols.includes(parsed.protocol))
-    throw new Error(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  return raw;
-}
-
-export function loadMessagingConfig(env: NodeJS.ProcessEnv, host: string, port: number): MessagingConfig {
-  const format = env.SMS_GATEWAY_FORMAT ?? 'twilio';
-  if (format !== 'twilio' && format !== 'json')
-    throw new Error(`SMS_GATEWAY_FORMAT must be twilio or json, got "${format}"`);
-  const vapidPublicKey = env.VAPID_PUBLIC_KEY || undefined;
-  const vapidPrivateKey = env.VAPID_PRIVATE_KEY || undefined;
-  if (Boolean(vapidPublicKey) !== Boolean(vapidPrivateKey))
-    throw new Error('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
+/** Delivery settings of the validated configuration; the public URL defaults to http://HOST:PORT. */
+export function messagingConfig(m: Settings['messaging'], host: string, port: number): MessagingConfig {
+  if (Boolean(m.VAPID_PUBLIC_KEY) !== Boolean(m.VAPID_PRIVATE_KEY))
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    smtpFrom: env.SMTP_FROM || 'Tessera <no-reply@localhost>',
-    smtpPoolSize: int(env, 'SMTP_POOL_SIZE', 5),
-    smtpRequireTls: env.SMTP_REQUIRE_TLS === '1',
-    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
-    smsGatewayFormat: format,
-    smsGatewayBody:
-      env.SMS_GATEWAY_BODY || '{"to":{{to}},"from":{{from}},"text":{{body}},"reference":{{reference}}}',
-    smsGatewayAuth: env.SMS_GATEWAY_AUTH || undefined,
-    smsSenderId: env.SMS_SENDER_ID || 'Tessera',
-    vapidPublicKey,
-    vapidPrivateKey,
-    vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@localhost',
-    publicUrl: (url(env, 'TESSERA_PUBLIC_URL', ['http:', 'https:']) ?? `http://${shownHost}:${port}`).replace(
-      /\/+$/,
-      '',
-    ),
-    webhooksAllowPrivate: env.TESSERA_WEBHOOKS_ALLOW_PRIVATE === '1',
-    webhookDisableAfterHours: int(env, 'TESSERA_WEBHOOK_DISABLE_AFTER_HOURS', 120),
-    sendTimeoutMs: int(env, 'TESSERA_SEND_TIMEOUT_S', 15) * 1000,
+    smtpUrl: m.SMTP_URL,
+    smtpFrom: m.SMTP_FROM,
+    smtpPoolSize: m.SMTP_POOL_SIZE,
+    smtpRequireTls: m.SMTP_REQUIRE_TLS,
+    smsGatewayUrl: m.SMS_GATEWAY_URL,
+    smsGatewayFormat: m.SMS_GATEWAY_FORMAT,
+    smsGatewayBody: m.SMS_GATEWAY_BODY,
+    smsGatewayAuth: m.SMS_GATEWAY_AUTH,
+    smsSenderId: m.SMS_SENDER_ID,
+    vapidPublicKey: m.VAPID_PUBLIC_KEY,
+    vapidPrivateKey: m.VAPID_PRIVATE_KEY,
+    vapidSubject: m.VAPID_SUBJECT,
+    publicUrl: (m.TESSERA_PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/+$/, ''),
+    webhooksAllowPrivate: m.TESSERA_WEBHOOKS_ALLOW_PRIVATE,
+    webhookDisableAfterHours: m.TESSERA_WEBHOOK_DISABLE_AFTER_HOURS,
+    sendTimeoutMs: m.TESSERA_SEND_TIMEOUT_S * 1000,
     retry: {
-      maxAttempts: Math.max(1, int(env, 'TESSERA_MESSAGE_MAX_ATTEMPTS', DEFAULT_RETRY.maxAttempts)),
-      baseDelayMs: int(env, 'TESSERA_MESSAGE_RETRY_BASE_S', DEFAULT_RETRY.baseDelayMs / 1000) * 1000,
+      maxAttempts: m.TESSERA_MESSAGE_MAX_ATTEMPTS,
+      baseDelayMs: m.TESSERA_MESSAGE_RETRY_BASE_S * 1000,
       maxDelayMs: DEFAULT_RETRY.maxDelayMs,
     },
-    outboundCaPath: env.TESSERA_OUTBOUND_CA || undefined,
+    outboundCaPath: m.TESSERA_OUTBOUND_CA,
   };
 }

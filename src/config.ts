@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { loadListenerConfig, type ListenerConfig } from './config-listeners.js';
-import { loadMessagingConfig, type MessagingConfig } from './config-messaging.js';
-import { DEFAULT_SALE_DATE_WINDOW, type SaleDateWindow } from './core/bounds.js';
-import { DEFAULT_THROTTLE, type ThrottlePolicy } from './core/login-throttle.js';
-import { DEFAULT_RETENTION, type RetentionSettings } from './core/retention-settings.js';
+import { listenerConfig, type ListenerConfig } from './config-listeners.js';
+import { messagingConfig, type MessagingConfig } from './config-messaging.js';
+import { readSettings } from './config-read.js';
+import type { Settings } from './config-schema.js';
+import type { SaleDateWindow } from './core/bounds.js';
+import type { ThrottlePolicy } from './core/login-throttle.js';
+import type { RetentionSettings } from './core/retention-settings.js';
+
+export { ConfigError } from './config-read.js';
 
 /** Runtime configuration, read once from the environment. Every command (server, CLI) uses this. */
 export interface Config extends ListenerConfig {
@@ -13,7 +17,7 @@ export interface Config extends ListenerConfig {
   databaseUrl: string | undefined;
   /** How long a Fidelisa jeton is remembered (and refused when used again), seconds. */
   jetonWindowSeconds: number;
-  logLevel: string;
+  logLevel: Settings['server']['LOG_LEVEL'];
   tokenTtlSeconds: number;
   bodyLimitBytes: number;
   /** When set, GET /metrics needs Authorization: Bearer <this token>. */
@@ -37,85 +41,67 @@ export interface Config extends ListenerConfig {
   retention: RetentionSettings;
   /** E-mail (SMTP_URL, SMTP_FROM), SMS (SMS_GATEWAY_URL), push (VAPID_*), webhooks, retries. */
   messaging: MessagingConfig;
+  /** Unknown TESSERA_* variables, each with the closest known name (printed at start-up). */
+  warnings: readonly string[];
 }
 
-function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  }
-  return value;
-}
-
+/**
+ * The configuration of this environment: read and validated against the schema (config-schema.ts), then
+ * grouped as the code uses it. Throws a ConfigError naming the variable for a bad value; unknown TESSERA_*
+ * variables end up in `warnings` (printed at start-up).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const loginWindowS = intFromEnv('TESSERA_LOGIN_WINDOW_S', DEFAULT_THROTTLE.windowMs / 1000, env);
-  const host = env.HOST ?? '127.0.0.1';
-  const port = intFromEnv('PORT', 8080, env);
+  const { settings, warnings } = readSettings(env);
+  const { server, connections, login, integrationLog, retention } = settings;
+  const loginWindowMs = login.TESSERA_LOGIN_WINDOW_S * 1000;
   return {
-    host,
-    port,
-    dataDir: path.resolve(env.TESSERA_DATA ?? 'data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.LOG_LEVEL ?? 'info',
-    tokenTtlSeconds: intFromEnv('TESSERA_TOKEN_TTL', 3600, env),
-    bodyLimitBytes: intFromEnv('TESSERA_BODY_LIMIT', 1024 * 1024, env),
-    jetonWindowSeconds: intFromEnv('TESSERA_JETON_WINDOW', 24 * 3600, env),
-    ...loadListenerConfig(env),
-    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
+    host: server.HOST,
+    port: server.PORT,
+    dataDir: path.resolve(server.TESSERA_DATA),
+    databaseUrl: server.DATABASE_URL,
+    logLevel: server.LOG_LEVEL,
+    tokenTtlSeconds: server.TESSERA_TOKEN_TTL,
+    bodyLimitBytes: server.TESSERA_BODY_LIMIT,
+    jetonWindowSeconds: server.TESSERA_JETON_WINDOW,
+    ...listenerConfig(settings.listeners),
+    metricsToken: server.TESSERA_METRICS_TOKEN,
     throttle: {
-      windowMs: loginWindowS * 1000,
-      lockoutMs: intFromEnv('TESSERA_LOGIN_LOCKOUT_S', DEFAULT_THROTTLE.lockoutMs / 1000, env) * 1000,
-      pairLimit: intFromEnv('TESSERA_LOGIN_ATTEMPTS', DEFAULT_THROTTLE.pairLimit, env),
-      loginLimit: intFromEnv('TESSERA_LOGIN_FAILURES_PER_LOGIN', DEFAULT_THROTTLE.loginLimit, env),
-      addressLimit: intFromEnv('TESSERA_LOGIN_FAILURES_PER_ADDRESS', DEFAULT_THROTTLE.addressLimit, env),
-      inFlightPerLogin: intFromEnv('TESSERA_LOGIN_IN_FLIGHT', DEFAULT_THROTTLE.inFlightPerLogin, env),
+      windowMs: loginWindowMs,
+      lockoutMs: login.TESSERA_LOGIN_LOCKOUT_S * 1000,
+      pairLimit: login.TESSERA_LOGIN_ATTEMPTS,
+      loginLimit: login.TESSERA_LOGIN_FAILURES_PER_LOGIN,
+      addressLimit: login.TESSERA_LOGIN_FAILURES_PER_ADDRESS,
+      inFlightPerLogin: login.TESSERA_LOGIN_IN_FLIGHT,
     },
     connections: {
-      requestTimeoutMs: intFromEnv('TESSERA_REQUEST_TIMEOUT_S', 30, env) * 1000,
-      keepAliveTimeoutMs: intFromEnv('TESSERA_KEEPALIVE_TIMEOUT_S', 5, env) * 1000,
-      maxConnections: intFromEnv('TESSERA_MAX_CONNECTIONS', 10_000, env),
-      maxConnectionsPerAddress: intFromEnv('TESSERA_MAX_CONNECTIONS_PER_ADDRESS', 256, env),
+      requestTimeoutMs: connections.TESSERA_REQUEST_TIMEOUT_S * 1000,
+      keepAliveTimeoutMs: connections.TESSERA_KEEPALIVE_TIMEOUT_S * 1000,
+      maxConnections: connections.TESSERA_MAX_CONNECTIONS,
+      maxConnectionsPerAddress: connections.TESSERA_MAX_CONNECTIONS_PER_ADDRESS,
     },
     saleDateWindow: {
-      pastDays: intFromEnv('TESSERA_SALE_PAST_DAYS', DEFAULT_SALE_DATE_WINDOW.pastDays, env),
-      futureMinutes: intFromEnv('TESSERA_SALE_FUTURE_MINUTES', DEFAULT_SALE_DATE_WINDOW.futureMinutes, env),
+      pastDays: server.TESSERA_SALE_PAST_DAYS,
+      futureMinutes: server.TESSERA_SALE_FUTURE_MINUTES,
     },
-    idempotencyLeaseSeconds: intFromEnv('TESSERA_IDEMPOTENCY_LEASE_S', 60, env),
+    idempotencyLeaseSeconds: server.TESSERA_IDEMPOTENCY_LEASE_S,
     logLimits: {
-      errorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE', 600, env),
-      anonymousErrorsPerMinute: intFromEnv('TESSERA_LOG_ERRORS_PER_MINUTE_ANONYMOUS', 30, env),
+      errorsPerMinute: integrationLog.TESSERA_LOG_ERRORS_PER_MINUTE,
+      anonymousErrorsPerMinute: integrationLog.TESSERA_LOG_ERRORS_PER_MINUTE_ANONYMOUS,
     },
     retention: {
-      logDays: intFromEnv('TESSERA_RETAIN_LOG_DAYS', DEFAULT_RETENTION.logDays, env),
-      anonymousLogDays: intFromEnv(
-        'TESSERA_RETAIN_ANONYMOUS_LOG_DAYS',
-        DEFAULT_RETENTION.anonymousLogDays,
-        env,
-      ),
-      idempotencyHours: intFromEnv(
-        'TESSERA_RETAIN_IDEMPOTENCY_HOURS',
-        DEFAULT_RETENTION.idempotencyHours,
-        env,
-      ),
-      jetonDays: intFromEnv('TESSERA_RETAIN_JETON_DAYS', DEFAULT_RETENTION.jetonDays, env),
-      loginWindowMs: loginWindowS * 1000,
-      messageDays: intFromEnv('TESSERA_RETAIN_MESSAGE_DAYS', DEFAULT_RETENTION.messageDays, env),
-      webhookDays: intFromEnv('TESSERA_RETAIN_WEBHOOK_DAYS', DEFAULT_RETENTION.webhookDays, env),
-      importDays: intFromEnv('TESSERA_RETAIN_IMPORT_DAYS', DEFAULT_RETENTION.importDays, env),
-      couponHistoryDays: intFromEnv(
-        'TESSERA_RETAIN_COUPON_HISTORY_DAYS',
-        DEFAULT_RETENTION.couponHistoryDays,
-        env,
-      ),
-      elementMovementDays: intFromEnv(
-        'TESSERA_RETAIN_ELEMENT_MOVEMENT_DAYS',
-        DEFAULT_RETENTION.elementMovementDays,
-        env,
-      ),
+      logDays: retention.TESSERA_RETAIN_LOG_DAYS,
+      anonymousLogDays: retention.TESSERA_RETAIN_ANONYMOUS_LOG_DAYS,
+      idempotencyHours: retention.TESSERA_RETAIN_IDEMPOTENCY_HOURS,
+      jetonDays: retention.TESSERA_RETAIN_JETON_DAYS,
+      loginWindowMs,
+      messageDays: retention.TESSERA_RETAIN_MESSAGE_DAYS,
+      webhookDays: retention.TESSERA_RETAIN_WEBHOOK_DAYS,
+      importDays: retention.TESSERA_RETAIN_IMPORT_DAYS,
+      couponHistoryDays: retention.TESSERA_RETAIN_COUPON_HISTORY_DAYS,
+      elementMovementDays: retention.TESSERA_RETAIN_ELEMENT_MOVEMENT_DAYS,
     },
-    messaging: loadMessagingConfig(env, host, port),
+    messaging: messagingConfig(settings.messaging, server.HOST, server.PORT),
+    warnings,
     ...overrides,
   };
 }

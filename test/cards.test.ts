@@ -352,7 +352,7 @@ describe.each(databases())('cards on $kind', (target) => {
           status: 'active',
           valid_from: null,
           valid_until: null,
-          source: 'test',
+          source: 'manual',
           step_index: null,
           gift_id: null,
           created_at: now,

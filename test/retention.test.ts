@@ -1,6 +1,15 @@
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRetention } from '../src/app/ops/retention.js';
 import { DEFAULT_RETENTION } from '../src/core/retention-settings.js';
+import type {
+  AccessTokenTable,
+  CouponStatus,
+  ImportStatus,
+  MessageAttemptTable,
+  OutboxChannel,
+  OutboxStatus,
+} from '../src/db/schema/index.js';
 import { eventually } from './support/eventually.js';
 import { createCard, createProgram } from './support/loyalty-fixtures.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
@@ -85,7 +94,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
         log('log_anon_kept', null, at(6 * DAY)),
       ])
       .execute();
-    const token = (hash: string, expires: string) => ({
+    const token = (hash: string, expires: string): Insertable<AccessTokenTable> => ({
       token_hash: hash,
       principal_kind: 'client',
       principal_id: 'x',
@@ -176,9 +185,9 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
     await runRetention(db, now, DEFAULT_RETENTION); // what the demo data left that is old by then
     const message = (
       id: string,
-      status: string,
+      status: OutboxStatus,
       created: string,
-      extra: { channel?: string; event?: string } = {},
+      extra: { channel?: OutboxChannel; event?: string } = {},
     ) => ({
       id,
       merchant_id: h.merchantId,
@@ -203,7 +212,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
         message('msg_rt_hook_pending', 'pending', at(31 * DAY), { channel: 'webhook', event: 'evt_rt_busy' }),
       ])
       .execute();
-    const attempt = (id: string, messageId: string) => ({
+    const attempt = (id: string, messageId: string): Insertable<MessageAttemptTable> => ({
       id,
       message_id: messageId,
       merchant_id: h.merchantId,
@@ -233,7 +242,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
         event('evt_rt_recent', at(29 * DAY)),
       ])
       .execute();
-    const anImport = (id: string, status: string, received: string) => ({
+    const anImport = (id: string, status: ImportStatus, received: string) => ({
       id,
       merchant_id: h.merchantId,
       kind: 'clients',
@@ -270,7 +279,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
       .insertInto('import_locks')
       .values({ merchant_id: h.merchantId, kind: 'rt-test', import_id: 'imp_rt_locked', locked_at: at(DAY) })
       .execute();
-    const coupon = (id: string, status: string, validTo: string | null) => ({
+    const coupon = (id: string, status: CouponStatus, validTo: string | null) => ({
       id,
       merchant_id: h.merchantId,
       barcode: id,

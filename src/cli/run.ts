@@ -13,7 +13,7 @@ const ENVIRONMENT = `Configuration (environment): PORT, HOST, TESSERA_DATA (data
 DATABASE_URL (postgres://... for PostgreSQL; SQLite in TESSERA_DATA otherwise), LOG_LEVEL, LOG_FORMAT,
 TESSERA_LISTEN_<DIALECT>=host:port and TESSERA_HOST_<DIALECT>=name (a dialect at the root of its own
 listener or host name; DIALECT is AVOMARK, FIDELISA or CASHDESK), TESSERA_TLS_CERT and TESSERA_TLS_KEY
-(HTTPS), TESSERA_TRUST_PROXY (behind a proxy).`;
+(HTTPS), TESSERA_TRUST_PROXY (behind a proxy). \`tessera config\` lists every variable.`;
 
 export function generalHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -85,6 +85,7 @@ export async function runCli(
   try {
     const { values, positionals } = parseCommandArgs(command, args);
     const config = configFromEnv(env);
+    for (const warning of config.warnings) io.err(`tessera: warning: ${warning}`);
     return await command.run({ values, positionals, config, out: io.out, err: io.err });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from './database.js';
 import { hotQuery } from './hot.js';
 import { sql } from 'kysely';
+import type { CardStatus } from '../core/cards/card-state.js';
 
 describe('hot statements', () => {
   it('compiles once and binds each call its own values', async () => {
@@ -10,7 +11,7 @@ describe('hot statements', () => {
     await sql`create table cards (id text primary key, number text, status text)`.execute(db);
     await sql`insert into cards values ('a', '111', 'active'), ('b', '222', 'blocked')`.execute(db);
     let builds = 0;
-    const byNumber = hotQuery((d, number: string, status: string) => {
+    const byNumber = hotQuery((d, number: string, status: CardStatus) => {
       builds++;
       return d.selectFrom('cards').select('id').where('number', '=', number).where('status', '=', status);
     });

@@ -1,4 +1,5 @@
 /** Programs and cards for the ledger tests, inserted directly (the program and card routes belong elsewhere). */
+import type { CardStatus } from '../../src/core/cards/card-state.js';
 import type { Program } from '../../src/core/loyalty/program.js';
 import type { LegacyCategoryRule } from '../../src/core/rules/legacy-category.js';
 import { newId } from '../../src/app/ids.js';
@@ -71,7 +72,7 @@ export async function createProgram(h: Harness, overrides: ProgramOverrides = {}
 export async function createCard(
   h: Harness,
   programId: string,
-  options: { withCustomer?: boolean; status?: string; lastName?: string } = {},
+  options: { withCustomer?: boolean; status?: CardStatus; lastName?: string } = {},
 ): Promise<{ number: string; cardId: string; customerId: string | null }> {
   const now = h.deps.now().toISOString();
   let customerId: string | null = null;

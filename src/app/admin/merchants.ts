@@ -2,7 +2,7 @@ import { checkPassword } from '../../core/admin/password-policy.js';
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import { isDuplicate } from '../../db/errors.js';
 import * as repo from '../../db/repos/tenancy.repo.js';
-import type { MerchantTable } from '../../db/schema/tenancy.table.js';
+import type { MerchantTable } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { addUser } from './users.js';

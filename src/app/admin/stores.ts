@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { isDuplicate } from '../../db/errors.js';
 import * as repo from '../../db/repos/tenancy.repo.js';
-import type { StoreTable } from '../../db/schema/tenancy.table.js';
+import type { StoreTable } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { checkCurrency, checkTimeZone } from './validate.js';

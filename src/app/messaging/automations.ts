@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import * as repo from '../../db/repos/automations.repo.js';
 import { templatesNamed } from '../../db/repos/messaging.repo.js';
+import type { Channel } from '../../core/customer/customer.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 
@@ -20,7 +21,7 @@ export interface BirthdayVoucher {
 
 export interface AutomationInput {
   enabled: boolean;
-  channel: string;
+  channel: Channel;
   template: string;
   language?: string | null | undefined;
   daysBefore?: number | null | undefined;

@@ -13,7 +13,7 @@ import type { Audience } from '../../core/messaging/audience.js';
 import { throttledAt } from '../../core/messaging/audience.js';
 import * as repo from '../../db/repos/campaigns.repo.js';
 import { insertOutboxMessages } from '../../db/repos/outbox.repo.js';
-import type { OutboxMessageTable } from '../../db/schema/http.table.js';
+import type { CampaignStatus, OutboxMessageTable } from '../../db/schema/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -60,7 +60,7 @@ async function launch(
 ): Promise<number> {
   const audience = JSON.parse(row.audience) as Audience;
   const resolved = await resolveAudience(deps, row.merchant_id, row.channel, audience);
-  const finish = (status: string) =>
+  const finish = (status: CampaignStatus) =>
     repo.moveCampaign(deps.db, row.merchant_id, row.id, ['launching'], {
       status,
       launched_at: deps.now().toISOString(),

@@ -13,11 +13,12 @@ import { findSegment } from '../../db/repos/segments.repo.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { templatesNamed } from '../../db/repos/messaging.repo.js';
+import type { Channel } from '../../core/customer/customer.js';
 
 export interface CampaignInput {
   name: string;
   /** email, sms or push (the route's schema admits no other). */
-  channel: string;
+  channel: Channel;
   template: string;
   language?: string | null | undefined;
   audience?: Audience | undefined;

@@ -9,6 +9,7 @@ import {
   type AttemptRow,
   type OutboxRow,
 } from '../../db/repos/outbox.repo.js';
+import type { OutboxChannel, OutboxStatus } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 import { unconfiguredReason } from './adapters/create-ports.js';
 
@@ -83,8 +84,8 @@ export async function listMessagePage(
   query: {
     limit: number;
     cursor?: string | undefined;
-    status?: string;
-    channel?: string;
+    status?: OutboxStatus;
+    channel?: OutboxChannel;
     source?: string;
     webhookId?: string;
   },

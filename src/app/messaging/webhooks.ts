@@ -4,7 +4,7 @@
  */
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { follows, isWebhookEvent, WEBHOOK_EVENTS } from '../../core/messaging/webhook-events.js';
-import type { WebhookEndpointTable } from '../../db/schema/messaging.table.js';
+import type { WebhookEndpointTable } from '../../db/schema/index.js';
 import { inTransaction } from '../../db/transaction.js';
 import {
   deleteEndpoint,

@@ -139,7 +139,7 @@ export async function issueCouponRows(
       ? null
       : new Date(Date.parse(validFrom) + c.type.validity_days * 86_400_000).toISOString());
   for (let i = 0; i < c.quantity; i++) {
-    const row = {
+    const row: repo.CouponRow = {
       id: newId('cpn'),
       merchant_id: merchantId,
       barcode: c.barcode ?? barcodeOf(),

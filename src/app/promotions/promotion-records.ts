@@ -10,6 +10,7 @@ import type { Promotion } from '../../core/promotions/model.js';
 import { parsePromotion } from '../../core/promotions/parse-promotion.js';
 import * as limits from '../../db/repos/limits.repo.js';
 import * as repo from '../../db/repos/promotions.repo.js';
+import type { PromotionStatus } from '../../db/schema/index.js';
 import { findMerchantById } from '../../db/repos/tenancy.repo.js';
 import type { Deps } from '../context.js';
 import { limitView, type LimitView } from './limit-view.js';
@@ -88,7 +89,7 @@ export async function createPromotion(
       detail('PROMOTION_INVALID', 'nro', 'is taken'),
     ]);
   const now = deps.now().toISOString();
-  const row = {
+  const row: repo.PromotionRow = {
     nro: p.nro,
     merchant_id: merchantId,
     code: p.code,
@@ -120,7 +121,7 @@ export async function listPromotions(
   q: {
     limit?: number | undefined;
     cursor?: string | undefined;
-    status?: string | undefined;
+    status?: PromotionStatus | undefined;
     code?: string | undefined;
   },
 ): Promise<Result<{ data: PromotionView[]; nextCursor: string | null }>> {

@@ -213,7 +213,7 @@ export async function restoreAward(
       }
       if (voucher && voucher.status !== 'cancelled') {
         const state = { status: voucher.status, remaining: Number(voucher.remaining) };
-        const cancelled = { status: 'cancelled', remaining: state.remaining };
+        const cancelled = { status: 'cancelled' as const, remaining: state.remaining };
         if (!(await vouchers.updateVoucherState(tx, voucher.id, cancelled, state, at))) {
           return fail('VOUCHER_ALREADY_USED', 'The gift voucher changed; try again.');
         }

@@ -5,7 +5,11 @@
  */
 import { decodeCursor, encodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Failure, type Result } from '../../core/error-catalog.js';
-import { cancelVoucher as cancelCore, voucherStatusAt } from '../../core/rewards/index.js';
+import {
+  cancelVoucher as cancelCore,
+  voucherStatusAt,
+  type VoucherStatus,
+} from '../../core/rewards/index.js';
 import { findCardByNumber } from '../../db/repos/cards.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import * as repo from '../../db/repos/vouchers.repo.js';
@@ -102,7 +106,12 @@ export async function getVoucher(
 export async function listVouchers(
   deps: Deps,
   merchantId: string,
-  query: { limit: number; cursor?: string | undefined; cardNumber?: string | undefined; status?: string },
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    cardNumber?: string | undefined;
+    status?: VoucherStatus;
+  },
 ): Promise<Result<{ data: VoucherView[]; nextCursor: string | null }>> {
   let after: string | undefined;
   if (query.cursor) {
@@ -147,7 +156,7 @@ export async function cancelVoucherByNumber(
     const cancelled = cancelCore(voucher);
     if (!cancelled.ok) return fail(voucher.status === 'used' ? 'VOUCHER_ALREADY_USED' : 'VOUCHER_NOT_ACTIVE');
     const expected = { status: row.status, remaining: Number(row.remaining) };
-    const next = { status: 'cancelled', remaining: Number(row.remaining) };
+    const next = { status: 'cancelled' as const, remaining: Number(row.remaining) };
     if (!(await repo.updateVoucherState(tx, row.id, next, expected, now.toISOString()))) {
       return fail('VOUCHER_NOT_ACTIVE', 'The voucher changed while it was being cancelled; read it again.');
     }

@@ -9,6 +9,7 @@ import { storedSalePlan, type StoredSalePlan } from '../../core/sales/stored-sal
 import { saveSummary } from '../../db/repos/card-summaries.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
+import type { StoredMovementKind } from '../../db/schema/index.js';
 import type { Tx } from '../../db/transaction.js';
 import { newId } from '../ids.js';
 import { writeVoucherUses } from './sale-vouchers.js';
@@ -47,7 +48,7 @@ export async function commitSale(
   await writeVoucherUses(tx, sale.saleId, plan.voucherUses, now);
   let vouchersGenerated: string[] = [];
   if (card && plan.summary) {
-    const movement = (kind: string, points: number, money = 0, reason: string | null = null) => {
+    const movement = (kind: StoredMovementKind, points: number, money = 0, reason: string | null = null) => {
       const id = newId('mov');
       return ledger
         .insertMovementKeepingSummary(tx, {

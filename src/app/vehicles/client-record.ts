@@ -1,5 +1,5 @@
 /** A member garage's client (a customer of the merchant) as the vehicles module shows it. */
-import type { VehicleClientTable } from '../../db/schema/vehicle.table.js';
+import type { VehicleClientTable } from '../../db/schema/index.js';
 import type { Member } from './network.js';
 
 export interface VehicleClient {

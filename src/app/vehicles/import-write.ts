@@ -12,7 +12,7 @@ import type {
   VehicleClientTable,
   VehicleInvoiceLineTable,
   VehicleInvoiceTable,
-} from '../../db/schema/vehicle.table.js';
+} from '../../db/schema/index.js';
 import type { UnitOfWork } from '../unit-of-work.js';
 import type { RecordSource } from './csv-records.js';
 import { walkFile } from './import-validate.js';

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { checkCommand } from './check.js';
+import { configCommand } from './config.js';
 import { clientCommands } from './client.js';
 import { demoCommand } from './demo.js';
 import { expireCommand } from './expire.js';
@@ -29,4 +30,5 @@ export const COMMANDS: Command[] = [
   expireCommand,
   retentionCommand,
   demoCommand,
+  configCommand,
 ];

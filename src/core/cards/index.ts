@@ -2,4 +2,5 @@
 export * from './card-number.js';
 export * from './card-reasons.js';
 export * from './card-state.js';
+export * from './card-record.js';
 export * from './card-lifecycle.js';

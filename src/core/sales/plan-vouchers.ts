@@ -3,6 +3,7 @@
  * usable now, and what it takes off the sale. Pure: the writes are conditional on the state read here.
  */
 import { fail, ok, type ErrorCode, type Failure, type Result } from '../error-catalog.js';
+import type { VoucherStatus } from '../rewards/vouchers.js';
 import {
   redeemVoucher,
   type AppliedUse,
@@ -38,8 +39,8 @@ export interface PlannedVoucherUse {
   kind: string;
   deduction: number;
   remainder: number;
-  expected: { status: string; remaining: number };
-  next: { status: string; remaining: number };
+  expected: { status: VoucherStatus; remaining: number };
+  next: { status: VoucherStatus; remaining: number };
   /** Enough to undo the use (voucher_uses.choice). */
   stored: { applied: AppliedUse; chosen?: VoucherChoice };
 }

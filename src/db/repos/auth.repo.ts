@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { AccessTokenTable } from '../schema/auth.table.js';
+import type { AccessTokenTable } from '../schema/index.js';
 
 export function findUserByLogin(db: Kysely<DB>, login: string) {
   return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();

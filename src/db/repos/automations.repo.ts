@@ -1,7 +1,7 @@
 /** Automations of merchants and the occasions they answer: birthdays, points expiring, enrolments, tiers. */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { AutomationTable } from '../schema/messaging.table.js';
+import type { AutomationTable } from '../schema/index.js';
 
 export type AutomationRow = Selectable<AutomationTable>;
 

@@ -3,8 +3,8 @@
  * the launch lease, and the results counted from the outbox by source.
  */
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { DB } from '../schema/index.js';
-import type { CampaignTable } from '../schema/messaging.table.js';
+import type { CampaignStatus, DB } from '../schema/index.js';
+import type { CampaignTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type CampaignRow = Selectable<CampaignTable>;
@@ -116,7 +116,7 @@ export async function moveCampaign(
   db: Kysely<DB>,
   merchantId: string,
   id: string,
-  from: string[],
+  from: CampaignStatus[],
   set: Partial<Insertable<CampaignTable>>,
 ): Promise<boolean> {
   const r = await db

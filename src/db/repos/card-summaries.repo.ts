@@ -7,7 +7,7 @@ import type { CardSummary } from '../../core/sales/card-summary.js';
 import { RetryableDbError } from '../errors.js';
 import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
-import type { CardSummaryTable } from '../schema/loyalty.table.js';
+import type { CardSummaryTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 function toSummary(row: CardSummaryTable): CardSummary {

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
-import type { CardTable } from '../schema/card.table.js';
+import type { CardRecord } from '../../core/cards/card-record.js';
+import type { CardTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';
@@ -9,26 +10,7 @@ import { dropSummary } from './card-summaries.repo.js';
 
 export type CardRow = Selectable<CardTable>;
 
-/** A card as stored, with the state-machine view the core works on. */
-export interface CardRecord {
-  id: string;
-  merchantId: string;
-  programId: string | null;
-  number: string;
-  customerId: string | null;
-  status: CardStatus;
-  expiresAt: string | null;
-  discountMinor: number;
-  createdAt: string;
-  state: CardState;
-  blockReason: number | null;
-  blockedByRole: string | null;
-  /** Number of the card that took over (status 'replaced'). */
-  replacedBy: string | null;
-  issuedAt: string | null;
-  activatedAt: string | null;
-  updatedAt: string;
-}
+export type { CardRecord };
 
 export function toCardRecord(row: CardRow, replaces: string | null = null): CardRecord {
   const status = row.status as CardStatus;

@@ -1,7 +1,7 @@
 /** Loaded catalogs: code catalogs, reference codes, base price lists, the points-for-product table. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { CatalogEntryTable, PriceListItemTable, RedeemBenefitTable } from '../schema/loading.table.js';
+import type { CatalogEntryTable, PriceListItemTable, RedeemBenefitTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../schema/index.js';
-import type { CouponHistoryTable, CouponTable, CouponTypeTable } from '../schema/promotion.table.js';
+import type { CouponStatus, DB } from '../schema/index.js';
+import type { CouponHistoryTable, CouponTable, CouponTypeTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type CouponTypeRow = Selectable<CouponTypeTable>;
@@ -122,8 +122,8 @@ export async function redeemCoupon(tx: Tx, id: string, now: string): Promise<boo
       status: eb
         .case()
         .when(eb('used_times', '+', 1), '>=', eb.ref('max_uses'))
-        .then('consumed')
-        .else('active')
+        .then(eb.val<CouponStatus>('consumed'))
+        .else(eb.val<CouponStatus>('active'))
         .end(),
       updated_at: now,
     }))

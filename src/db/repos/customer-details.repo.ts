@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CustomerDetailTable } from '../schema/element.table.js';
+import type { CustomerDetailTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CustomerData, CustomerRecord } from '../../core/customer/customer.js';
-import type { CustomerTable } from '../schema/customer.table.js';
+import type { CustomerTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 
 export type { CustomerRecord };

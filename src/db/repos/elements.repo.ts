@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { ElementMovementTable, ElementTable } from '../schema/element.table.js';
+import type { ElementMovementTable, ElementTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
+import type { CardStatus } from '../../core/cards/card-state.js';
 
 /** An element: its card, its amount account, its type and its customer's code. */
 export interface ElementRecord {
@@ -201,7 +202,7 @@ export async function debitElement(
 export async function setElementState(
   tx: Tx,
   cardId: string,
-  change: { status: string; customerId?: string | null; cancelledAt?: string | null; now: string },
+  change: { status: CardStatus; customerId?: string | null; cancelledAt?: string | null; now: string },
 ): Promise<void> {
   await tx
     .updateTable('cards')

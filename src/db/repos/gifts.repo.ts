@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { GiftAwardTable, GiftTable } from '../schema/loyalty.table.js';
+import type { GiftAwardTable, GiftTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type GiftRow = Selectable<GiftTable>;

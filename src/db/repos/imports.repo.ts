@@ -1,7 +1,7 @@
 /** The import monitor's records and the one-import-at-a-time lock per (merchant, kind). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { ImportTable } from '../schema/vehicle.table.js';
+import type { ImportTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IntegrationLogTable } from '../schema/http.table.js';
+import type { IntegrationLogTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 
 export async function insertLogEntry(db: Kysely<DB>, row: IntegrationLogTable): Promise<void> {

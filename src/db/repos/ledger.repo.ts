@@ -4,7 +4,7 @@ import { RetryableDbError } from '../errors.js';
 import { hotQuery } from '../hot.js';
 import { dropSummary } from './card-summaries.repo.js';
 import type { DB } from '../schema/index.js';
-import type { LotTable, MovementTable } from '../schema/loyalty.table.js';
+import type { LotTable, MovementTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type AllocationKind = 'debit' | 'restore' | 'settle' | 'burn';

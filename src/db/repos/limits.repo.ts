@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { LimitCounterTable, PromotionLimitTable } from '../schema/promotion.table.js';
+import type { LimitCounterTable, PromotionLimitTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type LimitRow = Selectable<PromotionLimitTable>;

@@ -1,7 +1,7 @@
 /** Data loading: queued imports and their contents, and what the loaders change in other modules' tables. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { ImportTable } from '../schema/vehicle.table.js';
+import type { ImportTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

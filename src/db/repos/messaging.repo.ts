@@ -1,11 +1,7 @@
 /** What the delivery job reads about recipients and merchants: contacts, consents, templates, settings. */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type {
-  MessageTemplateTable,
-  MessagingSettingsTable,
-  PushSubscriptionTable,
-} from '../schema/messaging.table.js';
+import type { MessageTemplateTable, MessagingSettingsTable, PushSubscriptionTable } from '../schema/index.js';
 
 export interface RecipientRow {
   id: string;

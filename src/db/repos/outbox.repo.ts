@@ -5,9 +5,9 @@
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DbKind } from '../database.js';
-import type { OutboxMessageTable } from '../schema/http.table.js';
+import type { OutboxChannel, OutboxMessageTable, OutboxStatus } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
-import type { MessageAttemptTable } from '../schema/messaging.table.js';
+import type { MessageAttemptTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type OutboxRow = Selectable<OutboxMessageTable>;
@@ -27,7 +27,7 @@ export interface ClaimOptions {
   owner: string;
   now: string;
   leaseUntil: string;
-  channels: string[];
+  channels: OutboxChannel[];
   limit: number;
 }
 
@@ -56,7 +56,7 @@ export async function claimDueMessages(db: Kysely<DB>, kind: DbKind, o: ClaimOpt
 }
 
 /** Says why pending messages of an unconfigured channel wait. */
-export async function holdChannel(db: Kysely<DB>, channel: string, reason: string): Promise<void> {
+export async function holdChannel(db: Kysely<DB>, channel: OutboxChannel, reason: string): Promise<void> {
   await db
     .updateTable('outbox_messages')
     .set({ hold_reason: reason })
@@ -122,8 +122,8 @@ export async function findMessage(
 }
 
 export interface MessageFilter {
-  status?: string | undefined;
-  channel?: string | undefined;
+  status?: OutboxStatus | undefined;
+  channel?: OutboxChannel | undefined;
   source?: string | undefined;
   webhookId?: string | undefined;
   after?: string | undefined;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { ApiClientTable, UserTable } from '../schema/auth.table.js';
+import type { ApiClientTable, UserTable } from '../schema/index.js';
 
 const USER_COLUMNS = ['id', 'login', 'email', 'role', 'active', 'log_full', 'created_at'] as const;
 const CLIENT_COLUMNS = ['id', 'client_id', 'name', 'role', 'active', 'log_full', 'created_at'] as const;

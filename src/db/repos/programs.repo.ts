@@ -24,7 +24,7 @@ import type {
 import { upgradeRules } from '../../core/rules/legacy-category.js';
 import type { Tier, TierBasis } from '../../core/rules/tiers.js';
 import type { DB } from '../schema/index.js';
-import type { ProgramTable } from '../schema/loyalty.table.js';
+import type { ProgramTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type ProgramRow = Selectable<ProgramTable>;

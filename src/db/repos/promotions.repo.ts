@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB } from '../schema/index.js';
-import type { PromotionMapTable, PromotionTable } from '../schema/promotion.table.js';
+import type { DB, PromotionStatus } from '../schema/index.js';
+import type { PromotionMapTable, PromotionTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type PromotionRow = Selectable<PromotionTable>;
@@ -34,7 +34,7 @@ export function listPromotions(
   merchantId: string,
   filter: {
     after?: string | undefined;
-    status?: string | undefined;
+    status?: PromotionStatus | undefined;
     code?: string | undefined;
     limit: number;
   },

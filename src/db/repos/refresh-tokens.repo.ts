@@ -1,7 +1,7 @@
 /** Refresh tokens (single use) and the grants an API client may use. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { RefreshTokenTable } from '../schema/vehicle.table.js';
+import type { RefreshTokenTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

@@ -5,8 +5,8 @@ import { RetryableDbError } from '../errors.js';
 import { dropSummary } from './card-summaries.repo.js';
 import { toProgramRecord } from './programs.repo.js';
 import { hotQuery } from '../hot.js';
-import type { DB } from '../schema/index.js';
-import type { SaleReturnTable, SaleTable } from '../schema/loyalty.table.js';
+import type { DB, SaleStatus } from '../schema/index.js';
+import type { SaleReturnTable, SaleTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type SaleRow = Selectable<SaleTable>;
@@ -161,7 +161,7 @@ export class StaleSaleError extends RetryableDbError {
 export async function updateSaleReversal(
   tx: Tx,
   before: SaleRow,
-  values: { returned_minor: number; reversed_points: number; status?: string; returned_lines?: string },
+  values: { returned_minor: number; reversed_points: number; status?: SaleStatus; returned_lines?: string },
 ): Promise<void> {
   const result = await tx
     .updateTable('sales')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from '../schema/tenancy.table.js';
+import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from '../schema/index.js';
 
 export async function insertProvider(db: Kysely<DB>, row: ProviderTable) {
   await db.insertInto('providers').values(row).execute();

@@ -1,8 +1,8 @@
 /** Back-office reads and writes of a vehicles network: its settings by merchant, members, campaigns, courrier. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { StoreTable } from '../schema/tenancy.table.js';
-import type { VehicleMemberTable } from '../schema/vehicle.table.js';
+import type { StoreTable } from '../schema/index.js';
+import type { VehicleMemberTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

@@ -6,7 +6,7 @@ import type {
   VehicleClientTable,
   VehicleInvoiceLineTable,
   VehicleInvoiceTable,
-} from '../schema/vehicle.table.js';
+} from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

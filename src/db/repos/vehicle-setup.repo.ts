@@ -7,7 +7,7 @@ import type {
   VehicleCampaignTargetTable,
   VehicleMemberTable,
   VehicleNetworkTable,
-} from '../schema/vehicle.table.js';
+} from '../schema/index.js';
 
 type Db = Kysely<DB>;
 

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/loyalty.table.js';
+import type { VoucherStatus } from '../../core/rewards/vouchers.js';
+import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';
 
@@ -51,8 +52,8 @@ export async function insertVoucher(db: Kysely<DB>, row: VoucherTable): Promise<
 export async function updateVoucherState(
   tx: Tx,
   id: string,
-  next: { status: string; remaining: number },
-  expected: { status: string; remaining: number },
+  next: { status: VoucherStatus; remaining: number },
+  expected: { status: VoucherStatus; remaining: number },
   now: string,
 ): Promise<boolean> {
   const result = await tx
@@ -68,7 +69,7 @@ export async function updateVoucherState(
 export interface VoucherFilter {
   cardId?: string | undefined;
   customerId?: string | undefined;
-  status?: string | undefined;
+  status?: VoucherStatus | undefined;
   /** ISO instant the validity is judged at. */
   now: string;
   after?: string | undefined;

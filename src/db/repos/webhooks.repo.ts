@@ -1,7 +1,7 @@
 /** Webhook endpoints and the events they follow (0013). */
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { WebhookEndpointTable, WebhookEventTable } from '../schema/messaging.table.js';
+import type { WebhookEndpointTable, WebhookEventTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type EndpointRow = Selectable<WebhookEndpointTable>;

@@ -1,54 +1,141 @@
-import type { AccessTokenTable, ApiClientTable, LoginAttemptTable, UserTable } from './auth.table.js';
-import type { CardTable } from './card.table.js';
-import type { CustomerTable } from './customer.table.js';
-import type {
+import type { AccessTokenTable } from './access-tokens.js';
+import type { ActivePromotionMapTable } from './active-promotion-maps.js';
+import type { AgreementTable } from './agreements.js';
+import type { AliasTable } from './aliases.js';
+import type { AllocationTable } from './allocations.js';
+import type { ApiClientTable } from './api-clients.js';
+import type { AutomationTable } from './automations.js';
+import type { CampaignTable } from './campaigns.js';
+import type { CardSummaryTable } from './card-summaries.js';
+import type { CardTable } from './cards.js';
+import type { CatalogEntryTable } from './catalog-entries.js';
+import type { CouponHistoryTable } from './coupon-history.js';
+import type { CouponTypeTable } from './coupon-types.js';
+import type { CouponTable } from './coupons.js';
+import type { CustomerDetailTable } from './customer-details.js';
+import type { CustomerTable } from './customers.js';
+import type { ElementMovementTable } from './element-movements.js';
+import type { ElementTypeRangeTable } from './element-type-ranges.js';
+import type { ElementTypeTable } from './element-types.js';
+import type { ElementTable } from './elements.js';
+import type { GiftAwardTable } from './gift-awards.js';
+import type { GiftTable } from './gifts.js';
+import type { IdempotencyKeyTable } from './idempotency-keys.js';
+import type { ImportLockTable } from './import-locks.js';
+import type { ImportPayloadTable } from './import-payloads.js';
+import type { ImportTable } from './imports.js';
+import type { IntegrationLogTable } from './integration-log.js';
+import type { JobTable } from './jobs.js';
+import type { LimitCounterTable } from './limit-counters.js';
+import type { LoginAttemptTable } from './login-attempts.js';
+import type { LotTable } from './lots.js';
+import type { MerchantTable } from './merchants.js';
+import type { MessageAttemptTable } from './message-attempts.js';
+import type { MessageTemplateTable } from './message-templates.js';
+import type { MessagingSettingsTable } from './messaging-settings.js';
+import type { MovementTable } from './movements.js';
+import type { OauthClientGrantTable } from './oauth-client-grants.js';
+import type { OutboxMessageTable } from './outbox-messages.js';
+import type { PriceListItemTable } from './price-list-items.js';
+import type { ProgramTable } from './programs.js';
+import type { PromotionExclusionTable } from './promotion-exclusions.js';
+import type { PromotionLimitTable } from './promotion-limits.js';
+import type { PromotionMapTable } from './promotion-maps.js';
+import type { PromotionTable } from './promotions.js';
+import type { ProviderTable } from './providers.js';
+import type { PushSubscriptionTable } from './push-subscriptions.js';
+import type { RedeemBenefitTable } from './redeem-benefits.js';
+import type { ReferenceCodeTable } from './reference-codes.js';
+import type { RefreshTokenTable } from './refresh-tokens.js';
+import type { SaleReturnTable } from './sale-returns.js';
+import type { SaleTable } from './sales.js';
+import type { SegmentMemberTable } from './segment-members.js';
+import type { SegmentTable } from './segments.js';
+import type { SponsorshipRewardTable } from './sponsorship-rewards.js';
+import type { StepRewardTable } from './step-rewards.js';
+import type { StoreUserTable } from './store-users.js';
+import type { StoreTable } from './stores.js';
+import type { TerminalTable } from './terminals.js';
+import type { UsedJetonTable } from './used-jetons.js';
+import type { UserTable } from './users.js';
+import type { VehicleCampaignOperationTable } from './vehicle-campaign-operations.js';
+import type { VehicleCampaignTargetTable } from './vehicle-campaign-targets.js';
+import type { VehicleCampaignTable } from './vehicle-campaigns.js';
+import type { VehicleClientLinkTable } from './vehicle-client-links.js';
+import type { VehicleClientRowTable } from './vehicle-client-rows.js';
+import type { VehicleClientTable } from './vehicle-clients.js';
+import type { VehicleInvoiceLineTable } from './vehicle-invoice-lines.js';
+import type { VehicleInvoiceTable } from './vehicle-invoices.js';
+import type { VehicleJobOverrideTable } from './vehicle-job-overrides.js';
+import type { VehicleMemberTable } from './vehicle-members.js';
+import type { VehicleNetworkTable } from './vehicle-networks.js';
+import type { VehicleTable } from './vehicles.js';
+import type { VoucherUseTable } from './voucher-uses.js';
+import type { VoucherTable } from './vouchers.js';
+import type { WebhookEndpointTable } from './webhook-endpoints.js';
+import type { WebhookEventTable } from './webhook-events.js';
+
+export type {
+  AccessTokenTable,
+  ActivePromotionMapTable,
   AgreementTable,
+  AliasTable,
+  AllocationTable,
+  ApiClientTable,
+  AutomationTable,
+  CampaignTable,
+  CardSummaryTable,
+  CardTable,
+  CatalogEntryTable,
+  CouponHistoryTable,
+  CouponTable,
+  CouponTypeTable,
   CustomerDetailTable,
+  CustomerTable,
   ElementMovementTable,
   ElementTable,
   ElementTypeRangeTable,
   ElementTypeTable,
-  ReferenceCodeTable,
-} from './element.table.js';
-import type {
-  AllocationTable,
-  CardSummaryTable,
   GiftAwardTable,
   GiftTable,
-  LotTable,
-  MovementTable,
-  ProgramTable,
-  SponsorshipRewardTable,
-  SaleReturnTable,
-  SaleTable,
-  StepRewardTable,
-  VoucherTable,
-  VoucherUseTable,
-} from './loyalty.table.js';
-import type {
-  AliasTable,
   IdempotencyKeyTable,
+  ImportLockTable,
+  ImportPayloadTable,
+  ImportTable,
   IntegrationLogTable,
   JobTable,
-  OutboxMessageTable,
-  UsedJetonTable,
-} from './http.table.js';
-import type {
-  AutomationTable,
-  CampaignTable,
+  LimitCounterTable,
+  LoginAttemptTable,
+  LotTable,
+  MerchantTable,
   MessageAttemptTable,
   MessageTemplateTable,
   MessagingSettingsTable,
-  PushSubscriptionTable,
-  WebhookEndpointTable,
-  WebhookEventTable,
-} from './messaging.table.js';
-import type {
-  ImportLockTable,
-  ImportTable,
+  MovementTable,
   OauthClientGrantTable,
+  OutboxMessageTable,
+  PriceListItemTable,
+  ProgramTable,
+  PromotionExclusionTable,
+  PromotionLimitTable,
+  PromotionMapTable,
+  PromotionTable,
+  ProviderTable,
+  PushSubscriptionTable,
+  RedeemBenefitTable,
+  ReferenceCodeTable,
   RefreshTokenTable,
+  SaleReturnTable,
+  SaleTable,
+  SegmentMemberTable,
+  SegmentTable,
+  SponsorshipRewardTable,
+  StepRewardTable,
+  StoreTable,
   StoreUserTable,
+  TerminalTable,
+  UsedJetonTable,
+  UserTable,
   VehicleCampaignOperationTable,
   VehicleCampaignTable,
   VehicleCampaignTargetTable,
@@ -61,28 +148,28 @@ import type {
   VehicleMemberTable,
   VehicleNetworkTable,
   VehicleTable,
-} from './vehicle.table.js';
-import type {
-  ActivePromotionMapTable,
-  CouponHistoryTable,
-  CouponTable,
-  CouponTypeTable,
-  LimitCounterTable,
-  PromotionExclusionTable,
-  PromotionLimitTable,
-  PromotionMapTable,
-  PromotionTable,
-  SegmentMemberTable,
-  SegmentTable,
-} from './promotion.table.js';
-import type {
-  CatalogEntryTable,
-  ImportPayloadTable,
-  PriceListItemTable,
-  RedeemBenefitTable,
-} from './loading.table.js';
-import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from './tenancy.table.js';
+  VoucherTable,
+  VoucherUseTable,
+  WebhookEndpointTable,
+  WebhookEventTable,
+};
 
+export type { PrincipalKind } from './access-tokens.js';
+export type { AllocationKindValue } from './allocations.js';
+export type { CampaignStatus } from './campaigns.js';
+export type { CouponStatus } from './coupons.js';
+export type { GiftAwardStatus } from './gift-awards.js';
+export type { ImportStatus } from './imports.js';
+export type { AttemptOutcome } from './message-attempts.js';
+export type { StoredMovementKind } from './movements.js';
+export type { OutboxChannel } from './outbox-messages.js';
+export type { OutboxStatus } from './outbox-messages.js';
+export type { PromotionStatus } from './promotions.js';
+export type { SaleStatus } from './sales.js';
+export type { VoucherKind } from './vouchers.js';
+export type { VoucherSource } from './vouchers.js';
+
+/** The database: one entry per table, each table's row type in the file named after it. */
 export interface DB {
   providers: ProviderTable;
   merchants: MerchantTable;

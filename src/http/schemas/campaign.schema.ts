@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AUTOMATION_KINDS } from '../../app/messaging/automations.js';
+import { CHANNELS } from '../../core/customer/customer.js';
 import { Nullable } from './common.js';
 import { Language } from './messaging.schema.js';
 
@@ -29,7 +30,7 @@ export const AudienceSchema = Type.Object(
 export const CampaignCreate = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    channel: Type.Union(['email', 'sms', 'push'].map((c) => Type.Literal(c))),
+    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
     template: Type.String({ minLength: 1, maxLength: 64, description: 'Name of a template of this channel' }),
     language: Type.Optional(Nullable(Language)),
     audience: Type.Optional(AudienceSchema),
@@ -98,7 +99,7 @@ const BirthdayVoucher = Type.Object(
 export const AutomationBody = Type.Object(
   {
     enabled: Type.Boolean(),
-    channel: Type.Union(['email', 'sms', 'push'].map((c) => Type.Literal(c))),
+    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
     template: Type.String({ minLength: 1, maxLength: 64 }),
     language: Type.Optional(Nullable(Language)),
     daysBefore: Type.Optional(

@@ -6,12 +6,12 @@ import { Nullable } from './common.js';
 const strict = { additionalProperties: false } as const;
 
 export const Channel = Type.Union(
-  ['email', 'sms', 'push', 'webhook'].map((c) => Type.Literal(c)),
+  (['email', 'sms', 'push', 'webhook'] as const).map((c) => Type.Literal(c)),
   { description: 'email, sms, push or webhook' },
 );
 
 export const MessageStatus = Type.Union(
-  ['pending', 'sent', 'dead', 'suppressed'].map((c) => Type.Literal(c)),
+  (['pending', 'sent', 'dead', 'suppressed'] as const).map((c) => Type.Literal(c)),
   {
     description:
       'pending (queued or waiting for a retry), sent, dead (gave up after the last try), suppressed (no consent, blacklisted, no address, endpoint gone)',

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { CardStatus } from '../../core/cards/card-state.js';
+import type { Role } from '../../core/roles.js';
 
 /** Loyalty cards (loyalty elements), one per number per merchant. */
 export interface CardTable {
@@ -6,10 +8,10 @@ export interface CardTable {
   merchant_id: string;
   number: string;
   customer_id: string | null;
-  status: string;
+  status: CardStatus;
   program_id: string | null;
   block_reason: number | null;
-  blocked_by_role: string | null;
+  blocked_by_role: Role | null;
   expires_at: string | null;
   replaced_by: string | null;
   discount_minor: Generated<number>;

@@ -1,0 +1,4 @@
+export interface OauthClientGrantTable {
+  api_client_id: string;
+  grant_type: string;
+}

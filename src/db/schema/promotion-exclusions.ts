@@ -1,0 +1,6 @@
+export interface PromotionExclusionTable {
+  merchant_id: string;
+  promotion_nro: string;
+  store_code: string;
+  date: string;
+}

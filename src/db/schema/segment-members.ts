@@ -1,0 +1,5 @@
+export interface SegmentMemberTable {
+  segment_id: string;
+  customer_id: string;
+  added_at: string;
+}

@@ -1,0 +1,4 @@
+export interface StoreUserTable {
+  user_id: string;
+  store_id: string;
+}

@@ -1,0 +1,5 @@
+export interface VehicleJobOverrideTable {
+  merchant_id: string;
+  job_id: number;
+  settings: string;
+}
