@@ -156,6 +156,19 @@ describe.each(databases())('promotions API on $kind', (target) => {
       ['SHOES30B', 'CONDITION_NOT_MET'],
       ['SOCKS3X2', 'COMBO_NOT_MET'],
     ]);
+    // ?explain: candidates lists only what the index considered (no SHOES line: the shoe promotion is not
+    // one), none omits the reasons; the rest of the answer is the same.
+    const twoSocks = { ...basket, lines: [{ ...basket.lines[1]!, quantity: 2 }] };
+    const candidates = (await post('/v1/baskets/evaluate?explain=candidates', twoSocks, till)).json();
+    expect(candidates.notApplied.map((n: { code: string; reason: string }) => [n.code, n.reason])).toEqual([
+      ['SOCKS3X2', 'COMBO_NOT_MET'],
+    ]);
+    const silent = (await post('/v1/baskets/evaluate?explain=none', twoSocks, till)).json();
+    expect(silent).toEqual({ ...none, notApplied: [] });
+    expect({ ...candidates, notApplied: [] }).toEqual(silent);
+    const wrong = await post('/v1/baskets/evaluate?explain=some', twoSocks, till);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.message).toMatch(/explain/);
     // Evaluation writes nothing: the limit of one application is still whole.
     const state = (await get(`/v1/limits/${limit.json().id}`)).json();
     expect(state.state).toEqual([]);

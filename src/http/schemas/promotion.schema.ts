@@ -128,6 +128,18 @@ export const EvaluateBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const EvaluateQuery = Type.Object(
+  {
+    explain: Type.Optional(
+      Type.Union([Type.Literal('all'), Type.Literal('candidates'), Type.Literal('none')], {
+        examples: ['candidates'],
+        description:
+          'Which promotions that did not apply notApplied lists: all (default) every promotion of the map; candidates only those the map index considered for this basket (those whose condition, stores or segments name something the basket has); none omits them (notApplied is []).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 const CouponIssue = Type.Object({ type: Type.String(), quantity: Type.Integer() });
 export const EvaluationResult = Type.Object({
   mapVersion: Type.Union([Type.Integer(), Type.Null()]),
