@@ -5,6 +5,7 @@ import { loadDemoAvomark } from './demo-avomark.js';
 import { loadDemoCashDesk } from './demo-cashdesk.js';
 import { loadDemoFidelisa } from './demo-fidelisa.js';
 import { loadDemoPromo } from './demo-promo.js';
+import { loadDemoPromotions } from './demo-promotions.js';
 import { loadDemoPromoLoading } from './demo-promo-loading.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
@@ -161,6 +162,7 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoCashDesk(deps, merchant.id);
   await loadDemoAvomark(deps, merchant.id);
   await loadDemoFidelisa(deps, merchant.id);
+  await loadDemoPromotions(deps, merchant.id);
   await loadDemoVehicles(deps);
   await loadDemoPromo(deps);
   await loadDemoPromoLoading(deps);
