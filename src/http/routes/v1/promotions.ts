@@ -6,6 +6,9 @@ import { mapFile } from '../../../app/promotions/promotion-queries.js';
 import * as records from '../../../app/promotions/promotion-records.js';
 import { MARKETING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { HttpError, unwrap } from '../../http-error.js';
+import type { Static } from '@sinclair/typebox';
+import { importMapXml } from '../../../app/promotions/map-import.js';
+import { decodeBody } from '../../charset.js';
 import { prefersXml } from '../../xml.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
@@ -15,6 +18,8 @@ import {
   EvaluationResult,
   ExclusionBody,
   MapCreate,
+  MapFileBody,
+  MapImportQuery,
   MapListQuery,
   MapPage,
   MapView,
@@ -31,6 +36,24 @@ const staff = requireRole(...STAFF_ROLES);
 
 export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // A map file: XML in this plugin's routes only, decoded from its charset (its declaration's, by default).
+    app.addContentTypeParser(
+      ['application/xml', 'text/xml'],
+      { parseAs: 'buffer' },
+      (request, body, done) => {
+        const buffer = body as Buffer;
+        const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(
+          buffer.subarray(0, 200).toString('latin1'),
+        );
+        const type = request.headers['content-type'] ?? '';
+        const text = decodeBody(
+          buffer,
+          /charset=/i.test(type) || !declared ? type : `${type}; charset=${declared[1]}`,
+        );
+        if (text instanceof HttpError) done(text, undefined);
+        else done(null, text);
+      },
+    );
     const tags = ['promotions'];
     app.post(
       '/promotions',
@@ -140,13 +163,25 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Create a map version: an immutable snapshot of promotions',
           description:
-            'Freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.',
-          body: MapCreate,
+            "With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm's promotion-usage names them, the dates are the merchant's wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.",
+          body: {
+            content: {
+              'application/json': { schema: MapCreate },
+              'application/xml': { schema: MapFileBody },
+            },
+          },
+          querystring: MapImportQuery,
           response: { 201: MapView, ...errorResponses },
         },
       },
-      async (request, reply) =>
-        reply.code(201).send(unwrap(await maps.createMap(deps, merchantOf(request), request.body))),
+      async (request, reply) => {
+        const body = request.body as unknown;
+        const created =
+          typeof body === 'string'
+            ? await importMapXml(deps, merchantOf(request), body, { name: request.query.name })
+            : await maps.createMap(deps, merchantOf(request), body as Static<typeof MapCreate>);
+        return reply.code(201).send(unwrap(created));
+      },
     );
     app.get(
       '/promotion-maps',
