@@ -1,6 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, databases, type Harness } from '../support/harness.js';
-import { P30, THREE_FOR_TWO } from './promotions-api.test.js';
+
+const exists = (name: string) => ({
+  type: 'basic',
+  name: 'Exists',
+  parameter: { key: 'use-set', value: name },
+});
+const P30 = {
+  name: '30 % off shoes',
+  code: 'SHOES30',
+  sets: { set: { name: 'shoes', type: 'item', attribute: 'level1', value: 'SHOES' } },
+  condition: exists('shoes'),
+  benefits: {
+    benefit: {
+      instance: 'PercentageDiscount',
+      parameter: [{ key: 'percent', value: '30' }],
+      'applied-elements': { 'use-set': { name: 'shoes' } },
+    },
+  },
+};
+const THREE_FOR_TWO = {
+  name: '3 socks for 2',
+  code: 'SOCKS3X2',
+  sets: { set: [{ name: 'socks', type: 'item', attribute: 'code', comparator: 'Into', value: 'SOCK-1' }] },
+  condition: exists('socks'),
+  combo: { 'combo-component': { min: '3', max: '3', attribute: 'qty', 'use-set': 'socks' } },
+  benefits: {
+    benefit: [
+      {
+        instance: 'PercentageDiscount',
+        parameter: [{ key: 'percent', value: '100' }],
+        'applied-elements': { 'use-set': [{ name: 'socks', max: '1.0', attribute: 'qty' }] },
+      },
+    ],
+  },
+};
 
 describe.each(databases())('map file import (XML) on $kind', (target) => {
   let h: Harness;
