@@ -1,10 +1,12 @@
 /**
  * Element amounts: money or points with up to two decimals, held as integers of hundredths (minor units).
  * Integrating systems send them as decimal text ("90.37", "+50", "-20") or numbers, and read them back in
- * the form of a Java double's toString ("150.0", "90.37", "1.0E7").
+ * the form of a Java double's toString ("150.0", "90.37", "1.0E7"). Conversions go through the money module.
  */
+import { parseDecimal, toMajorNumber } from '../money/money.js';
 
-export const AMOUNT_SCALE = 100;
+/** Element amounts have two decimals, whatever the currency (the element protocols fix it). */
+const AMOUNT_DIGITS = 2;
 /** Largest amount accepted (hundredths): well inside 2^53 and any bigint column. */
 export const MAX_AMOUNT = 100_000_000_000_00;
 
@@ -24,14 +26,14 @@ export function parseAmount(value: unknown): ParsedAmount {
   else return { ok: false, message: 'must be a number or a decimal string' };
   const match = DECIMAL.exec(text);
   if (!match) return { ok: false, message: `"${text}" is not a decimal amount with at most 2 decimals` };
-  const units = Number(match[2]) * AMOUNT_SCALE + Number((match[3] ?? '').padEnd(2, '0') || '0');
-  if (units > MAX_AMOUNT) return { ok: false, message: 'is too large' };
+  const units = parseDecimal(match[3] ? `${match[2]}.${match[3]}` : match[2]!, AMOUNT_DIGITS);
+  if (units === undefined || units > MAX_AMOUNT) return { ok: false, message: 'is too large' };
   return { ok: true, minor: units, sign: (match[1] ?? '') as AmountSign };
 }
 
 /** The text a Java double's toString gives for this amount: at least one decimal, E notation from 10^7. */
 export function formatAmount(minor: number): string {
-  const value = minor / AMOUNT_SCALE;
+  const value = amountNumber(minor);
   const magnitude = Math.abs(value);
   if (magnitude === 0) return '0.0';
   if (magnitude >= 1e-3 && magnitude < 1e7) {
@@ -45,5 +47,5 @@ export function formatAmount(minor: number): string {
 
 /** The amount as a JSON number (a double in the integrating system). */
 export function amountNumber(minor: number): number {
-  return minor / AMOUNT_SCALE;
+  return toMajorNumber(minor, AMOUNT_DIGITS);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseAmount } from './amount.js';
+import { MAX_AMOUNT, amountNumber, formatAmount, parseAmount } from './amount.js';
 import { addOneMonth, compactDay, localDay, localInstant } from './day-dates.js';
 import { compareNumbers, customerElementNumber } from './numbering.js';
 import { planOperation, type ElementTypeRules, type OperationRequest } from './operations.js';
@@ -28,6 +28,24 @@ describe('element amounts', () => {
     [1_234_567_800, '1.2345678E7'],
   ])('formats %i as a Java double', (minor, text) => {
     expect(formatAmount(minor)).toBe(text);
+  });
+  it.each([
+    ['0.30', 30],
+    ['99999999999.99', 9_999_999_999_999],
+    ['0.1', 10],
+  ] as const)('parses %s exactly, through the money module', (input, minor) => {
+    expect(parseAmount(input)).toEqual({ ok: true, minor, sign: '' });
+  });
+  it('refuses an amount past the largest one', () => {
+    expect(parseAmount('1000000000000.01')).toEqual({ ok: false, message: 'is too large' });
+    expect(parseAmount(String(MAX_AMOUNT / 100)).ok).toBe(true);
+  });
+  it('gives the double nearest to the decimal (what minor / 100 gave), and round-trips through parseAmount', () => {
+    for (const minor of [0, 1, 7, 10, 29, 30, 99, 101, 1999, 9037, 229050, -1234, 123456789, MAX_AMOUNT]) {
+      expect(amountNumber(minor)).toBe(minor / 100);
+      const back = parseAmount(amountNumber(Math.abs(minor)));
+      expect(back).toEqual({ ok: true, minor: Math.abs(minor), sign: '' });
+    }
   });
 });
 

@@ -3,7 +3,7 @@
  * conversion makes a single child an object), key/value parameter lists, decimal text converted once to
  * integers, and the path of every element so that a refusal names what to fix.
  */
-import { toMinorUnits } from '../money/money.js';
+import { formatDecimal, toMinorUnits } from '../money/money.js';
 
 export interface GrammarIssue {
   path: string;
@@ -85,11 +85,11 @@ export function decimal(
     return null;
   }
   if (opts.min !== undefined && scaled < opts.min) {
-    r.bad(path, `must be at least ${opts.min / 10 ** digits}`);
+    r.bad(path, `must be at least ${formatDecimal(opts.min, digits, 0)}`);
     return null;
   }
   if (opts.max !== undefined && scaled > opts.max) {
-    r.bad(path, `must be at most ${opts.max / 10 ** digits}`);
+    r.bad(path, `must be at most ${formatDecimal(opts.max, digits, 0)}`);
     return null;
   }
   return scaled;

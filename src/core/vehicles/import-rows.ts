@@ -3,6 +3,7 @@
  * (duplicate client rows, rows of one invoice that disagree) kept in small trackers. Pure: records and
  * today's date come in, typed values and located issues come out.
  */
+import { parseDecimal } from '../money/money.js';
 import { addCalendarMonths, parseDate, plusDays } from './dates.js';
 import {
   CLIENT_COLUMNS,
@@ -67,9 +68,7 @@ function limitDate(today: string, until: ColumnSpec['until']): string {
 function scaled(raw: string, places: number): number | null {
   const m = new RegExp(`^(-?)(\\d{1,12})(?:[.,](\\d{1,${places}}))?$`).exec(raw);
   if (!m) return null;
-  const fraction = (m[3] ?? '').padEnd(places, '0');
-  const value = Number(m[2]) * 10 ** places + Number(fraction || '0');
-  return m[1] === '-' ? -value : value;
+  return parseDecimal(`${m[1]}${m[2]}${m[3] ? `.${m[3]}` : ''}`, places) ?? null;
 }
 
 function typed(spec: ColumnSpec, raw: string, today: string): { value: Value } | { issue: ImportIssue } {

@@ -30,6 +30,14 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   }
 }
 
+/**
+ * The parameters of a form or JSON body, unchecked: the routes below switch their validator off so that errors
+ * follow RFC 6749, so the body is checked here, one parameter at a time (param, required).
+ */
+function paramsOf(body: unknown): Record<string, unknown> {
+  return body !== null && typeof body === 'object' ? { ...body } : {};
+}
+
 function param(body: Record<string, unknown>, name: string): string | undefined {
   const value = body[name];
   if (value === undefined || value === null || value === '') return undefined;
@@ -126,10 +134,7 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         validatorCompiler: () => () => true,
       },
       async (request, reply) => {
-        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
-          string,
-          unknown
-        >;
+        const body = paramsOf(request.body);
         const grant = unwrap(
           await issueToken(deps, toTokenRequest(body, request.headers.authorization), request.ip),
         );
@@ -164,10 +169,7 @@ export function oauthRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         validatorCompiler: () => () => true,
       },
       async (request, reply) => {
-        const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
-          string,
-          unknown
-        >;
+        const body = paramsOf(request.body);
         await revokeToken(deps, required(body, 'token'));
         reply.header('Cache-Control', 'no-store');
         return {};

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { AUTOMATION_KINDS } from '../../app/messaging/automations.js';
 import { Nullable } from './common.js';
 import { Language } from './messaging.schema.js';
 
@@ -78,7 +79,7 @@ export const CampaignPage = Type.Object({
 export const AutomationKindParams = Type.Object(
   {
     kind: Type.Union(
-      ['birthday', 'points_expiring', 'welcome', 'tier_reached'].map((k) => Type.Literal(k)),
+      AUTOMATION_KINDS.map((k) => Type.Literal(k)),
       { description: 'birthday, points_expiring, welcome or tier_reached' },
     ),
   },

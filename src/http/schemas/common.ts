@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -30,6 +30,16 @@ export const errorResponses = {
 };
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/**
+ * A `$ref` to a shared schema (one with a `$id`, registered with app.addSchema) that keeps the schema's static
+ * type, so that a handler's request.body is `Static<T>` and needs no cast; the document still says
+ * `{ "$ref": "<$id>" }`. TypeBox 0.34's recommended replacement for the deprecated `Type.Ref(schema)`.
+ */
+export const RefTo = <T extends TSchema>(schema: T) => {
+  if (schema.$id === undefined) throw new Error('RefTo: the schema has no $id');
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
+};
 
 export const PageQuery = Type.Object(
   {

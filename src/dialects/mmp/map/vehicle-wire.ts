@@ -3,6 +3,7 @@ import type { VehicleClient } from '../../../app/vehicles/client-record.js';
 import type { Member } from '../../../app/vehicles/network.js';
 import type { Invoice, Reminder, VehicleView } from '../../../app/vehicles/vehicle-view.js';
 import { localDateTime } from '../../../app/vehicles/network.js';
+import { toMajorNumber } from '../../../core/money/money.js';
 import { CLIENT_COLUMNS } from '../../../core/vehicles/import-columns.js';
 import { FORECAST_NOTE_LABELS } from '../../../core/vehicles/forecasts.js';
 import type { UsedSource } from '../../../core/vehicles/qualify.js';
@@ -13,7 +14,9 @@ export const USED_SOURCE: Record<UsedSource, string> = {
   part: 'libelle piece',
 };
 
-export const euros = (minor: number) => minor / 100;
+/** MMP's amounts are euros (two decimals) as JSON numbers: 229050 → 2290.5, by the core money module. */
+const EURO_DIGITS = 2;
+export const euros = (minor: number) => toMajorNumber(minor, EURO_DIGITS);
 export const quantity = (milli: number) => milli / 1000;
 
 const member = (m: Member | null) => ({

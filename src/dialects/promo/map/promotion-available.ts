@@ -4,7 +4,7 @@
  * and a sentence with its values and limits. Pure: a typed promotion, its posted source, its limits.
  */
 import type { LimitView } from '../../../app/promotions/limit-view.js';
-import { amountNumber } from '../../../core/elements/index.js';
+import { formatDecimal, toMajorNumber } from '../../../core/money/money.js';
 import type { Benefit, Condition, Promotion, PromotionSet } from '../../../core/promotions/model.js';
 
 const CLASS: Partial<Record<Benefit['kind'], string>> = {
@@ -28,7 +28,8 @@ const LIMIT_BY = {
   amount: 'Cantidad de dinero',
 } as const;
 
-const decimal = (n: number, digits: number) => String(n / 10 ** digits);
+/** An integer in 10^-digits units as its shortest decimal text (1250, 2 → "12.5"), exactly. */
+const decimal = (n: number, digits: number) => formatDecimal(n, digits, 0);
 
 function setText(set: PromotionSet | undefined): string {
   if (!set) return '';
@@ -78,7 +79,7 @@ function valueText(b: Benefit, digits: number): string {
 }
 
 function limitText(l: LimitView, digits: number): string {
-  const value = l.type === 'amount' ? amountNumber(l.max * 10 ** (2 - digits)) : l.max;
+  const value = l.type === 'amount' ? toMajorNumber(l.max, digits) : l.max;
   const period = l.period === 'undefined' ? 'Indefinido' : `${l.numberDays ?? 0} días`;
   return `Tipo de límite: ${SCOPE[l.scope]} Descripción: - Periodo a contabilizar: ${period} Limitar por: ${LIMIT_BY[l.type]} Valor: ${value} `;
 }

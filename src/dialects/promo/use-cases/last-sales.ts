@@ -6,7 +6,7 @@
 import type { Deps } from '../../../app/context.js';
 import { recentSales } from '../../../app/elements/customer-sales.js';
 import type { CustomerRecord } from '../../../app/customers/customers.js';
-import { isoSeconds } from '../../../core/elements/index.js';
+import { amountNumber, isoSeconds } from '../../../core/elements/index.js';
 import type { Company } from './company.js';
 
 export async function lastSalesOf(deps: Deps, company: Company, customer: CustomerRecord, count: number) {
@@ -31,15 +31,15 @@ export async function lastSalesOf(deps: Deps, company: Company, customer: Custom
       transactionStatus: s.status === 'cancelled' ? 'VOID' : 'COMMIT',
       itemsTotalQuantity: purchases.reduce((sum, l) => sum + l.quantity, 0),
       summaryValues: {
-        subtotal: gross / 100,
-        discount: (gross - net) / 100,
+        subtotal: amountNumber(gross),
+        discount: amountNumber(gross - net),
         surcharge: 0,
-        total: s.totalMinor / 100,
+        total: amountNumber(s.totalMinor),
       },
       payments: s.payments.map((p, i) => ({
         type: p.method ?? '',
         id: String(i + 1),
-        amount: (p.amount ?? 0) / 100,
+        amount: amountNumber(p.amount ?? 0),
       })),
       loyaltyCards: s.cardNumber
         ? [

@@ -8,7 +8,13 @@ import {
 } from '../../../app/elements/element-queries.js';
 import { listElementTypes } from '../../../app/elements/element-types.js';
 import { objectIdOf } from '../../../app/elements/object-ids.js';
-import { addDays, checkStatementQuery, compactDay, localInstant } from '../../../core/elements/index.js';
+import {
+  addDays,
+  amountNumber,
+  checkStatementQuery,
+  compactDay,
+  localInstant,
+} from '../../../core/elements/index.js';
 import { PromoAnswer } from '../errors.js';
 import { customerView } from '../map/customer.js';
 import {
@@ -152,7 +158,7 @@ export async function cardQuery(deps: Deps, company: Company, q: Query): Promise
       zone: company.zone,
     }),
     cardHistory: found.movements.map(historyEntry),
-    amountPrev: e.amountPrev / 100,
+    amountPrev: amountNumber(e.amountPrev),
   };
 }
 

@@ -46,14 +46,7 @@ export function automationRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) =>
-        unwrap(
-          await automations.putAutomation(
-            deps,
-            merchantOf(request),
-            request.params.kind as automations.AutomationKind,
-            request.body,
-          ),
-        ),
+        unwrap(await automations.putAutomation(deps, merchantOf(request), request.params.kind, request.body)),
     );
 
     app.delete(

@@ -48,14 +48,27 @@ const ACTION_DESCRIPTIONS: Record<string, string> = {
     'For a lost or damaged card: the new card (in status new or issued) takes the customer, points and history; the old one is closed. 404 for an unknown card; 409 when the new card is not available.',
 };
 
-const action = (summary: string, body: TSchema | undefined, preHandler: preHandlerHookHandler) => ({
+/** The route options of a card action without a body; the handler's params are typed by CardNumberParams. */
+const action = (summary: string, preHandler: preHandlerHookHandler) => ({
   preHandler,
   schema: {
     tags,
     summary,
     description: ACTION_DESCRIPTIONS[summary],
     params: CardNumberParams,
-    ...(body ? { body } : {}),
+    response: { 200: CardView, ...errorResponses },
+  },
+});
+
+/** A card action with a body: the handler's request.body is typed by the schema given (Static<B>). */
+const actionWith = <B extends TSchema>(summary: string, body: B, preHandler: preHandlerHookHandler) => ({
+  preHandler,
+  schema: {
+    tags,
+    summary,
+    description: ACTION_DESCRIPTIONS[summary],
+    params: CardNumberParams,
+    body,
     response: { 200: CardView, ...errorResponses },
   },
 });
@@ -113,30 +126,23 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/cards/:number/issue',
-      action('Issue (sell) a new card: new → issued', undefined, staff),
+      action('Issue (sell) a new card: new → issued', staff),
       async (request) =>
         cardView(unwrap(await lifecycle.issue(deps, merchantOf(request), request.params.number))),
     );
 
     app.post(
       '/cards/:number/bind',
-      action('Bind an issued card to a customer (by id or mobile)', BindBody, staff),
+      actionWith('Bind an issued card to a customer (by id or mobile)', BindBody, staff),
       async (request) =>
         cardView(
-          unwrap(
-            await lifecycle.bind(
-              deps,
-              merchantOf(request),
-              request.params.number,
-              request.body as lifecycle.CustomerRef,
-            ),
-          ),
+          unwrap(await lifecycle.bind(deps, merchantOf(request), request.params.number, request.body)),
         ),
     );
 
     app.post(
       '/cards/:number/activate',
-      action("Activate a bound card once the customer's required fields are filled", undefined, staff),
+      action("Activate a bound card once the customer's required fields are filled", staff),
       async (request) =>
         cardView(unwrap(await lifecycle.activate(deps, merchantOf(request), request.params.number))),
     );
@@ -151,16 +157,10 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         lifecycle.unblock,
       ],
     ] as const) {
-      app.post(`/cards/:number/${path}`, action(summary, body, staff), async (request) =>
+      app.post(`/cards/:number/${path}`, actionWith(summary, body, staff), async (request) =>
         cardView(
           unwrap(
-            await change(
-              deps,
-              callerOf(request),
-              merchantOf(request),
-              request.params.number,
-              request.body as { reasonCode: number },
-            ),
+            await change(deps, callerOf(request), merchantOf(request), request.params.number, request.body),
           ),
         ),
       );
@@ -168,9 +168,9 @@ export function cardRoutes(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/cards/:number/replace',
-      action('Replace a card: balance and history move to the new card', ReplaceBody, staff),
+      actionWith('Replace a card: balance and history move to the new card', ReplaceBody, staff),
       async (request) => {
-        const { newNumber } = request.body as { newNumber: string };
+        const { newNumber } = request.body;
         return cardView(
           unwrap(
             await replace(deps, callerOf(request), merchantOf(request), request.params.number, newNumber),

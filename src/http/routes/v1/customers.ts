@@ -5,7 +5,7 @@ import * as customers from '../../../app/customers/customers.js';
 import { ERASURE_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { unwrap } from '../../http-error.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
-import { IdParams, PageQuery, errorResponses } from '../../schemas/common.js';
+import { IdParams, PageQuery, RefTo, errorResponses } from '../../schemas/common.js';
 import { CustomerCreate, CustomerPatch, customerView } from '../../schemas/customer.schema.js';
 
 const tags = ['customers'];
@@ -24,14 +24,12 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           summary: 'Create a customer',
           description:
             'Creates a customer of the merchant (name, contact details, consents). 409 when the mobile number or customer code is already used; 422 when a field is invalid.',
-          body: Type.Ref('CustomerCreate'),
+          body: RefTo(CustomerCreate),
           response: { 201: Type.Ref('Customer'), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const created = unwrap(
-          await customers.createCustomer(deps, merchantOf(request), request.body as never),
-        );
+        const created = unwrap(await customers.createCustomer(deps, merchantOf(request), request.body));
         return reply.code(201).header('Location', `/v1/customers/${created.id}`).send(customerView(created));
       },
     );
@@ -95,20 +93,13 @@ export function customerRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           description:
             "Changes the fields sent; absent fields are kept and null clears an optional field. 404 for an unknown customer, 409 when the new mobile number is another customer's.",
           params: IdParams,
-          body: Type.Ref('CustomerPatch'),
+          body: RefTo(CustomerPatch),
           response: { 200: Type.Ref('Customer'), ...errorResponses },
         },
       },
       async (request) =>
         customerView(
-          unwrap(
-            await customers.updateCustomer(
-              deps,
-              merchantOf(request),
-              request.params.id,
-              request.body as never,
-            ),
-          ),
+          unwrap(await customers.updateCustomer(deps, merchantOf(request), request.params.id, request.body)),
         ),
     );
 

@@ -32,13 +32,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const created = unwrap(
-          await programs.createProgram(
-            deps,
-            merchantOf(request),
-            request.body as programs.ProgramCreateInput,
-          ),
-        );
+        const created = unwrap(await programs.createProgram(deps, merchantOf(request), request.body));
         return reply.code(201).header('Location', `/v1/programs/${created.id}`).send(programView(created));
       },
     );
@@ -93,14 +87,7 @@ export function programRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) =>
         programView(
-          unwrap(
-            await programs.updateProgram(
-              deps,
-              merchantOf(request),
-              request.params.id,
-              request.body as programs.ProgramPatchInput,
-            ),
-          ),
+          unwrap(await programs.updateProgram(deps, merchantOf(request), request.params.id, request.body)),
         ),
     );
   };

@@ -41,9 +41,7 @@ export function saleRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         assertSaleInBounds(deps, request.body);
-        const posted = unwrap(
-          await postSale(deps, callerOf(request), merchantOf(request), request.body as never),
-        );
+        const posted = unwrap(await postSale(deps, callerOf(request), merchantOf(request), request.body));
         return reply
           .code(posted.status)
           .header('Location', `/v1/sales/${posted.result.saleId}`)
