@@ -32,6 +32,8 @@ import {
 } from '../../schemas/promotion.schema.js';
 
 const marketers = requireRole(...MARKETING_ROLES);
+/** The JSON body, validated against MapCreate by its content type's schema. */
+const isMapInput = (b: unknown): b is Static<typeof MapCreate> => typeof b === 'object' && b !== null;
 const staff = requireRole(...STAFF_ROLES);
 
 export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
@@ -41,7 +43,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       ['application/xml', 'text/xml'],
       { parseAs: 'buffer' },
       (request, body, done) => {
-        const buffer = body as Buffer;
+        const buffer = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
         const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(
           buffer.subarray(0, 200).toString('latin1'),
         );
@@ -175,11 +177,15 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const body = request.body as unknown;
+        const body: unknown = request.body;
         const created =
           typeof body === 'string'
             ? await importMapXml(deps, merchantOf(request), body, { name: request.query.name })
-            : await maps.createMap(deps, merchantOf(request), body as Static<typeof MapCreate>);
+            : isMapInput(body)
+              ? await maps.createMap(deps, merchantOf(request), body)
+              : null;
+        if (created === null)
+          throw new HttpError('VALIDATION_FAILED', 'The body must be a map (JSON) or a map file (XML).');
         return reply.code(201).send(unwrap(created));
       },
     );
