@@ -8,11 +8,12 @@
 //   a dozen candidates and applies about ten.
 // - heavy: the first benchmark's map, where every promotion names two SKUs of 50,000, a level1 of 3,000 or
 //   a brand of 2,000: a 50-line basket has ~57 candidates and applies ~53 (a stress case, not a retailer).
-// Usage: npm run bench:promotions [-- --mix realistic|heavy --promotions N --lines N --iterations N]
+// Usage: npm run bench:promotions [-- --mix realistic|heavy --promotions N --lines N --iterations N
+//   --explain all|candidates|none] (explain: which notApplied reasons are built; all is the API's default)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Basket } from '../src/core/promotions/basket.js';
-import { evaluate } from '../src/core/promotions/evaluate.js';
+import { EXPLAIN_MODES, evaluate, type Explain } from '../src/core/promotions/evaluate.js';
 import type { MapVersion, Promotion } from '../src/core/promotions/model.js';
 import { parsePromotion } from '../src/core/promotions/parse-promotion.js';
 
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     promotions: { type: 'string', default: '10000' },
     lines: { type: 'string', default: '50' },
     iterations: { type: 'string', default: '5000' },
+    explain: { type: 'string', default: 'all' },
   },
 });
 const MIX = values.mix;
@@ -29,6 +31,8 @@ if (MIX !== 'realistic' && MIX !== 'heavy') throw new Error('--mix is realistic 
 const P = Number(values.promotions);
 const L = Number(values.lines);
 const N = Number(values.iterations);
+const EXPLAIN = values.explain as Explain;
+if (!EXPLAIN_MODES.includes(EXPLAIN)) throw new Error('--explain is all, candidates or none');
 
 let seq = 0;
 const nro = () => (++seq).toString(16).padStart(24, '0');
@@ -194,7 +198,7 @@ for (let i = 0; i < N; i++) {
   const b = baskets[i % 64]!;
   const c = process.cpuUsage();
   const s = performance.now();
-  const e = evaluate(b, map, new Map(), now);
+  const e = evaluate(b, map, new Map(), now, { explain: EXPLAIN });
   times[i] = performance.now() - s;
   const d = process.cpuUsage(c);
   cpu[i] = (d.user + d.system) / 1000;
@@ -206,6 +210,7 @@ const q = (p: number, of = times) => of[Math.min(N - 1, Math.floor(p * N))]!;
 console.log(
   JSON.stringify({
     mix: MIX,
+    explain: EXPLAIN,
     promotions: P,
     lines: L,
     iterations: N,

@@ -84,6 +84,12 @@ describe('the README, run top to bottom', { timeout: 300_000 }, () => {
       const calls = parseCalls(result.stderr);
       expect(mismatches(block, calls), result.stderr + result.stdout).toEqual([]);
       expect(result.code, result.stderr).toBe(0);
+      if (block.section === 'Promotions in five minutes') {
+        // The documented figures of the demo map; the coupon the sale issued comes off the cap, once.
+        expect(result.stdout).toMatch(/"totalDiscount":3400,"points":232/);
+        expect(result.stdout).toMatch(/"code":"DEMO-CAP-REDEEM"[^}]*"discount":200/);
+        expect(result.stdout).toMatch(/"status":"consumed"/);
+      }
     });
   }
 

@@ -6,6 +6,7 @@ import { loadDemoCashDesk } from '../../dialects/cashdesk/demo/demo-cashdesk.js'
 import { loadDemoFidelisa } from '../../dialects/fidelisa/demo/demo-fidelisa.js';
 import { loadDemoPromo } from '../../dialects/promo/demo/demo-promo.js';
 import { loadDemoPromoLoading } from '../../dialects/promo/demo/demo-promo-loading.js';
+import { loadDemoPromotions } from './demo-promotions.js';
 import { loadDemoLoyalty } from './demo-loyalty.js';
 import { loadDemoRewards } from './demo-rewards.js';
 import { loadDemoVehicles } from '../../dialects/mmp/demo/demo-vehicles.js';
@@ -161,6 +162,7 @@ export async function loadDemo(deps: Deps): Promise<{ created: boolean }> {
   await loadDemoCashDesk(deps, merchant.id);
   await loadDemoAvomark(deps, merchant.id);
   await loadDemoFidelisa(deps, merchant.id);
+  await loadDemoPromotions(deps, merchant.id);
   await loadDemoVehicles(deps);
   await loadDemoPromo(deps);
   await loadDemoPromoLoading(deps);

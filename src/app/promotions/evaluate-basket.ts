@@ -1,7 +1,7 @@
 /** POST /v1/baskets/evaluate: what the active map grants a basket, and why each other promotion does not apply. No writes. */
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import type { Evaluation } from '../../core/promotions/basket.js';
-import { evaluate } from '../../core/promotions/evaluate.js';
+import { evaluate, type Explain } from '../../core/promotions/evaluate.js';
 import { findCardIdByNumber } from '../../db/repos/sale-context.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import type { Deps } from '../context.js';
@@ -47,6 +47,7 @@ export async function evaluateBasket(
   deps: Deps,
   merchantId: string,
   input: EvaluateInput,
+  explain: Explain = 'all',
 ): Promise<Result<EvaluationView>> {
   const customer = await basketCustomer(deps, merchantId, input);
   if (!customer.ok) return customer;
@@ -73,6 +74,6 @@ export async function evaluateBasket(
   );
   if (!context.ok) return context;
   const { basket, active, limitState } = context.value;
-  const result: Evaluation = evaluate(basket, active?.map ?? null, limitState, now);
+  const result: Evaluation = evaluate(basket, active?.map ?? null, limitState, now, { explain });
   return ok(evaluationView(result));
 }

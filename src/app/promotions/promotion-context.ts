@@ -19,7 +19,7 @@ import { countersOf } from '../../db/repos/limits.repo.js';
 import { customerTypeOf, segmentsOfCustomer } from '../../db/repos/segments.repo.js';
 import { findMerchantById, findStore } from '../../db/repos/tenancy.repo.js';
 import type { DB } from '../../db/schema/index.js';
-import { loadActiveMap, type ActiveMap } from './promotion-maps.js';
+import { coversStore, loadActiveMap, type ActiveMap } from './promotion-maps.js';
 
 export interface BasketInput {
   storeCode: string;
@@ -64,10 +64,12 @@ export async function loadPromotionContext(
   ]);
   if (!store) return fail('STORE_NOT_FOUND', `No store has the code "${input.storeCode}".`);
   const barcodes = [...new Set(input.coupons)];
-  const active = await loadActiveMap(db, merchantId, local.date);
-  // The customer's segments and type only matter to a map's conditions: without an active map (most sales of
-  // a merchant that runs no promotions) they are not read.
-  const customerId = active ? input.customerId : null;
+  const active = await loadActiveMap(db, merchantId, local.date, input.storeCode);
+  // The customer's segments and type and the limit counters only matter to a map's conditions: without an
+  // active map that covers the store (most sales of a merchant that runs no promotions, or a map of other
+  // stores) they are not read.
+  const covers = active !== null && coversStore(active, input.storeCode);
+  const customerId = covers ? input.customerId : null;
   const [coupons, segments, customer] = await Promise.all([
     findCoupons(db, merchantId, barcodes),
     customerId ? segmentsOfCustomer(db, merchantId, customerId) : Promise.resolve([]),
@@ -80,7 +82,7 @@ export async function loadPromotionContext(
     const c = byBarcode.get(b)!;
     return { barcode: b, couponType: c.coupon_type, refusal: refusal(c, instant, input.customerId) };
   });
-  const limitIds = active?.map.limits.map((l) => l.id) ?? [];
+  const limitIds = covers ? active.map.limits.map((l) => l.id) : [];
   const subjects = [input.customerId, input.storeCode, '-'].filter((s): s is string => s !== null);
   const counters = await countersOf(db, limitIds, subjects);
   const limitState: LimitState = new Map(

@@ -178,21 +178,29 @@ export interface ActiveMap {
   validityAfterVoid: number;
 }
 
-/** The merchant's active map, with its live limits and the date exclusions of one local date. */
+/** Whether a map applies at a store (a map without stores applies at every store). */
+export const coversStore = (active: ActiveMap, storeCode: string) =>
+  active.map.stores.length === 0 || active.map.stores.includes(storeCode);
+
+/**
+ * The merchant's active map, with its live limits and the date exclusions of one local date. With a store
+ * the map does not cover, the limits and exclusions are not read (nothing of the map applies there).
+ */
 export async function loadActiveMap(
   db: Kysely<DB>,
   merchantId: string,
   localDate: string,
+  storeCode?: string,
 ): Promise<ActiveMap | null> {
   const active = await repo.activeMapOf(db, merchantId);
   if (!active) return null;
   const entry = await snapshotOf(db, active.map_id);
   if (!entry) return null;
   const nros = entry.promotions.map((p) => p.nro);
-  const [limitRows, exclusions] = await Promise.all([
-    limits.limitsOf(db, merchantId),
-    repo.exclusionsOn(db, merchantId, localDate),
-  ]);
+  const elsewhere = storeCode !== undefined && entry.stores.length > 0 && !entry.stores.includes(storeCode);
+  const [limitRows, exclusions] = elsewhere
+    ? [[], []]
+    : await Promise.all([limits.limitsOf(db, merchantId), repo.exclusionsOn(db, merchantId, localDate)]);
   const inMap = new Set(nros);
   return {
     map: {

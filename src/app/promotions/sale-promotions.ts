@@ -8,6 +8,7 @@ import { findStore } from '../../db/repos/tenancy.repo.js';
 import { findTerminal } from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { loadPromotionContext } from './promotion-context.js';
+import { coversStore } from './promotion-maps.js';
 
 export async function loadSalePromotions(
   tx: Tx,
@@ -41,7 +42,8 @@ export async function loadSalePromotions(
   );
   if (!loaded.ok) return loaded;
   const { basket, active, limitState } = loaded.value;
-  if (!active) return ok(null);
+  // No map, or a map limited to other stores: the sale posts as without promotions (nothing recorded).
+  if (!active || !coversStore(active, store.code)) return ok(null);
   const { lines: _lines, ...header } = basket;
   void _lines;
   return ok({ header, map: active.map, limitState, validityAfterVoid: active.validityAfterVoid });

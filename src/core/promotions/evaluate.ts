@@ -73,10 +73,11 @@ function run(list: Eligible[], env: Env, start: State) {
 }
 
 /** The candidates' fate: the combinable promotions together, or the best exclusive one alone. */
-function decide(compiled: CompiledMap, env: Env, instant: string, start: State) {
+function decide(compiled: CompiledMap, env: Env, instant: string, start: State, explain: Explain) {
   const answers = new Map<number, NotApplied>();
   const eligible: Eligible[] = [];
-  for (const i of candidates(compiled, env.scan)) {
+  const considered = candidates(compiled, env.scan);
+  for (const i of considered) {
     const e = eligibility(compiled.promotions[i]!, env, instant);
     if ('cp' in e) eligible.push(e);
     else answers.set(i, e);
@@ -125,12 +126,57 @@ function decide(compiled: CompiledMap, env: Env, instant: string, start: State) 
     const position = compiled.byNro.get(r.nro)!.position;
     if (!answers.has(position)) answers.set(position, r);
   }
-  // Every promotion that did not apply, in map order: the compiled answers, overwritten by this basket's.
-  const notApplied = compiled.ruledOut.slice();
-  for (const [position, answer] of answers) notApplied[position] = answer;
-  const gone = applied.map((a) => compiled.byNro.get(a.nro)!.position).sort((a, b) => b - a);
-  for (const position of gone) notApplied.splice(position, 1);
-  return { applied, state, notApplied };
+  return { applied, state, notApplied: notAppliedOf(compiled, considered, answers, applied, explain) };
+}
+
+/**
+ * Which promotions that did not apply an evaluation explains: `all` (the default) every promotion of the
+ * map, `candidates` only those the index considered for this basket (the others cannot apply: their
+ * condition, stores or segments name nothing the basket has), `none` none (a sale, which does not store
+ * the reasons, skips building them).
+ */
+export type Explain = 'all' | 'candidates' | 'none';
+export const EXPLAIN_MODES: readonly Explain[] = ['all', 'candidates', 'none'];
+
+export interface EvaluateOptions {
+  explain?: Explain;
+}
+
+/**
+ * The answers of the promotions that did not apply, in map order. `all`: the compiled map's answers (a
+ * basket cannot trigger them), overwritten by this basket's candidates' answers, less the applied ones.
+ */
+function notAppliedOf(
+  compiled: CompiledMap,
+  considered: readonly number[],
+  answers: ReadonlyMap<number, NotApplied>,
+  applied: readonly AppliedPromotion[],
+  explain: Explain,
+): NotApplied[] {
+  if (explain === 'none') return [];
+  if (explain === 'candidates') {
+    const gone = new Set(applied.map((a) => a.nro));
+    const out: NotApplied[] = [];
+    for (const i of considered) {
+      const a = answers.get(i);
+      if (a && !gone.has(a.nro)) out.push(a);
+    }
+    return out;
+  }
+  const all: (NotApplied | null)[] = compiled.ruledOut.slice();
+  for (const [position, answer] of answers) all[position] = answer;
+  if (applied.length === 0) return all as NotApplied[];
+  let first = all.length;
+  for (const a of applied) {
+    const position = compiled.byNro.get(a.nro)!.position;
+    all[position] = null;
+    if (position < first) first = position;
+  }
+  // One pass from the first applied position closes the gaps (cheaper than a splice per applied promotion).
+  let n = first;
+  for (let i = first; i < all.length; i++) if (all[i] !== null) all[n++] = all[i]!;
+  all.length = n;
+  return all as NotApplied[];
 }
 
 export function evaluate(
@@ -138,8 +184,9 @@ export function evaluate(
   map: MapVersion | null,
   limitState: LimitState,
   now: string,
+  options: EvaluateOptions = {},
 ): Evaluation {
-  return evaluateCompiled(basket, map && { map, compiled: compileMap(map) }, limitState, now);
+  return evaluateCompiled(basket, map && { map, compiled: compileMap(map) }, limitState, now, options);
 }
 
 /** evaluate() with the map's compiled form given (compileMap(map), or any CompiledMap of the same map). */
@@ -148,7 +195,9 @@ export function evaluateCompiled(
   version: { map: MapVersion; compiled: CompiledMap } | null,
   limitState: LimitState,
   now: string,
+  options: EvaluateOptions = {},
 ): Evaluation {
+  const explain = options.explain ?? 'all';
   const map = version?.map ?? null;
   const scan = scanBasket(basket);
   const gross = basket.lines.map((l, i) => mulDivHalfEven(l.unitPrice, scan.qm[i]!, 1000));
@@ -163,8 +212,11 @@ export function evaluateCompiled(
       instant >= map.startDate &&
       (map.endDate === null || instant <= map.endDate) &&
       (map.stores.length === 0 || map.stores.includes(basket.storeCode));
-    if (!mapValid) notApplied = compiled.notValid.slice();
-    else {
+    if (!mapValid) {
+      if (explain === 'all') notApplied = compiled.notValid.slice();
+      else if (explain === 'candidates')
+        notApplied = candidates(compiled, scan).map((i) => compiled.notValid[i]!);
+    } else {
       const env: Env = {
         basket,
         map,
@@ -174,7 +226,7 @@ export function evaluateCompiled(
         scan,
         limitsByBenefit: limitsByBenefit(map.limits),
       };
-      ({ applied, state: final, notApplied } = decide(compiled, env, instant, final));
+      ({ applied, state: final, notApplied } = decide(compiled, env, instant, final, explain));
     }
   }
   const lines = basket.lines.map((l, index) => ({

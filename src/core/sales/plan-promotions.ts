@@ -41,7 +41,8 @@ export function planPromotions(
   const purchases = lines.filter((l) => l.operation === 'purchase' && l.amount > 0);
   const basket: Basket = { ...context.header, lines: purchases.map(basketLine) };
   return {
-    evaluation: evaluate(basket, context.map, context.limitState, now),
+    // A sale stores what applied, not why the others did not: the reasons are not built.
+    evaluation: evaluate(basket, context.map, context.limitState, now, { explain: 'none' }),
     lineNos: purchases.map((l) => l.lineNo),
   };
 }

@@ -61,6 +61,15 @@ export const MapCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export const MapFileBody = Type.String({
+  minLength: 1,
+  description:
+    "A map file: the grammar's XML form, <promo-engine> (ISO-8859-1 unless the charset says otherwise).",
+  examples: [
+    '<?xml version="1.0" encoding="iso-8859-1"?>\n<promo-engine start-date="01/11/2026 00:00" end-date="" validity-after-void="365" map-version="4" suggest="conditional">\n\t<promotions>\n\t\t<promotion nro="6650a1f0c2b34d5e6f708190" name="30 % off shoes" code="SHOES30">\n\t\t\t<sets>\n\t\t\t\t<set name="shoes" type="item" attribute="level1" value="SHOES" />\n\t\t\t</sets>\n\t\t\t<condition type="basic" name="Exists">\n\t\t\t\t<parameter key="use-set" value="shoes" />\n\t\t\t</condition>\n\t\t\t<benefits>\n\t\t\t\t<benefit instance="PercentageDiscount">\n\t\t\t\t\t<parameter key="percent" value="30" />\n\t\t\t\t</benefit>\n\t\t\t</benefits>\n\t\t</promotion>\n\t</promotions>\n\t<evaluation-algorithm>\n\t\t<step>\n\t\t\t<function name="ALL">\n\t\t\t\t<function name="SIMPLE">\n\t\t\t\t\t<promotion-usage name="30 % off shoes" />\n\t\t\t\t</function>\n\t\t\t</function>\n\t\t</step>\n\t</evaluation-algorithm>\n</promo-engine>',
+  ],
+});
+export const MapImportQuery = Type.Object({ name: Type.Optional(Str(200)) }, { additionalProperties: false });
 export const MapView = Type.Object({
   version: Type.Integer(),
   name: Type.String(),
@@ -125,6 +134,18 @@ export const EvaluateBody = Type.Object(
     coupons: Type.Optional(Type.Array(Str(64), { maxItems: 50 })),
     lines: Type.Array(BasketLine, { minItems: 1, maxItems: 1000 }),
     payments: Type.Optional(Type.Array(Payment, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export const EvaluateQuery = Type.Object(
+  {
+    explain: Type.Optional(
+      Type.Union([Type.Literal('all'), Type.Literal('candidates'), Type.Literal('none')], {
+        examples: ['candidates'],
+        description:
+          'Which promotions that did not apply notApplied lists: all (default) every promotion of the map; candidates only those the map index considered for this basket (those whose condition, stores or segments name something the basket has); none omits them (notApplied is []).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -6,14 +6,20 @@ import { mapFile } from '../../../app/promotions/promotion-queries.js';
 import * as records from '../../../app/promotions/promotion-records.js';
 import { MARKETING_ROLES, STAFF_ROLES } from '../../../core/roles.js';
 import { HttpError, unwrap } from '../../http-error.js';
+import type { Static } from '@sinclair/typebox';
+import { importMapXml } from '../../../app/promotions/map-import.js';
+import { decodeBody } from '../../charset.js';
 import { prefersXml } from '../../xml.js';
 import { merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   EvaluateBody,
+  EvaluateQuery,
   EvaluationResult,
   ExclusionBody,
   MapCreate,
+  MapFileBody,
+  MapImportQuery,
   MapListQuery,
   MapPage,
   MapView,
@@ -26,10 +32,30 @@ import {
 } from '../../schemas/promotion.schema.js';
 
 const marketers = requireRole(...MARKETING_ROLES);
+/** The JSON body, validated against MapCreate by its content type's schema. */
+const isMapInput = (b: unknown): b is Static<typeof MapCreate> => typeof b === 'object' && b !== null;
 const staff = requireRole(...STAFF_ROLES);
 
 export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // A map file: XML in this plugin's routes only, decoded from its charset (its declaration's, by default).
+    app.addContentTypeParser(
+      ['application/xml', 'text/xml'],
+      { parseAs: 'buffer' },
+      (request, body, done) => {
+        const buffer = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+        const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(
+          buffer.subarray(0, 200).toString('latin1'),
+        );
+        const type = request.headers['content-type'] ?? '';
+        const text = decodeBody(
+          buffer,
+          /charset=/i.test(type) || !declared ? type : `${type}; charset=${declared[1]}`,
+        );
+        if (text instanceof HttpError) done(text, undefined);
+        else done(null, text);
+      },
+    );
     const tags = ['promotions'];
     app.post(
       '/promotions',
@@ -139,13 +165,29 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Create a map version: an immutable snapshot of promotions',
           description:
-            'Freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.',
-          body: MapCreate,
+            "With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm's promotion-usage names them, the dates are the merchant's wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.",
+          body: {
+            content: {
+              'application/json': { schema: MapCreate },
+              'application/xml': { schema: MapFileBody },
+            },
+          },
+          querystring: MapImportQuery,
           response: { 201: MapView, ...errorResponses },
         },
       },
-      async (request, reply) =>
-        reply.code(201).send(unwrap(await maps.createMap(deps, merchantOf(request), request.body))),
+      async (request, reply) => {
+        const body: unknown = request.body;
+        const created =
+          typeof body === 'string'
+            ? await importMapXml(deps, merchantOf(request), body, { name: request.query.name })
+            : isMapInput(body)
+              ? await maps.createMap(deps, merchantOf(request), body)
+              : null;
+        if (created === null)
+          throw new HttpError('VALIDATION_FAILED', 'The body must be a map (JSON) or a map file (XML).');
+        return reply.code(201).send(unwrap(created));
+      },
     );
     app.get(
       '/promotion-maps',
@@ -207,12 +249,14 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Evaluate a basket against the active map (no side effects)',
           description:
-            'What the active map grants the basket: per line the discount and total, per promotion the benefit, discount, points, coupons and lines used, the coupons to issue, and for every other promotion of the map why it did not apply (notApplied: CONDITION_NOT_MET, OUTSIDE_VALIDITY, EXCLUDED_DATE, LIMIT_REACHED, LOST_TO_EXCLUSIVE, ...). Amounts are minor units; line indexes are 0-based positions in lines. Nothing is written: limits and coupons are consumed only by a sale. 404 for an unknown store, card, customer or coupon.',
+            'What the active map grants the basket: per line the discount and total, per promotion the benefit, discount, points, coupons and lines used, the coupons to issue, and for every other promotion of the map why it did not apply (notApplied: CONDITION_NOT_MET, OUTSIDE_VALIDITY, EXCLUDED_DATE, LIMIT_REACHED, LOST_TO_EXCLUSIVE, ...). Amounts are minor units; line indexes are 0-based positions in lines. Nothing is written: limits and coupons are consumed only by a sale. 404 for an unknown store, card, customer or coupon. With a large map, notApplied is large (about 130 bytes per promotion: 1.3 MB at 10,000): `?explain=candidates` lists only the promotions the map index considered for this basket (the others name no item, store or segment the basket has), `?explain=none` leaves notApplied empty.',
+          querystring: EvaluateQuery,
           body: EvaluateBody,
           response: { 200: EvaluationResult, ...errorResponses },
         },
       },
-      async (request) => unwrap(await evaluateBasket(deps, merchantOf(request), request.body)),
+      async (request) =>
+        unwrap(await evaluateBasket(deps, merchantOf(request), request.body, request.query.explain)),
     );
   };
 }
