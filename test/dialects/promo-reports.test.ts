@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_RECORD } from '../../src/dialects/promo/wire/report-examples.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
+import { load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 
 describe.each(databases())('PROMO reports on $kind', (target) => {
@@ -179,5 +180,68 @@ describe.each(databases())('PROMO reports on $kind', (target) => {
       await get('/promo/api/rest/customer?code=0102909421&companyId=napse&lastSalesInfo=5')
     ).json();
     expect(alias.lastSales).toHaveLength(1);
+  });
+  it('the customer query lists the customer’s usable coupons as the coupon query shows them', async () => {
+    const created = await promoPost(h, token, '/promo/api/rest/coupons/admin', {
+      companyId: 'napse',
+      params: [],
+      items: [{ operation: 'CREATE', barcode: 'CUST1-A', type: '6', amount: '15', customerId: '3095535912' }],
+    });
+    expect(created.statusCode).toBe(200);
+    const customer = (await get('/promo/api/rest/customer?companyId=napse&code=3095535912')).json();
+    const coupon = (await get('/promo/api/rest/coupon?companyId=napse&barcode=CUST1-A&limit=100')).json();
+    expect(customer.coupons).toStrictEqual([coupon]);
+    expect(customer.coupons[0]).toMatchObject({
+      barcode: 'CUST1-A',
+      customerId: '3095535912',
+      couponStatus: 'ACTIVE',
+      amount: 15,
+      couponHistory: [{ couponAction: 'CREATE' }],
+    });
+    expect(Object.keys(customer).at(-1)).toBe('coupons');
+    // Redeemed: no longer usable, no longer listed. Customer 1's coupons are past their validity: [].
+    await promoPost(h, token, '/promo/api/rest/coupons/admin', {
+      companyId: 'napse',
+      params: [],
+      items: [{ operation: 'REDEEM', barcode: 'CUST1-A', type: '6' }],
+    });
+    expect((await get('/promo/api/rest/customer?companyId=napse&code=3095535912')).json().coupons).toEqual(
+      [],
+    );
+    expect((await get('/promo/api/rest/customer?companyId=napse&code=1')).json().coupons).toEqual([]);
+  });
+
+  it('limits administration takes the 24-hex limitId limitStatus shows (U, R); the engine id still works', async () => {
+    const status = (await get('/promo/api/rest/limit/limitStatus?companyId=napse&code=85001')).json();
+    const limitId = status.limitsDetail[0].limitId;
+    expect(limitId).toMatch(/^[0-9a-f]{24}$/);
+    const update = await load(h, token, '/promo/api/rest/limits', {
+      companyId: 'napse',
+      limits: [
+        {
+          operation: 'U',
+          limitId,
+          limitScope: 'CUSTOMER',
+          limitPeriod: 'UNDEFINED',
+          limitTypeCode: 'benefitApplicationCount',
+          value: '7',
+        },
+      ],
+    });
+    expect(update.monitor).toMatchObject({ ok: 1, errors: 0 });
+    const after = (await get('/promo/api/rest/limit/limitStatus?companyId=napse&code=85001')).json();
+    expect(after.limitsDetail[0]).toMatchObject({ limitId, maxValue: 7 });
+    const removed = await load(h, token, '/promo/api/rest/limits', {
+      companyId: 'napse',
+      limits: [
+        { operation: 'R', limitId },
+        { operation: 'R', limitId: 'ffffffffffffffffffffffff' },
+      ],
+    });
+    expect(removed.monitor).toMatchObject({ ok: 1, errors: 1 });
+    expect(removed.monitor.errorDetails).toEqual([{ rec: 2, code: 'LIMIT_NOT_FOUND', msg: 'not found' }]);
+    expect(
+      (await get('/promo/api/rest/limit/limitStatus?companyId=napse&code=85001')).json().limitsDetail,
+    ).toEqual([]);
   });
 });
