@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inSavepoint } from '../../src/db/savepoint.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { createHarness, databases, type Harness } from '../support/harness.js';
-import { load } from './promo-loading-support.js';
+import { load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 
 const customerItem = (n: number) => ({
@@ -113,5 +113,27 @@ describe.each(databases())('PROMO import batches on $kind', (target) => {
       .orderBy('alias')
       .execute();
     expect(rows.map((r) => r.alias)).toEqual(['a', 'c']);
+  });
+  it('GDPR: erasing a customer drops the stored content of the finished imports that named it', async () => {
+    const item = { ...customerItem(9001), code: 'gdpr1', email: 'gdpr1@example.com' };
+    const { res } = await load(h, token, '/promo/api/rest/catalogs', {
+      companyId: 'napse',
+      catalog: 'CatalogCustomer',
+      params: [],
+      items: [item],
+    });
+    const importId = res.headers['x-import-id'] as string;
+    const stored = () =>
+      h.deps.db.selectFrom('import_payloads').select('body').where('import_id', '=', importId).execute();
+    expect(await stored()).toHaveLength(1);
+    const erased = await promoPost(
+      h,
+      token,
+      '/promo/api/rest/customer/delete',
+      { companyId: 'napse', params: [], items: [{ code: 'gdpr1', operation: 'D' }] },
+      'DELETE',
+    );
+    expect(erased.statusCode).toBe(200);
+    expect(await stored()).toEqual([]);
   });
 });
