@@ -2,6 +2,7 @@ import { concernsCustomer, erasureTraces } from '../../core/customer/erasure-tra
 import type { CustomerData } from '../../core/customer/customer.js';
 import * as repo from '../../db/repos/erasure.repo.js';
 import type { Tx } from '../../db/transaction.js';
+import { eraseImportPayloads } from './erase-import-payloads.js';
 
 /**
  * GDPR erasure, beyond the customer row: the idempotent answers, the integration-log entries, the outbox messages
@@ -16,7 +17,13 @@ export async function eraseStoredTraces(
   merchantId: string,
   customerId: string,
   data: CustomerData,
-): Promise<{ answers: number; logEntries: number; messages: number; webhookEvents: number }> {
+): Promise<{
+  answers: number;
+  logEntries: number;
+  messages: number;
+  webhookEvents: number;
+  importPayloads: number;
+}> {
   const groups = erasureTraces(customerId, data);
   const texts = groups.flat();
   let answers = 0;
@@ -45,5 +52,6 @@ export async function eraseStoredTraces(
     await repo.redactWebhookEvent(tx, row.id);
     webhookEvents++;
   }
-  return { answers, logEntries, messages, webhookEvents };
+  const importPayloads = await eraseImportPayloads(tx, merchantId, customerId, data);
+  return { answers, logEntries, messages, webhookEvents, importPayloads };
 }

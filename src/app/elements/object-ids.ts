@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DuplicateError } from '../../db/errors.js';
-import { findAliasOf, insertAlias } from '../../db/repos/aliases.repo.js';
+import { findAliasOf, findAliasTarget, insertAlias } from '../../db/repos/aliases.repo.js';
 import type { Deps } from '../context.js';
 
 export type ObjectKind = 'customer' | 'card' | 'movement' | 'coupon' | 'limit' | 'limit-state';
@@ -57,4 +57,14 @@ export async function setObjectId(
     targetId,
     now: deps.now().toISOString(),
   });
+}
+
+/** The record a 24-hex object id names (undefined: none of this kind). */
+export function targetOfObjectId(
+  deps: Deps,
+  merchantId: string,
+  kind: ObjectKind,
+  alias: string,
+): Promise<string | undefined> {
+  return findAliasTarget(deps.db, merchantId, kindOf(kind), alias);
 }

@@ -11,6 +11,7 @@ import * as elements from '../../db/repos/elements.repo.js';
 import type { Deps } from '../context.js';
 import { saveCustomerProfile } from '../elements/customer-profiles.js';
 import { withUnitOfWork } from '../unit-of-work.js';
+import { eraseImportPayloads } from '../customers/erase-import-payloads.js';
 import { ok } from '../../core/error-catalog.js';
 
 const DASH = '-';
@@ -24,6 +25,7 @@ export async function eraseCustomerByCode(
   if (mode === 'total') {
     const customerId = await details.findCustomerId(deps.db, merchantId, { code });
     if (!customerId) return 'NOT_FOUND';
+    await dropPayloadsNaming(deps, merchantId, customerId);
     await cancelElementsOf(deps, merchantId, customerId, code);
     const outcome = await saveCustomerProfile(
       deps,
@@ -51,6 +53,7 @@ export async function eraseCustomerByCode(
     const current = id ? await customers.findCustomer(uow.tx, merchantId, { id }) : undefined;
     if (!id || !current) return ok(null);
     found = true;
+    await eraseImportPayloads(uow.tx, merchantId, id, current.data);
     const erased = eraseCustomer(current.data);
     await customers.updateCustomer(
       uow.tx,
@@ -84,6 +87,15 @@ export async function eraseCustomerByCode(
     return ok(null);
   });
   return found ? 'erased' : 'NOT_FOUND';
+}
+
+/** The stored contents of finished imports naming the customer go (spec §5.3 with GDPR's reach). */
+async function dropPayloadsNaming(deps: Deps, merchantId: string, customerId: string) {
+  await withUnitOfWork(deps, async (uow) => {
+    const current = await customers.findCustomer(uow.tx, merchantId, { id: customerId });
+    if (current) await eraseImportPayloads(uow.tx, merchantId, customerId, current.data);
+    return ok(null);
+  });
 }
 
 async function cancelElementsOf(deps: Deps, merchantId: string, customerId: string, code: string) {

@@ -69,6 +69,11 @@ export class ImportReport {
     this.count('errors');
     if (this.errors.length < MAX_STORED_ERRORS) this.errors.push({ location, code, message });
   }
+  /** Adds what another report (a committed batch of items) counted and kept. */
+  merge(other: ImportReport): void {
+    for (const [name, n] of Object.entries(other.counts)) this.count(name, n);
+    for (const e of other.errors) if (this.errors.length < MAX_STORED_ERRORS) this.errors.push(e);
+  }
 }
 
 /** Processes one import's content; throwing RejectImport ends it 'rejected' with that one error. */

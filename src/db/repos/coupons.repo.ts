@@ -167,3 +167,19 @@ export async function voidUnusedCoupon(tx: Tx, id: string, now: string): Promise
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The barcodes of a customer's coupons still usable at `now` (active, within validity), oldest first. */
+export async function usableCouponsOf(db: Kysely<DB>, merchantId: string, customerId: string, now: string) {
+  const rows = await db
+    .selectFrom('coupons')
+    .select('barcode')
+    .where('merchant_id', '=', merchantId)
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'active')
+    .where('valid_from', '<=', now)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', now)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.barcode);
+}

@@ -15,6 +15,23 @@ export interface RecentSale {
   earnedPoints: number;
   redeemedPoints: number;
   vouchersUsed: number;
+  /** From the stored plan: the promotion map version that evaluated the sale, and what its promotions did. */
+  promotions: {
+    mapVersion: number;
+    discount: number;
+    points: number;
+    couponsIssued: number;
+    couponsRedeemed: number;
+  } | null;
+}
+
+interface StoredPromotionsPart {
+  promotions?: {
+    mapVersion: number;
+    totalDiscount: number;
+    points: number;
+    applied: { couponsIssued: string[]; couponsRedeemed: string[] }[];
+  };
 }
 
 export async function recentSales(
@@ -38,6 +55,7 @@ export async function recentSales(
       's.payments',
       's.earned_points',
       's.redeemed_points',
+      's.plan',
       'st.code as store_code',
       't.code as terminal_code',
       'c.number as card_number',
@@ -79,5 +97,21 @@ export async function recentSales(
     earnedPoints: Number(r.earned_points),
     redeemedPoints: Number(r.redeemed_points),
     vouchersUsed: uses.filter((u) => u.sale_id === r.id).length,
+    promotions: promotionsOf(parse<StoredPromotionsPart>(r.plan, {})),
   }));
+}
+
+function promotionsOf(plan: StoredPromotionsPart): RecentSale['promotions'] {
+  const p = plan.promotions;
+  if (!p) return null;
+  const applied = p.applied;
+  const count = (pick: (a: (typeof applied)[number]) => string[]) =>
+    applied.reduce((n, a) => n + pick(a).length, 0);
+  return {
+    mapVersion: p.mapVersion,
+    discount: p.totalDiscount,
+    points: p.points,
+    couponsIssued: count((a) => a.couponsIssued),
+    couponsRedeemed: count((a) => a.couponsRedeemed),
+  };
 }

@@ -142,3 +142,28 @@ export function webhookEventsMentioning(tx: Tx, merchantId: string, texts: reado
 export async function redactWebhookEvent(tx: Tx, id: string): Promise<void> {
   await tx.updateTable('webhook_events').set({ payload: '{"redacted":true}' }).where('id', '=', id).execute();
 }
+
+/** The received contents of the merchant's finished imports that may mention one of the texts. */
+export function importPayloadsMentioning(tx: Tx, merchantId: string, texts: readonly string[]) {
+  return tx
+    .selectFrom('import_payloads')
+    .select(['import_id', 'body'])
+    .where('merchant_id', '=', merchantId)
+    .where((eb) =>
+      eb(
+        'import_id',
+        'in',
+        eb
+          .selectFrom('imports')
+          .select('id')
+          .where('merchant_id', '=', merchantId)
+          .where('status', 'not in', ['queued', 'running']),
+      ),
+    )
+    .where((eb) => mentionsAny(eb, ['body'], texts))
+    .execute();
+}
+
+export async function dropImportPayload(tx: Tx, importId: string): Promise<void> {
+  await tx.deleteFrom('import_payloads').where('import_id', '=', importId).execute();
+}

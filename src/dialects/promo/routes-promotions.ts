@@ -11,6 +11,7 @@ import { requireCompany } from './use-cases/company.js';
 import { couponQuery, couponStatements } from './use-cases/coupon-queries.js';
 import { limitStatus } from './use-cases/limit-queries.js';
 import { promotionAvailable } from './use-cases/promotion-queries.js';
+import { promoReportRoutes } from './routes-reports.js';
 import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from './wire/common.js';
 import * as ex from './wire/promotion-examples.js';
 
@@ -20,6 +21,7 @@ const errors = { 400: StatusText, 401: OAuthErrorBody };
 
 export function promoPromotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(promoReportRoutes(deps));
     app.get(
       '/api/rest/coupon',
       {

@@ -18,6 +18,7 @@ import { createElementType, type ElementTypeInput } from '../../../app/elements/
 import { setObjectId } from '../../../app/elements/object-ids.js';
 import { loadDemoPromoCoupons } from './demo-promo-coupons.js';
 import { loadDemoPromoPromotions } from './demo-promo-promotions.js';
+import { loadDemoPromoSales } from './demo-promo-sales.js';
 import { saveAgreement, saveReferenceCode } from '../../../app/elements/reference-data.js';
 import { NO_DETAILS } from '../../../db/repos/customer-details.repo.js';
 import { setMerchantTimeZone } from '../../../db/repos/customer-details.repo.js';
@@ -424,4 +425,5 @@ export async function loadDemoPromo(deps: Deps): Promise<void> {
   await loadElements(deps, merchant.id);
   await loadDemoPromoPromotions(deps, merchant.id);
   await loadDemoPromoCoupons(deps, merchant.id);
+  await loadDemoPromoSales(deps, merchant.id);
 }

@@ -1,6 +1,7 @@
 /**
- * The Entity Import of a queued catalog request: every item applied on its own, in order; a bad item is
- * recorded in the import (rec number, message) and never loses the good ones (spec §5.2 rules 2–3).
+ * The Entity Import of a queued catalog request: every item applied in order, in batches of 200 per
+ * transaction with a savepoint per item; a bad item is recorded in the import (rec number, message) and
+ * never loses the good ones (spec §5.2 rules 2–3).
  */
 import type { Deps } from '../../../app/context.js';
 import {
@@ -12,6 +13,7 @@ import {
   type EntryOutcome,
 } from '../../../app/loading/catalog-entries.js';
 import { RejectImport, type ImportReport } from '../../../app/loading/import-queue.js';
+import { applyInBatches } from '../../../app/loading/item-batches.js';
 import {
   applyRedeemBenefit,
   clearRedeemBenefits,
@@ -66,28 +68,28 @@ export async function processCatalog(
   const ctx: ItemContext = { deps, merchantId, format, params, importId, report };
   if (format.format.kind === 'assign') await prepareAssign(ctx);
   if (truthy(params.deleteAllCollectionFirst)) await clearAll(ctx);
-  for (const [index, raw] of items.entries()) {
-    const rec = index + 1;
-    let result: ItemResult;
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) result = bad('El registro debe ser un objeto');
-    else {
+  // One transaction per batch of items, each item in its own savepoint (a bad item loses nothing else).
+  await applyInBatches(
+    deps,
+    items,
+    async (joined, raw, _index, scratch) => {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('El registro debe ser un objeto');
       const item = raw as Record<string, unknown>;
       const op = itemOperation(item.operation ?? item.operacion, format);
       if (op === 'INVALID')
-        result = bad(
+        return bad(
           `Operación inválida: ${String(item.operation ?? '')}. Use I, U, UI, R o D`,
           'OPERATION_INVALID',
         );
-      else if (op === 'NOT_ALLOWED')
-        result = bad(
+      if (op === 'NOT_ALLOWED')
+        return bad(
           `La operación ${String(item.operation)} no aplica al catálogo ${format.id}`,
           'OPERATION_NOT_ALLOWED',
         );
-      else result = await applyItem(ctx, op, item);
-    }
-    if (result.ok) report.ok(result.effect);
-    else report.error(`rec:${rec}`, result.code, result.msg);
-  }
+      return applyItem({ ...ctx, deps: joined, report: scratch }, op, item);
+    },
+    report,
+  );
 }
 
 async function clearAll(ctx: ItemContext): Promise<void> {

@@ -2,6 +2,7 @@
  * The other asynchronous imports: the Lista Zero price list (§5.1), promotions I/U/R (§5.4) and promotion
  * limits (§6.5). Each item on its own; a bad one is recorded and the others still count.
  */
+import { objectIdOf, targetOfObjectId } from '../../../app/elements/object-ids.js';
 import type { Deps } from '../../../app/context.js';
 import type { ImportReport } from '../../../app/loading/import-queue.js';
 import { promotionsMatching, redefineLimit } from '../../../app/loading/limit-records.js';
@@ -184,6 +185,12 @@ function limitDefinition(l: Record<string, unknown>) {
   } as const;
 }
 
+/** A limit named by its 24-hex id (PROMO's wire), or by the engine's own id (lim_…). */
+async function engineLimitId(deps: Deps, merchantId: string, id: string | null): Promise<string | null> {
+  if (id === null || !/^[0-9a-f]{24}$/i.test(id)) return id;
+  return (await targetOfObjectId(deps, merchantId, 'limit', id.toLowerCase())) ?? id;
+}
+
 export async function processLimits(deps: Deps, merchantId: string, body: unknown, report: ImportReport) {
   const b = body as Record<string, unknown>;
   for (const [i, raw] of (Array.isArray(b.limits) ? b.limits : []).entries()) {
@@ -194,7 +201,7 @@ export async function processLimits(deps: Deps, merchantId: string, body: unknow
       continue;
     }
     const op = (text(l.operation) ?? '').toUpperCase();
-    const limitId = text(l.limitId);
+    const limitId = await engineLimitId(deps, merchantId, text(l.limitId));
     if (op === 'R') {
       if (!limitId) report.error(at, 'LIMIT_ID_REQUIRED', 'El campo limitId es requerido');
       else if ((await removeLimit(deps, merchantId, limitId)).ok) report.ok('removed');
@@ -237,7 +244,10 @@ export async function processLimits(deps: Deps, merchantId: string, body: unknow
       type: def.type,
       max: def.max,
     });
-    if (attached.ok) report.ok('inserted');
-    else report.error(at, attached.code, messageOf(attached));
+    // Its 24-hex id, as limitStatus shows it and as U and R name it, is given now.
+    if (attached.ok) {
+      await objectIdOf(deps, merchantId, 'limit', attached.value.id, attached.value.createdAt);
+      report.ok('inserted');
+    } else report.error(at, attached.code, messageOf(attached));
   }
 }

@@ -7,7 +7,7 @@ import type { LimitView } from '../../../app/promotions/limit-view.js';
 import { formatDecimal, toMajorNumber } from '../../../core/money/money.js';
 import type { Benefit, Condition, Promotion, PromotionSet } from '../../../core/promotions/model.js';
 
-const CLASS: Partial<Record<Benefit['kind'], string>> = {
+export const CLASS: Partial<Record<Benefit['kind'], string>> = {
   PercentageDiscount: 'Descuento porcentaje',
   FixedDiscount: 'Descuento monto fijo',
   NewPrice: 'Nuevo precio',
@@ -20,9 +20,9 @@ const CLASS: Partial<Record<Benefit['kind'], string>> = {
   CatalogRedeemBenefit: 'Canje de Puntos por Catálogo',
   GiftBenefit: 'Regalo',
 };
-const MONETARY = ['PercentageDiscount', 'FixedDiscount', 'NewPrice', 'ContractPercentageDiscount'];
-const SCOPE = { customer: 'Cliente', store: 'Tienda', retailer: 'General' } as const;
-const LIMIT_BY = {
+export const MONETARY = ['PercentageDiscount', 'FixedDiscount', 'NewPrice', 'ContractPercentageDiscount'];
+export const SCOPE = { customer: 'Cliente', store: 'Tienda', retailer: 'General' } as const;
+export const LIMIT_BY = {
   count: 'Cantidad de aplicaciones',
   quantity: 'Cantidad de productos beneficiados',
   amount: 'Cantidad de dinero',

@@ -7,7 +7,12 @@ import type { Deps } from '../../../app/context.js';
 import { getCustomer } from '../../../app/customers/customers.js';
 import { findCustomerProfile } from '../../../app/elements/customer-profiles.js';
 import { objectIdOf } from '../../../app/elements/object-ids.js';
-import { couponEvents, couponRecord, type CouponEvent } from '../../../app/promotions/coupon-events.js';
+import {
+  couponEvents,
+  couponRecord,
+  type CouponEvent,
+  type CouponRecord,
+} from '../../../app/promotions/coupon-events.js';
 import { amountNumber, formatAmount, isoSeconds } from '../../../core/elements/index.js';
 import { wallClock } from '../../../core/promotions/grammar-xml.js';
 import type { Company } from './company.js';
@@ -40,6 +45,52 @@ function holderCodes(deps: Deps, company: Company) {
   };
 }
 
+/** One coupon as the coupon query (§3.3) shows it, with the history given. */
+export async function couponDocument(
+  deps: Deps,
+  company: Company,
+  c: CouponRecord,
+  history: CouponRecord['history'],
+  codeOf: (id: string | null) => Promise<string | undefined> = holderCodes(deps, company),
+) {
+  const created = c.history.find((h) => h.action === 'CREATE');
+  const customerId = await codeOf(c.customerId);
+  return {
+    _id: await objectIdOf(deps, company.merchantId, 'coupon', c.id, c.createdAt),
+    companyId: company.slug,
+    ...(c.transactionId ? { transactionId: c.transactionId } : {}),
+    couponType: c.couponType,
+    issuedDate: isoSeconds(c.createdAt),
+    ...(customerId ? { customerId } : {}),
+    couponStatus: STATUS[c.status] ?? c.status.toUpperCase(),
+    validFrom: isoSeconds(c.validFrom),
+    ...(c.validTo ? { validTo: isoSeconds(c.validTo) } : {}),
+    usedTimes: c.usedTimes,
+    consumed: c.status === 'consumed',
+    couponFormat: c.format,
+    ...(c.emitPromotion ? { emitPromotion: c.emitPromotion } : {}),
+    ...(created?.storeCode ? { storeCode: created.storeCode } : {}),
+    ...(created?.terminalCode ? { terminalCode: created.terminalCode } : {}),
+    maxUsageTimes: c.maxUses,
+    barcode: c.barcode,
+    amount: amountNumber(c.amount ?? 0),
+    generatedHTML: [
+      c.barcode,
+      wallClock(c.validFrom, company.zone),
+      ...(c.validTo ? [wallClock(c.validTo, company.zone)] : []),
+    ].join('\r\n\r\n'),
+    couponHistory: history.map((h) => ({
+      date: isoSeconds(h.at),
+      couponAction: h.action,
+      ...(h.storeCode ? { storeCode: h.storeCode } : {}),
+      // The CREATE's transaction is the coupon's own (above); later events name their till and transaction.
+      ...(h.action !== 'CREATE' && h.transactionId
+        ? { terminalCode: h.terminalCode ?? '', transactionId: h.transactionId }
+        : {}),
+    })),
+  };
+}
+
 export async function couponQuery(deps: Deps, company: Company, q: Query): Promise<unknown> {
   const limit = positive(q.limit, 'limit', 5, 100_000);
   const offset = Math.max(1, positive(q.offset, 'offset', 1, Number.MAX_SAFE_INTEGER));
@@ -50,46 +101,11 @@ export async function couponQuery(deps: Deps, company: Company, q: Query): Promi
     const c = await couponRecord(deps, company.merchantId, q.barcode);
     // Not found: "the response is empty" (as for the customer query): an empty object.
     if (!c) return {};
-    const created = c.history.find((h) => h.action === 'CREATE');
     const history = c.history
       .filter((h) => (!range?.from || h.at >= range.from) && (!range?.to || h.at < range.to))
       .filter((h) => !actions || actions.includes(h.action))
       .slice(offset - 1, offset - 1 + limit);
-    const customerId = await codeOf(c.customerId);
-    return {
-      _id: await objectIdOf(deps, company.merchantId, 'coupon', c.id, c.createdAt),
-      companyId: company.slug,
-      ...(c.transactionId ? { transactionId: c.transactionId } : {}),
-      couponType: c.couponType,
-      issuedDate: isoSeconds(c.createdAt),
-      ...(customerId ? { customerId } : {}),
-      couponStatus: STATUS[c.status] ?? c.status.toUpperCase(),
-      validFrom: isoSeconds(c.validFrom),
-      ...(c.validTo ? { validTo: isoSeconds(c.validTo) } : {}),
-      usedTimes: c.usedTimes,
-      consumed: c.status === 'consumed',
-      couponFormat: c.format,
-      ...(c.emitPromotion ? { emitPromotion: c.emitPromotion } : {}),
-      ...(created?.storeCode ? { storeCode: created.storeCode } : {}),
-      ...(created?.terminalCode ? { terminalCode: created.terminalCode } : {}),
-      maxUsageTimes: c.maxUses,
-      barcode: c.barcode,
-      amount: amountNumber(c.amount ?? 0),
-      generatedHTML: [
-        c.barcode,
-        wallClock(c.validFrom, company.zone),
-        ...(c.validTo ? [wallClock(c.validTo, company.zone)] : []),
-      ].join('\r\n\r\n'),
-      couponHistory: history.map((h) => ({
-        date: isoSeconds(h.at),
-        couponAction: h.action,
-        ...(h.storeCode ? { storeCode: h.storeCode } : {}),
-        // The CREATE's transaction is the coupon's own (above); later events name their till and transaction.
-        ...(h.action !== 'CREATE' && h.transactionId
-          ? { terminalCode: h.terminalCode ?? '', transactionId: h.transactionId }
-          : {}),
-      })),
-    };
+    return couponDocument(deps, company, c, history, codeOf);
   }
   const events = await couponEvents(deps, company.merchantId, {
     from: range?.from,

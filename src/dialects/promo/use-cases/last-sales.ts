@@ -1,7 +1,8 @@
 /**
- * lastSales of the customer query, from the engine's sales. What the engine does not record is given as
- * neutral values: mapVersion is null (no promotion map evaluated the sale), offline false, surcharge 0, and
- * coupons count the vouchers the sale used (obtained 0).
+ * lastSales of the customer query, from the engine's sales and their stored plans: mapVersion is the map
+ * that evaluated the sale (null when none did), the discount adds the till's and the promotions', coupons
+ * count those the promotions issued and those the sale redeemed (coupons and vouchers). What the engine
+ * does not record is given as neutral values: offline false, surcharge 0.
  */
 import type { Deps } from '../../../app/context.js';
 import { recentSales } from '../../../app/elements/customer-sales.js';
@@ -18,6 +19,7 @@ export async function lastSalesOf(deps: Deps, company: Company, customer: Custom
       return sum + (pct > 0 && pct < 100 ? Math.round(l.amount / (1 - pct / 100)) : l.amount);
     }, 0);
     const net = purchases.reduce((sum, l) => sum + l.amount, 0);
+    const promo = s.promotions;
     return {
       transactionId: s.receipt,
       transactionType: 'SALE',
@@ -25,14 +27,14 @@ export async function lastSalesOf(deps: Deps, company: Company, customer: Custom
       terminalCode: s.terminalCode,
       customerId: customer.data.customerCode,
       customerType: customer.data.customerType,
-      mapVersion: null,
+      mapVersion: promo?.mapVersion ?? null,
       offline: false,
       date: isoSeconds(s.soldAt),
       transactionStatus: s.status === 'cancelled' ? 'VOID' : 'COMMIT',
       itemsTotalQuantity: purchases.reduce((sum, l) => sum + l.quantity, 0),
       summaryValues: {
         subtotal: amountNumber(gross),
-        discount: amountNumber(gross - net),
+        discount: amountNumber(gross - net + (promo?.discount ?? 0)),
         surcharge: 0,
         total: amountNumber(s.totalMinor),
       },
@@ -46,13 +48,16 @@ export async function lastSalesOf(deps: Deps, company: Company, customer: Custom
             {
               id: s.cardNumber,
               obtainedPoints: s.earnedPoints,
-              benefitedByPromotion: s.earnedPoints > 0,
+              benefitedByPromotion: (promo?.points ?? 0) > 0,
               redeemedPoints: s.redeemedPoints,
-              redeemedByPromotion: s.redeemedPoints > 0,
+              redeemedByPromotion: s.redeemedPoints > 0 && promo !== null,
             },
           ]
         : [],
-      coupons: { obtained: 0, redeemed: s.vouchersUsed },
+      coupons: {
+        obtained: promo?.couponsIssued ?? 0,
+        redeemed: s.vouchersUsed + (promo?.couponsRedeemed ?? 0),
+      },
     };
   });
 }

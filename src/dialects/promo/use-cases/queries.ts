@@ -27,6 +27,8 @@ import {
 } from '../map/elements.js';
 import type { Company } from './company.js';
 import { lastSalesOf } from './last-sales.js';
+import { couponDocument } from './coupon-queries.js';
+import { usableCoupons } from '../../../app/promotions/customer-coupons.js';
 
 type Query = Record<string, string | undefined>;
 
@@ -100,6 +102,11 @@ export async function customerQuery(deps: Deps, company: Company, q: Query): Pro
     zone: company.zone,
     elementIds,
   });
+  // The customer's coupons still usable, each as the coupon query shows it (its whole history).
+  const coupons = [];
+  for (const c of await usableCoupons(deps, company.merchantId, profile.record.id))
+    coupons.push(await couponDocument(deps, company, c, c.history));
+  view.coupons = coupons;
   const count = positive(q.lastSales ?? q.lastSalesInfo, 'lastSales', 0, 1000);
   if (count === 0) return view;
   return { ...view, lastSales: await lastSalesOf(deps, company, profile.record, count) };
