@@ -3,11 +3,13 @@
 // this process, and reports requests/s and latency as ratios against the constant route of the same run.
 // Usage: npm run bench [-- --quick] [-- --db postgres] [-- --write-md]   (node bench/run.mjs --help)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { createFreshDatabase, findPgBin, redact, startPgCluster } from './postgres.mjs';
 import {
   freePort,
@@ -45,9 +47,46 @@ const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [o
   --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
   --write-md          put this run's table into BENCHMARKS.md (the section of its database and size)
   --no-build          use dist/ as it is instead of running npm run build
+  --seed-cache DIR    SQLite: keep the seeded database in DIR and start later runs of the same size and schema
+                      from a copy of it (minutes saved per run when comparing two builds)
   --cpu-prof DIR      write a V8 CPU profile of the Tessera server into DIR (summarise it with
                       node bench/profile-summary.mjs DIR/<file>.cpuprofile); profile one workload with --only
   --help`;
+
+/**
+ * --seed-cache: the seeded SQLite file of a size and schema (the migrations' names and the seeder's text),
+ * kept so that a later run starts from a copy instead of seeding again.
+ */
+function seedCache(config, vouchers) {
+  if (!config.seedCache) return null;
+  const migrations = fs
+    .readdirSync(path.join(ROOT, 'src', 'db', 'migrations'))
+    .sort()
+    .join(',');
+  const seeder = fs.readFileSync(path.join(ROOT, 'bench', 'seed.mjs'), 'utf8');
+  const key = createHash('sha256')
+    .update(`${config.customers}|${vouchers}|${HEAVY_CARDS}|${migrations}|${seeder}`)
+    .digest('hex')
+    .slice(0, 16);
+  const file = path.join(path.resolve(config.seedCache), `seeded-${key}.sqlite`);
+  return {
+    file,
+    load(target) {
+      if (!fs.existsSync(file) || !fs.existsSync(`${file}.json`)) return null;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+      return JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
+    },
+    save(source, seeded) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // A consistent copy of the WAL-mode file: checkpointed into one file by VACUUM INTO.
+      const db = new Database(source);
+      db.exec(`vacuum into '${file.replaceAll("'", "''")}'`);
+      db.close();
+      fs.writeFileSync(`${file}.json`, JSON.stringify(seeded));
+    },
+  };
+}
 
 function parseOptions(argv) {
   const { values } = parseArgs({
@@ -63,6 +102,7 @@ function parseOptions(argv) {
       'write-md': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
+      'seed-cache': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -92,6 +132,7 @@ function parseOptions(argv) {
     writeMd: values['write-md'],
     build: !values['no-build'],
     cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
+    seedCache: values['seed-cache'],
   };
 }
 
@@ -221,19 +262,25 @@ async function main() {
   if (database.kind === 'sqlite') delete env.DATABASE_URL;
   const cli = path.join(ROOT, 'dist', 'cli', 'main.js');
 
-  say('Creating the schema and the demo data (tessera demo)...');
-  const demo = spawnSync(process.execPath, [cli, 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`tessera demo failed:\n${demo.stdout}\n${demo.stderr}`);
-
   const vouchers = VOUCHERS_PER_SECOND * (config.warmupSeconds + config.durationSeconds) + 100;
-  say(
-    `Seeding ${config.customers} customers with one VIP card and some points each, ${vouchers} vouchers...`,
-  );
-  const seeded =
-    database.kind === 'sqlite'
-      ? await seedSqlite(database.file, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS })
-      : await seedPostgres(database.url, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS });
-  say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s (${seeded.movements} earn movements)`);
+  const cached = database.kind === 'sqlite' ? seedCache(config, vouchers) : null;
+  let seeded = cached?.load(database.file) ?? null;
+  if (seeded) {
+    say(`Seeded database copied from ${cached.file} (made by an earlier run of the same size and schema)`);
+  } else {
+    say('Creating the schema and the demo data (tessera demo)...');
+    const demo = spawnSync(process.execPath, [cli, 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`tessera demo failed:\n${demo.stdout}\n${demo.stderr}`);
+    say(
+      `Seeding ${config.customers} customers with one VIP card and some points each, ${vouchers} vouchers...`,
+    );
+    seeded =
+      database.kind === 'sqlite'
+        ? await seedSqlite(database.file, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS })
+        : await seedPostgres(database.url, { count: config.customers, vouchers, heavyCards: HEAVY_CARDS });
+    say(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s (${seeded.movements} earn movements)`);
+    cached?.save(database.file, seeded);
+  }
 
   const [tesseraPort, constantPort] = [await freePort(), await freePort()];
   const tesseraLog = path.join(tmp, 'tessera.log');

@@ -129,4 +129,23 @@ describe('SQLite group commit', () => {
     });
     reader.close();
   });
+
+  it('makes the COMMITs issued while the WAL is being flushed share the next flush', async () => {
+    // Transactions answered in different turns (each awaiting a timer) still share the disk's flushes.
+    const before = { commits: database.commits!(), flushes: database.flushes!() };
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i % 20)).then(() => insert(`flush${i}`)),
+      ),
+    );
+    const commits = database.commits!() - before.commits;
+    const flushes = database.flushes!() - before.flushes;
+    expect(flushes).toBeGreaterThan(0);
+    expect(flushes).toBeLessThanOrEqual(commits);
+    const reader = other();
+    expect(reader.prepare("select count(*) as n from items where code like 'flush%'").get()).toEqual({
+      n: 60,
+    });
+    reader.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import type { IdPrefix } from '../core/id-prefixes.js';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -12,6 +12,21 @@ function encodeTime(ms: number): string {
     value = Math.floor(value / 32);
   }
   return out;
+}
+
+// Random bytes drawn from the system a page at a time: one call per id was a visible share of a sale.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+function randomDigits(): number[] {
+  if (poolAt + RANDOM_CHARS > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const digits = new Array<number>(RANDOM_CHARS);
+  for (let i = 0; i < RANDOM_CHARS; i++) digits[i] = pool[poolAt + i]! % (i === 0 ? 16 : 32);
+  poolAt += RANDOM_CHARS;
+  return digits;
 }
 
 let lastTime = -1;
@@ -33,7 +48,7 @@ function nextRandom(now: number): number[] {
   }
   lastTime = now;
   // The top digit starts below 16 so that increments never wrap within one millisecond in practice.
-  lastRandom = [...randomBytes(RANDOM_CHARS)].map((b, i) => (i === 0 ? b % 16 : b % 32));
+  lastRandom = randomDigits();
   return lastRandom;
 }
 

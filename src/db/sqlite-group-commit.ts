@@ -1,11 +1,14 @@
 /**
- * SQLite with group commit. With synchronous=FULL every COMMIT waits for the disk (0.2 ms on a quiet
- * machine, several ms on a busy one), and SQLite has one writer: sales posted at once would each wait for
- * their own flush. Here transactions that arrive while another one runs share one flush: each application
- * transaction is a savepoint inside an outer transaction, and the outer transaction commits once the
- * event loop's current turn is over (or the batch is BATCH_MAX transactions or BATCH_MAX_MS old). A
- * transaction's promise resolves only after the COMMIT that contains it returned, so a 2xx still means the
- * data is on disk; if that COMMIT fails, every transaction of the batch fails with its error.
+ * SQLite with group commit. SQLite has one writer, and making a commit durable waits for the disk (0.2 ms
+ * on a quiet machine, several ms on a busy one): sales posted at once would each wait for their own flush,
+ * and with synchronous=FULL the event loop would stand still during each. Here transactions that arrive
+ * while another one runs share one COMMIT: each application transaction is a savepoint inside an outer
+ * transaction, and the outer transaction commits once the event loop's current turn is over (or the batch
+ * is BATCH_MAX transactions or BATCH_MAX_MS old). The COMMIT only writes the WAL (synchronous=NORMAL); the
+ * WAL is then made durable off the event loop (wal-flusher.ts), and consecutive COMMITs share that flush.
+ * A transaction's promise resolves only after the COMMIT that contains it returned and the WAL holding it is
+ * on disk, so a 2xx still means the data is on disk; if that COMMIT or flush fails, every transaction of the
+ * batch fails with its error.
  *
  * A transaction that fails rolls back to its own savepoint only. Queries outside transactions run on the same
  * single connection (as with Kysely's own SQLite driver) and see what the batch's transactions have written;
@@ -24,6 +27,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { WalFlusher } from './wal-flusher.js';
 
 const BATCH_MAX = 256;
 const BATCH_MAX_MS = 8;
@@ -38,26 +42,22 @@ class Lease implements DatabaseConnection {
   inTransaction = false;
   constructor(
     private readonly statements: StatementSource,
-    /** Called after a write outside any transaction: it must be on disk before it returns. */
-    private readonly afterAutocommitWrite: () => void,
+    /** Called after a write outside any transaction: it must be on disk before its promise resolves. */
+    private readonly afterAutocommitWrite: () => Promise<void>,
   ) {}
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.statements.prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
     const write = !this.inTransaction && !/^\s*select\b/i.test(compiled.sql);
+    let result: QueryResult<R>;
     if (statement.reader) {
-      const rows = statement.all(parameters) as R[];
-      if (write) this.afterAutocommitWrite();
-      return Promise.resolve({ rows });
+      result = { rows: statement.all(parameters) as R[] };
+    } else {
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
     }
-    const { changes, lastInsertRowid } = statement.run(parameters);
-    if (write) this.afterAutocommitWrite();
-    return Promise.resolve({
-      numAffectedRows: BigInt(changes),
-      insertId: BigInt(lastInsertRowid),
-      rows: [],
-    });
+    return write ? this.afterAutocommitWrite().then(() => result) : Promise.resolve(result);
   }
 
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -76,12 +76,18 @@ export class GroupCommitDriver implements Driver {
   /** The open outer transaction: the transactions released into it wait for its COMMIT. */
   #batch: { waiters: Waiter[]; openedAt: number } | null = null;
   #commitScheduled = false;
-  /** COMMITs issued so far (how well concurrent transactions share their flushes). */
+  /** COMMITs issued so far (how well concurrent transactions share them). */
   commits = 0;
+  /** WAL flushes issued so far (how well consecutive COMMITs share them). */
+  get flushes(): number {
+    return this.flusher?.flushes ?? 0;
+  }
 
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: StatementSource,
+    /** Null for an in-memory database: nothing to make durable. */
+    private readonly flusher: WalFlusher | null,
   ) {}
 
   async init(): Promise<void> {}
@@ -89,7 +95,7 @@ export class GroupCommitDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
     else this.#locked = true;
-    return new Lease(this.statements, () => this.#commitBatch());
+    return new Lease(this.statements, () => this.#commitBatch() ?? this.#durable());
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -134,8 +140,14 @@ export class GroupCommitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (this.#batch) this.#commitBatch();
+    if (this.#batch) await this.#commitBatch()?.catch(() => undefined);
+    await this.flusher?.close();
     this.sqlite.close();
+  }
+
+  /** Resolves once everything committed so far is on disk. */
+  #durable(): Promise<void> {
+    return this.flusher ? this.flusher.flush() : Promise.resolve();
   }
 
   #release(lease: Lease): void {
@@ -146,7 +158,7 @@ export class GroupCommitDriver implements Driver {
     }
     const batch = this.#batch;
     if (batch && (batch.waiters.length >= BATCH_MAX || performance.now() - batch.openedAt >= BATCH_MAX_MS)) {
-      this.#commitBatch();
+      this.#commitSoon();
     }
     const next = this.#queue.shift();
     if (next) next();
@@ -159,14 +171,20 @@ export class GroupCommitDriver implements Driver {
         this.#commitScheduled = false;
         // Someone holds the connection (a transaction waiting on something else than SQLite): its release
         // schedules the commit again.
-        if (!this.#locked) this.#commitBatch();
+        if (!this.#locked) this.#commitSoon();
       });
     }
   }
 
-  #commitBatch(): void {
+  /** Commits the open batch for its waiters (who get its failure, if any). */
+  #commitSoon(): void {
+    this.#commitBatch()?.catch(() => undefined);
+  }
+
+  /** Commits the open batch; its transactions are answered once it is durable (the promise returned). */
+  #commitBatch(): Promise<void> | undefined {
     const batch = this.#batch;
-    if (!batch) return;
+    if (!batch) return undefined;
     this.#batch = null;
     this.commits++;
     try {
@@ -178,9 +196,14 @@ export class GroupCommitDriver implements Driver {
         // the connection reports the original error below
       }
       for (const w of batch.waiters) w.reject(error);
-      return;
+      return Promise.reject(error);
     }
-    for (const w of batch.waiters) w.resolve();
+    const durable = this.#durable();
+    durable.then(
+      () => batch.waiters.forEach((w) => w.resolve()),
+      (error: unknown) => batch.waiters.forEach((w) => w.reject(error)),
+    );
+    return durable;
   }
 
   #failBatch(error: Error): void {
@@ -197,7 +220,8 @@ export class GroupCommitSqliteDialect implements Dialect {
     private readonly statements: StatementSource,
   ) {}
   createDriver(): Driver {
-    this.driver = new GroupCommitDriver(this.sqlite, this.statements);
+    const file = this.sqlite.memory ? null : `${this.sqlite.name}-wal`;
+    this.driver = new GroupCommitDriver(this.sqlite, this.statements, file ? new WalFlusher(file) : null);
     return this.driver;
   }
   createQueryCompiler() {

@@ -69,6 +69,18 @@ export async function enqueueOutbox(tx: Tx, now: string, event: OutboxEvent): Pr
   }
 }
 
+type Endpoints = Awaited<ReturnType<typeof enabledEndpoints>>;
+/** The endpoints read once per transaction and merchant: a sale records several events. */
+const endpointsOfTx = new WeakMap<Tx, Map<string, Promise<Endpoints>>>();
+
+function endpointsIn(tx: Tx, merchantId: string): Promise<Endpoints> {
+  let byMerchant = endpointsOfTx.get(tx);
+  if (!byMerchant) endpointsOfTx.set(tx, (byMerchant = new Map()));
+  let endpoints = byMerchant.get(merchantId);
+  if (!endpoints) byMerchant.set(merchantId, (endpoints = enabledEndpoints(tx, merchantId)));
+  return endpoints;
+}
+
 async function enqueueWebhookEvent(tx: Tx, now: string, event: WebhookEvent): Promise<void> {
   const eventId = newId('evt');
   const payload = JSON.stringify(event.data);
@@ -79,7 +91,7 @@ async function enqueueWebhookEvent(tx: Tx, now: string, event: WebhookEvent): Pr
     payload,
     created_at: now,
   });
-  const endpoints = await enabledEndpoints(tx, event.merchantId);
+  const endpoints = await endpointsIn(tx, event.merchantId);
   for (const endpoint of endpoints) {
     if (!follows(JSON.parse(endpoint.events) as string[], event.event)) continue;
     await insertWebhookDelivery(tx, now, {

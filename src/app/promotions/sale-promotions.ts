@@ -4,6 +4,7 @@ import { fail, ok } from '../../core/error-catalog.js';
 import type { BasketPayment } from '../../core/promotions/basket.js';
 import type { SalePromotionContext } from '../../core/sales/plan-promotions.js';
 import type { StoredPromotions } from '../../core/sales/stored-sale.js';
+import { activeMapOf } from '../../db/repos/promotions.repo.js';
 import { findStore } from '../../db/repos/tenancy.repo.js';
 import { findTerminal } from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
@@ -23,6 +24,9 @@ export async function loadSalePromotions(
     now: string;
   },
 ): Promise<Result<SalePromotionContext | null>> {
+  // Most sales of a merchant that runs no promotions: without an active map and without coupons presented
+  // (an unknown coupon is refused even then) there is nothing more to read.
+  if (input.coupons.length === 0 && !(await activeMapOf(tx, merchantId))) return ok(null);
   const store = await findStore(tx, merchantId, { id: storeId });
   if (!store) return fail('STORE_NOT_FOUND');
   const terminal = terminalId === null ? undefined : await findTerminal(tx, merchantId, { id: terminalId });

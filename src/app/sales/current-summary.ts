@@ -21,13 +21,21 @@ export interface CurrentSummary {
   lots: Lot[] | null;
 }
 
+const yearRanges = new Map<number, { year: number; from: string; to: string }>();
+
+/** The calendar year (UTC) of an instant, with its bounds; every sale and balance asks, so it is kept. */
 export function yearRange(now: string): { year: number; from: string; to: string } {
   const year = new Date(now).getUTCFullYear();
-  return {
-    year,
-    from: new Date(Date.UTC(year, 0, 1)).toISOString(),
-    to: new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
-  };
+  let range = yearRanges.get(year);
+  if (!range) {
+    range = Object.freeze({
+      year,
+      from: new Date(Date.UTC(year, 0, 1)).toISOString(),
+      to: new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
+    });
+    yearRanges.set(year, range);
+  }
+  return range;
 }
 
 export async function currentSummary(

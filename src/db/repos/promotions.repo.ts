@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { hotQuery } from '../hot.js';
 import type { DB, PromotionStatus } from '../schema/index.js';
 import type { PromotionMapTable, PromotionTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
@@ -133,12 +134,16 @@ export async function activateMap(tx: Tx, merchantId: string, mapId: string, ver
     .execute();
 }
 
-export function activeMapOf(db: Kysely<DB>, merchantId: string) {
-  return db
+const activeMapRow = hotQuery((db, merchantId: string) =>
+  db
     .selectFrom('active_promotion_maps')
     .select(['map_id', 'version', 'activated_at'])
-    .where('merchant_id', '=', merchantId)
-    .executeTakeFirst();
+    .where('merchant_id', '=', merchantId),
+);
+
+/** The merchant's active map version, if any (read by every sale: a hot statement). */
+export async function activeMapOf(db: Kysely<DB>, merchantId: string) {
+  return (await activeMapRow(db, merchantId)).rows[0];
 }
 
 /** Date exclusions of a merchant on one local date ("*" store: every store). */

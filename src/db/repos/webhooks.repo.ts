@@ -1,5 +1,6 @@
 /** Webhook endpoints and the events they follow (0013). */
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { WebhookEndpointTable, WebhookEventTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
@@ -7,18 +8,31 @@ import type { Tx } from '../transaction.js';
 export type EndpointRow = Selectable<WebhookEndpointTable>;
 export type EventRow = Selectable<WebhookEventTable>;
 
-export async function insertWebhookEvent(tx: Tx, row: Insertable<WebhookEventTable>): Promise<void> {
-  await tx.insertInto('webhook_events').values(row).execute();
-}
-
-/** The merchant's enabled endpoints (in the transaction that records an event). */
-export function enabledEndpoints(tx: Tx, merchantId: string) {
-  return tx
+// Every sale records its events: both statements are hot (compiled once).
+const insertEventHot = hotQuery(
+  (db, id: string, merchantId: string, type: string, payload: string, createdAt: string) =>
+    db
+      .insertInto('webhook_events')
+      .values({ id, merchant_id: merchantId, type, payload, created_at: createdAt }),
+);
+const enabledEndpointsHot = hotQuery((db, merchantId: string, enabled: number) =>
+  db
     .selectFrom('webhook_endpoints')
     .select(['id', 'events'])
     .where('merchant_id', '=', merchantId)
-    .where('enabled', '=', 1)
-    .execute();
+    .where('enabled', '=', enabled),
+);
+
+export async function insertWebhookEvent(
+  tx: Tx,
+  row: Pick<Insertable<WebhookEventTable>, 'id' | 'merchant_id' | 'type' | 'payload' | 'created_at'>,
+): Promise<void> {
+  await insertEventHot(tx, row.id, row.merchant_id, row.type, row.payload, row.created_at);
+}
+
+/** The merchant's enabled endpoints (in the transaction that records an event). */
+export async function enabledEndpoints(tx: Tx, merchantId: string) {
+  return (await enabledEndpointsHot(tx, merchantId, 1)).rows;
 }
 
 export function findEndpoint(
