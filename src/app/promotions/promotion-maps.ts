@@ -178,6 +178,16 @@ export interface ActiveMap {
   validityAfterVoid: number;
 }
 
+/**
+ * The stores of the merchant's active map ([] when it applies at every store), or null without an active map:
+ * what a sale asks first (map versions are immutable, so this is one keyed read and a kept snapshot).
+ */
+export async function activeMapStores(db: Kysely<DB>, merchantId: string): Promise<string[] | null> {
+  const active = await repo.activeMapOf(db, merchantId);
+  if (!active) return null;
+  return (await snapshotOf(db, active.map_id))?.stores ?? null;
+}
+
 /** Whether a map applies at a store (a map without stores applies at every store). */
 export const coversStore = (active: ActiveMap, storeCode: string) =>
   active.map.stores.length === 0 || active.map.stores.includes(storeCode);

@@ -4,12 +4,11 @@ import { fail, ok } from '../../core/error-catalog.js';
 import type { BasketPayment } from '../../core/promotions/basket.js';
 import type { SalePromotionContext } from '../../core/sales/plan-promotions.js';
 import type { StoredPromotions } from '../../core/sales/stored-sale.js';
-import { activeMapOf } from '../../db/repos/promotions.repo.js';
 import { findStore } from '../../db/repos/tenancy.repo.js';
 import { findTerminal } from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { loadPromotionContext } from './promotion-context.js';
-import { coversStore } from './promotion-maps.js';
+import { activeMapStores, coversStore } from './promotion-maps.js';
 
 export async function loadSalePromotions(
   tx: Tx,
@@ -26,9 +25,12 @@ export async function loadSalePromotions(
 ): Promise<Result<SalePromotionContext | null>> {
   // Most sales of a merchant that runs no promotions: without an active map and without coupons presented
   // (an unknown coupon is refused even then) there is nothing more to read.
-  if (input.coupons.length === 0 && !(await activeMapOf(tx, merchantId))) return ok(null);
+  const stores = input.coupons.length === 0 ? await activeMapStores(tx, merchantId) : [];
+  if (!stores) return ok(null);
   const store = await findStore(tx, merchantId, { id: storeId });
   if (!store) return fail('STORE_NOT_FOUND');
+  // A map limited to other stores: nothing of it is read (coupons presented are still checked below).
+  if (input.coupons.length === 0 && stores.length > 0 && !stores.includes(store.code)) return ok(null);
   const terminal = terminalId === null ? undefined : await findTerminal(tx, merchantId, { id: terminalId });
   const loaded = await loadPromotionContext(
     tx,
