@@ -28,7 +28,7 @@ export function findPgBin() {
  * process 'exit' handler: it is synchronous) stops it and removes the directory. PostgreSQL refuses to run as
  * root, so as root the cluster runs as the unprivileged `postgres` user (created by the Debian package).
  * Unlike the test cluster, it keeps PostgreSQL's durable defaults (fsync, synchronous_commit), since SQLite
- * runs with synchronous=FULL and the two are compared.
+ * makes its WAL durable before each answer, and the two are compared.
  */
 export async function startPgCluster(bin) {
   const asRoot = process.getuid?.() === 0;

@@ -183,7 +183,7 @@ async function openDatabase(db, tmp) {
     return {
       kind: 'sqlite',
       env: {},
-      description: 'SQLite (WAL, synchronous=FULL) in a temporary directory',
+      description: 'SQLite (WAL, flushed before each answer) in a temporary directory',
       file,
     };
   }
