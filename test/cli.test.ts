@@ -43,7 +43,7 @@ describe('the tessera process', { timeout: 120_000 }, () => {
     const port = await tessera({ TESSERA_DATA: dir, PORT: 'eighty' }, 'migrate');
     expect([port.code, port.stderr.trim()]).toEqual([
       2,
-      'tessera migrate: PORT must be a non-negative integer, got "eighty". Run `tessera migrate --help` for its options.',
+      'tessera migrate: PORT must be an integer from 0 to 65535, got "eighty". Run `tessera migrate --help` for its options.',
     ]);
   });
 

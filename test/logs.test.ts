@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO, loadDemo } from '../src/app/demo/load-demo.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
@@ -96,8 +96,14 @@ describe('request logs of a running server', () => {
     const bearer = { authorization: `Bearer ${token.json().access_token}` };
     await app.inject({ url: '/v1/customers?q=soupe', headers: bearer });
     await app.inject({ url: '/v1/customers/cus_nope', headers: bearer });
-    const entries = json.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    const requests = entries.filter((e) => e.msg === 'request');
+    const read = () => {
+      const entries = json.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      return { entries, requests: entries.filter((e) => e.msg === 'request') };
+    };
+    // A request's line is written once its response is finished (the integration log of a 4xx is written,
+    // and flushed, first): wait for the last one.
+    await vi.waitFor(() => expect(read().requests).toHaveLength(3));
+    const { entries, requests } = read();
     expect(requests.map((e) => [e.level, e.method, e.url, e.status, e.code])).toEqual([
       [30, 'POST', '/oauth/token', 200, undefined],
       [30, 'GET', '/v1/customers?q=soupe', 200, undefined],
