@@ -37,6 +37,8 @@ export function mulDivFloor(a: number, b: number, c: number): number {
  */
 export function allocate(total: number, weights: readonly number[], caps: readonly number[]): number[] {
   const n = weights.length;
+  // One entry (most promotions touch one line): its share is the total, within its cap.
+  if (n === 1 && total > 0) return [Math.min(total, caps[0]!)];
   const shares = new Array<number>(n).fill(0);
   if (total <= 0 || n === 0) return shares;
   let sum = 0;
@@ -48,9 +50,18 @@ export function allocate(total: number, weights: readonly number[], caps: readon
     given += share;
   }
   let diff = total - given;
-  if (diff === 0) return shares;
-  const order = [...shares.keys()].sort((a, b) => weights[b]! - weights[a]! || a - b);
-  for (const i of order) {
+  // The entries by decreasing weight (ties: the order given), each found by a scan from the previous one:
+  // the first one almost always absorbs the remainder, so this is one pass where a sort would be n log n.
+  let lastWeight = Infinity;
+  let last = -1;
+  while (diff !== 0) {
+    let i = -1;
+    for (let k = 0; k < n; k++) {
+      const w = weights[k]!;
+      if (w > lastWeight || (w === lastWeight && k <= last)) continue;
+      if (i === -1 || w > weights[i]!) i = k;
+    }
+    if (i === -1) break;
     if (diff > 0) {
       const add = Math.min(diff, caps[i]! - shares[i]!);
       shares[i]! += add;
@@ -60,7 +71,8 @@ export function allocate(total: number, weights: readonly number[], caps: readon
       shares[i]! -= take;
       diff += take;
     }
-    if (diff === 0) break;
+    lastWeight = weights[i]!;
+    last = i;
   }
   return shares;
 }
