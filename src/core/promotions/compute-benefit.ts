@@ -56,6 +56,22 @@ function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: Li
     }
     return picks;
   }
+  if (groups.length === 1) {
+    // One group (the common case): each line is met once, in the canonical order.
+    const g = groups[0]!;
+    const set = sets.get(g.set);
+    let cap = g.max === null ? Infinity : g.max * caps.applications * 1000;
+    for (const i of set ? scan.linesOf(set) : scan.cheapest) {
+      if (cap <= 0 || unitCap <= 0) break;
+      const left = scan.qm[i]!;
+      if (left <= 0 || remaining[i]! <= 0) continue;
+      const q = Math.min(left, cap, unitCap);
+      picks.push({ index: i, qm: q });
+      cap -= q;
+      unitCap -= q;
+    }
+    return picks;
+  }
   // Several groups may name the same line: what a group takes of a line is not offered to the next one.
   const taken = new Map<number, number>();
   for (const g of groups) {
@@ -73,7 +89,7 @@ function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: Li
   }
   // In the canonical order, so that a remainder of proration lands on the same line whatever the line order.
   for (const [index, qm] of taken) picks.push({ index, qm });
-  if (groups.length > 1) picks.sort((x, y) => scan.rank[x.index]! - scan.rank[y.index]!);
+  picks.sort((x, y) => scan.rank[x.index]! - scan.rank[y.index]!);
   return picks;
 }
 
@@ -183,8 +199,6 @@ export function computeBenefit(
   };
   const amountCap = caps.amount ?? Infinity;
   const w: Work = { picks, caps: caps_, bases, capSum, amountCap, grant };
-  const pointsAt = (numerator: number, denominator: number) =>
-    Math.min(amountCap, mulDivFloor(baseSum, numerator, denominator * basket.minorPerUnit));
   const message = b.messages.display ?? b.messages.printer ?? b.messages.tlog;
   if (message !== null) grant.messages.push(message);
   if (picks.length === 0) return grant;
@@ -212,10 +226,10 @@ export function computeBenefit(
       grant.points = Math.min(amountCap, b.points * caps.applications);
       break;
     case 'PercentLoyaltyBenefit':
-      grant.points = pointsAt(b.percentBp, 10_000);
+      grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.percentBp, 10_000 * basket.minorPerUnit));
       break;
     case 'FactorLoyaltyBenefit':
-      grant.points = pointsAt(b.factorMilli, 1000);
+      grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.factorMilli, 1000 * basket.minorPerUnit));
       break;
     case 'CouponBenefit':
       grant.coupons = [{ type: b.couponType, quantity: b.quantity * caps.applications }];
