@@ -27,12 +27,42 @@ const better = (a: readonly AppliedPromotion[], b: readonly AppliedPromotion[]) 
 const byPriority = (a: Eligible, b: Eligible) =>
   b.cp.promotion.priority - a.cp.promotion.priority || a.cp.position - b.cp.position;
 
+/** What the algorithm made of the eligible promotions; each answer with its promotion's position. */
+interface Run {
+  applied: AppliedPromotion[];
+  /** The position in the map of each applied promotion. */
+  appliedAt: number[];
+  refused: NotApplied[];
+  refusedAt: number[];
+  state: State;
+}
+
+/**
+ * The promotions of an ALL step, one after the other on the basket as each leaves it. The lines' amounts are
+ * copied once per run (by the first discount), then updated in place: the states before are dropped.
+ */
+function applyAll(members: readonly Eligible[], env: Env, start: State, out: Run): void {
+  for (const m of members) {
+    const r = tryApply(m, env, out.state, out.state.remaining !== start.remaining);
+    if ('applied' in r) {
+      out.applied.push(r.applied);
+      out.appliedAt.push(m.cp.position);
+      out.state = r.state;
+    } else {
+      out.refused.push(r);
+      out.refusedAt.push(m.cp.position);
+    }
+  }
+}
+
 /** The map's algorithm over the eligible promotions: its steps in order, then a final ALL step. */
-function run(list: Eligible[], env: Env, start: State) {
-  const applied: AppliedPromotion[] = [];
-  const refused: NotApplied[] = [];
-  let state = start;
+function run(list: Eligible[], env: Env, start: State): Run {
+  const out: Run = { applied: [], appliedAt: [], refused: [], refusedAt: [], state: start };
   const algorithm = env.map.algorithm;
+  if (algorithm.length === 0) {
+    applyAll(list.sort(byPriority), env, start, out);
+    return out;
+  }
   const stepOf = stepIndex(algorithm);
   const bySteps = new Map<number, Eligible[]>();
   for (const e of list) {
@@ -44,72 +74,78 @@ function run(list: Eligible[], env: Env, start: State) {
   for (const s of [...bySteps.keys()].sort((a, b) => a - b)) {
     const members = bySteps.get(s)!.sort(byPriority);
     if (s === algorithm.length || algorithm[s]!.fn === 'ALL') {
-      for (const m of members) {
-        const r = tryApply(m, env, state);
-        if ('applied' in r) {
-          applied.push(r.applied);
-          state = r.state;
-        } else refused.push(r);
-      }
+      applyAll(members, env, start, out);
       continue;
     }
+    const state = out.state;
     const tried = members.map((m) => ({ m, r: tryApply(m, env, state) }));
     let best: { applied: AppliedPromotion; state: State } | null = null;
+    let bestAt = -1;
     for (const t of tried)
-      if ('applied' in t.r && (best === null || better([t.r.applied], [best.applied]) > 0)) best = t.r;
+      if ('applied' in t.r && (best === null || better([t.r.applied], [best.applied]) > 0)) {
+        best = t.r;
+        bestAt = t.m.cp.position;
+      }
     for (const t of tried) {
-      if (!('applied' in t.r)) refused.push(t.r);
+      if (!('applied' in t.r)) out.refused.push(t.r);
       else if (t.r !== best)
-        refused.push(
+        out.refused.push(
           no(t.m.cp, 'LOST_IN_STEP', `Its step applies one promotion only: ${best!.applied.nro} gives more.`),
         );
+      else continue;
+      out.refusedAt.push(t.m.cp.position);
     }
     if (best) {
-      applied.push(best.applied);
-      state = best.state;
+      out.applied.push(best.applied);
+      out.appliedAt.push(bestAt);
+      out.state = best.state;
     }
   }
-  return { applied, refused, state };
+  return out;
 }
 
 /** The candidates' fate: the combinable promotions together, or the best exclusive one alone. */
 function decide(compiled: CompiledMap, env: Env, instant: string, start: State, explain: Explain) {
   const answers = new Map<number, NotApplied>();
   const eligible: Eligible[] = [];
+  const exclusive: Eligible[] = [];
   const considered = candidates(compiled, env.scan);
   for (const i of considered) {
     const e = eligibility(compiled.promotions[i]!, env, instant);
-    if ('cp' in e) eligible.push(e);
-    else answers.set(i, e);
+    if (!('cp' in e)) answers.set(i, e);
+    else if (e.cp.promotion.exclusive) exclusive.push(e);
+    else eligible.push(e);
   }
-  const exclusive = eligible.filter((e) => e.cp.promotion.exclusive);
-  const combinable = run(
-    eligible.filter((e) => !e.cp.promotion.exclusive),
-    env,
-    start,
-  );
+  const combinable = run(eligible, env, start);
   let winner: { applied: AppliedPromotion; state: State } | null = null;
+  let winnerAt = -1;
   for (const e of exclusive) {
     const r = tryApply(e, env, start);
     if ('applied' in r) {
-      if (winner === null || better([r.applied], [winner.applied]) > 0) winner = r;
+      if (winner === null || better([r.applied], [winner.applied]) > 0) {
+        winner = r;
+        winnerAt = e.cp.position;
+      }
     } else answers.set(e.cp.position, r);
   }
   let applied: AppliedPromotion[];
+  let appliedAt: number[];
   let state: State;
   if (winner && better([winner.applied], combinable.applied) > 0) {
     const w = winner.applied.nro;
     applied = [winner.applied];
+    appliedAt = [winnerAt];
     state = winner.state;
     const losers = [
-      ...combinable.applied.map((a) => compiled.byNro.get(a.nro)!),
+      ...combinable.appliedAt.map((position) => compiled.promotions[position]!),
       ...exclusive.map((e) => e.cp),
     ];
     for (const cp of losers)
-      if (cp.promotion.nro !== w && !answers.has(cp.position))
+      if (cp.position !== winnerAt && !answers.has(cp.position))
         answers.set(cp.position, no(cp, 'LOST_TO_EXCLUSIVE', `The exclusive promotion ${w} gives more.`));
   } else {
     applied = combinable.applied;
+    appliedAt = combinable.appliedAt;
     state = combinable.state;
     for (const e of exclusive)
       if (!answers.has(e.cp.position))
@@ -122,11 +158,11 @@ function decide(compiled: CompiledMap, env: Env, instant: string, start: State, 
           ),
         );
   }
-  for (const r of combinable.refused) {
-    const position = compiled.byNro.get(r.nro)!.position;
-    if (!answers.has(position)) answers.set(position, r);
+  for (let k = 0; k < combinable.refused.length; k++) {
+    const position = combinable.refusedAt[k]!;
+    if (!answers.has(position)) answers.set(position, combinable.refused[k]!);
   }
-  return { applied, state, notApplied: notAppliedOf(compiled, considered, answers, applied, explain) };
+  return { applied, state, notApplied: notAppliedOf(compiled, considered, answers, appliedAt, explain) };
 }
 
 /**
@@ -144,39 +180,57 @@ export interface EvaluateOptions {
 
 /**
  * The answers of the promotions that did not apply, in map order. `all`: the compiled map's answers (a
- * basket cannot trigger them), overwritten by this basket's candidates' answers, less the applied ones.
+ * basket cannot trigger them) less the applied promotions, with this basket's candidates' answers.
  */
 function notAppliedOf(
   compiled: CompiledMap,
   considered: readonly number[],
   answers: ReadonlyMap<number, NotApplied>,
-  applied: readonly AppliedPromotion[],
+  appliedAt: readonly number[],
   explain: Explain,
 ): NotApplied[] {
   if (explain === 'none') return [];
+  // The applied positions in map order (a few): `considered` is in map order and holds them all.
+  const gone = appliedAt.length < 2 ? appliedAt : appliedAt.slice().sort((a, b) => a - b);
   if (explain === 'candidates') {
-    const gone = new Set(applied.map((a) => a.nro));
     const out: NotApplied[] = [];
+    let k = 0;
     for (const i of considered) {
+      if (k < gone.length && gone[k] === i) {
+        k++;
+        continue;
+      }
       const a = answers.get(i);
-      if (a && !gone.has(a.nro)) out.push(a);
+      if (a) out.push(a);
     }
     return out;
   }
-  const all: (NotApplied | null)[] = compiled.ruledOut.slice();
-  for (const [position, answer] of answers) all[position] = answer;
-  if (applied.length === 0) return all as NotApplied[];
-  let first = all.length;
-  for (const a of applied) {
-    const position = compiled.byNro.get(a.nro)!.position;
-    all[position] = null;
-    if (position < first) first = position;
+  // The compiled answers between the applied positions, joined (copies of contiguous runs, no per-element
+  // pass over the 10,000), then this basket's answers written at their places (shifted by the applied ones
+  // before them).
+  const ruledOut = compiled.ruledOut;
+  let all: NotApplied[];
+  if (gone.length === 0) all = ruledOut.slice();
+  else {
+    const runs: NotApplied[][] = [];
+    let from = 0;
+    for (const position of gone) {
+      runs.push(ruledOut.slice(from, position));
+      from = position + 1;
+    }
+    runs.push(ruledOut.slice(from));
+    all = runs[0]!.concat(...runs.slice(1));
   }
-  // One pass from the first applied position closes the gaps (cheaper than a splice per applied promotion).
-  let n = first;
-  for (let i = first; i < all.length; i++) if (all[i] !== null) all[n++] = all[i]!;
-  all.length = n;
-  return all as NotApplied[];
+  let k = 0;
+  for (const i of considered) {
+    if (k < gone.length && gone[k] === i) {
+      k++;
+      continue;
+    }
+    const a = answers.get(i);
+    if (a) all[i - k] = a;
+  }
+  return all;
 }
 
 export function evaluate(

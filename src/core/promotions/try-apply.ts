@@ -13,16 +13,13 @@ import { MESSAGE_ONLY_KINDS, type Limit } from './model.js';
 const messageOnly = new Set<string>(MESSAGE_ONLY_KINDS);
 const NO_LIMITS: readonly Limit[] = [];
 
-const noLimit = (applications: number): Extract<LimitCheck, { ok: true }> => ({
-  ok: true,
-  caps: { applications, units: null, amount: null },
-  limits: [],
-  subjects: [],
-});
-
 export type Tried = { applied: AppliedPromotion; state: State } | NotApplied;
 
-export function tryApply(e: Eligible, env: Env, state: State): Tried {
+/**
+ * `own`: the caller owns `state.remaining` and drops it for the state returned (an ALL step past its first
+ * discount): the discounts are then written into it instead of into a copy of the basket's lines.
+ */
+export function tryApply(e: Eligible, env: Env, state: State, own = false): Tried {
   const { cp } = e;
   const p = cp.promotion;
   let used = state.usedCoupons;
@@ -37,8 +34,8 @@ export function tryApply(e: Eligible, env: Env, state: State): Tried {
       redeemed = coupons;
     }
   }
-  // Copied on the first discount: a promotion that grants no discount leaves the lines as they are.
-  let remaining: number[] | null = null;
+  // Copied on the first discount (unless owned): a promotion that grants no discount leaves them as they are.
+  let remaining: number[] | null = own ? (state.remaining as number[]) : null;
   const applied: AppliedPromotion = {
     nro: p.nro,
     code: p.code,
@@ -58,21 +55,17 @@ export function tryApply(e: Eligible, env: Env, state: State): Tried {
   const grants: Grant[] = [];
   let refusal: NotApplied | null = null;
   for (const b of p.benefits) {
-    const limits = env.limitsByBenefit.get(b.nro) ?? NO_LIMITS;
-    const check =
-      limits.length === 0
-        ? noLimit(e.applications)
-        : checkLimits(limits, env.basket, env.limitState, env.now, e.applications);
-    if (!check.ok) {
-      refusal ??= no(cp, check.reason, check.message);
-      continue;
+    const limits = env.limitsByBenefit.size === 0 ? NO_LIMITS : (env.limitsByBenefit.get(b.nro) ?? NO_LIMITS);
+    let check: LimitCheck | null = null;
+    if (limits.length > 0) {
+      check = checkLimits(limits, env.basket, env.limitState, env.now, e.applications);
+      if (!check.ok) {
+        refusal ??= no(cp, check.reason, check.message);
+        continue;
+      }
     }
-    const g = computeBenefit(
-      b,
-      cp.sets,
-      { scan: env.scan, remaining: remaining ?? state.remaining },
-      check.caps,
-    );
+    const caps = check?.caps ?? { applications: e.applications, units: null, amount: null };
+    const g = computeBenefit(b, cp.sets, { scan: env.scan, remaining: remaining ?? state.remaining }, caps);
     if (!grantsSomething(g) && !messageOnly.has(b.kind)) continue;
     kinds.push(b.kind);
     grants.push(g);
@@ -86,7 +79,7 @@ export function tryApply(e: Eligible, env: Env, state: State): Tried {
     for (const c of g.coupons) applied.coupons.push(c);
     for (const o of g.offers) applied.offers.push(o);
     for (const m of g.messages) applied.messages.push(m);
-    if (limits.length > 0) for (const u of limitUses(check, g)) applied.limits.push(u);
+    if (check?.ok) for (const u of limitUses(check, g)) applied.limits.push(u);
   }
   if (kinds.length === 0)
     return (
@@ -99,11 +92,14 @@ export function tryApply(e: Eligible, env: Env, state: State): Tried {
 
 /** The lines a promotion used and its discount per line, in line order, over its benefits' grants. */
 function mergeLines(applied: AppliedPromotion, grants: readonly Grant[]): void {
-  const byIndex = (x: number, y: number) => x - y;
   if (grants.length === 1) {
+    // The grant is this promotion's own: its arrays are taken as they are when already in line order.
     const g = grants[0]!;
-    applied.lines = g.lines.slice().sort(byIndex);
-    applied.lineDiscounts = g.lineDiscounts.filter((d) => d.discount > 0).sort((x, y) => x.index - y.index);
+    applied.lines = increasing(g.lines) ? g.lines : g.lines.slice().sort(byIndex);
+    const d = g.lineDiscounts;
+    applied.lineDiscounts = allPositiveByIndex(d)
+      ? d
+      : d.filter((x) => x.discount > 0).sort((x, y) => x.index - y.index);
     return;
   }
   const lines = new Set<number>();
@@ -117,4 +113,17 @@ function mergeLines(applied: AppliedPromotion, grants: readonly Grant[]): void {
   applied.lineDiscounts = [...perLine]
     .sort((x, y) => x[0] - y[0])
     .map(([index, discount]) => ({ index, discount }));
+}
+
+const byIndex = (x: number, y: number) => x - y;
+
+function increasing(l: readonly number[]): boolean {
+  for (let k = 1; k < l.length; k++) if (l[k - 1]! >= l[k]!) return false;
+  return true;
+}
+
+function allPositiveByIndex(l: readonly { index: number; discount: number }[]): boolean {
+  for (let k = 0; k < l.length; k++)
+    if (l[k]!.discount <= 0 || (k > 0 && l[k - 1]!.index >= l[k]!.index)) return false;
+  return true;
 }
