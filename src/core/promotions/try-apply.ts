@@ -3,7 +3,7 @@
  * condition redeems, then each benefit within its limits; what it grants and the basket it leaves, or why
  * it does not apply.
  */
-import type { AppliedPromotion, NotApplied } from './basket.js';
+import type { AppliedPromotion, LimitUse, NotApplied } from './basket.js';
 import { computeBenefit, grantsSomething, type Grant } from './compute-benefit.js';
 import { couponsToRedeem } from './conditions.js';
 import { no, type Eligible, type Env, type State } from './eligibility.js';
@@ -36,23 +36,9 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
   }
   // Copied on the first discount (unless owned): a promotion that grants no discount leaves them as they are.
   let remaining: number[] | null = own ? (state.remaining as number[]) : null;
-  const applied: AppliedPromotion = {
-    nro: p.nro,
-    code: p.code,
-    name: p.name,
-    benefit: '',
-    discount: 0,
-    points: 0,
-    coupons: [],
-    lines: [],
-    messages: [],
-    lineDiscounts: [],
-    couponsRedeemed: redeemed,
-    limits: [],
-    offers: [],
-  };
-  const kinds: string[] = [];
   const grants: Grant[] = [];
+  const kinds: string[] = [];
+  const limitsUsed: LimitUse[] = [];
   let refusal: NotApplied | null = null;
   for (const b of p.benefits) {
     const limits = env.limitsByBenefit.size === 0 ? NO_LIMITS : (env.limitsByBenefit.get(b.nro) ?? NO_LIMITS);
@@ -74,45 +60,56 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
       remaining ??= [...state.remaining];
       remaining[d.index] = remaining[d.index]! - d.discount;
     }
-    applied.discount += g.discount;
-    applied.points += g.points;
-    for (const c of g.coupons) applied.coupons.push(c);
-    for (const o of g.offers) applied.offers.push(o);
-    for (const m of g.messages) applied.messages.push(m);
-    if (check?.ok) for (const u of limitUses(check, g)) applied.limits.push(u);
+    if (check?.ok) for (const u of limitUses(check, g)) limitsUsed.push(u);
   }
-  if (kinds.length === 0)
+  if (grants.length === 0)
     return (
       refusal ?? no(cp, 'NOTHING_TO_GRANT', 'The condition holds but the benefits have nothing to apply to.')
     );
-  applied.benefit = kinds.length === 1 ? kinds[0]! : kinds.join('+');
-  mergeLines(applied, grants);
+  // Built once, complete (the grants' arrays are this promotion's own: a single grant's are taken as they are).
+  const one = grants.length === 1 ? grants[0]! : null;
+  const applied: AppliedPromotion = {
+    nro: p.nro,
+    code: p.code,
+    name: p.name,
+    benefit: one ? kinds[0]! : kinds.join('+'),
+    discount: one ? one.discount : sum(grants, 'discount'),
+    points: one ? one.points : sum(grants, 'points'),
+    coupons: one ? one.coupons : grants.flatMap((g) => g.coupons),
+    lines: one ? linesOf(one) : mergedLines(grants),
+    messages: one ? one.messages : grants.flatMap((g) => g.messages),
+    lineDiscounts: one ? lineDiscountsOf(one) : mergedLineDiscounts(grants),
+    couponsRedeemed: redeemed,
+    limits: limitsUsed,
+    offers: one ? one.offers : grants.flatMap((g) => g.offers),
+  };
   return { applied, state: { remaining: remaining ?? state.remaining, usedCoupons: used } };
 }
 
+const sum = (grants: readonly Grant[], k: 'discount' | 'points') => grants.reduce((s, g) => s + g[k], 0);
+
 /** The lines a promotion used and its discount per line, in line order, over its benefits' grants. */
-function mergeLines(applied: AppliedPromotion, grants: readonly Grant[]): void {
-  if (grants.length === 1) {
-    // The grant is this promotion's own: its arrays are taken as they are when already in line order.
-    const g = grants[0]!;
-    applied.lines = increasing(g.lines) ? g.lines : g.lines.slice().sort(byIndex);
-    const d = g.lineDiscounts;
-    applied.lineDiscounts = allPositiveByIndex(d)
-      ? d
-      : d.filter((x) => x.discount > 0).sort((x, y) => x.index - y.index);
-    return;
-  }
+function linesOf(g: Grant): number[] {
+  return increasing(g.lines) ? g.lines : g.lines.slice().sort(byIndex);
+}
+
+function lineDiscountsOf(g: Grant): Grant['lineDiscounts'] {
+  const d = g.lineDiscounts;
+  return allPositiveByIndex(d) ? d : d.filter((x) => x.discount > 0).sort((x, y) => x.index - y.index);
+}
+
+function mergedLines(grants: readonly Grant[]): number[] {
   const lines = new Set<number>();
+  for (const g of grants) for (const i of g.lines) lines.add(i);
+  return [...lines].sort(byIndex);
+}
+
+function mergedLineDiscounts(grants: readonly Grant[]): Grant['lineDiscounts'] {
   const perLine = new Map<number, number>();
-  for (const g of grants) {
-    for (const i of g.lines) lines.add(i);
+  for (const g of grants)
     for (const d of g.lineDiscounts)
       if (d.discount > 0) perLine.set(d.index, (perLine.get(d.index) ?? 0) + d.discount);
-  }
-  applied.lines = [...lines].sort(byIndex);
-  applied.lineDiscounts = [...perLine]
-    .sort((x, y) => x[0] - y[0])
-    .map(([index, discount]) => ({ index, discount }));
+  return [...perLine].sort((x, y) => x[0] - y[0]).map(([index, discount]) => ({ index, discount }));
 }
 
 const byIndex = (x: number, y: number) => x - y;
