@@ -19,6 +19,13 @@ export interface CompiledPromotion {
   usesCoupons: boolean;
   /** Its answer when the index rules it out. */
   ruledOut: NotApplied;
+  /**
+   * No validity window, days, time ranges, stores, regions, segments nor customer types: eligibility only
+   * reads its condition (and the map's excluded dates).
+   */
+  open: boolean;
+  /** The item set its condition is (an Exists on an item set), else null. */
+  existsSet: CompiledSet | null;
 }
 
 /** attribute → value → positions ("*" → "line" | "payment" for any line, any payment). */
@@ -103,12 +110,24 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
       best = { keys: o.keys, source: o.source };
   const [reason, message] = RULED_OUT[best?.source ?? 'condition'];
   const ruledOut: NotApplied = Object.freeze({ nro: p.nro, code: p.code, reason, message });
+  const v = p.validity;
+  const existsSet = p.condition?.kind === 'exists' ? sets.get(p.condition.set) : undefined;
   const compiled: CompiledPromotion = Object.freeze({
     position,
     promotion: p,
     sets,
     usesCoupons: usesCoupons(p.condition),
     ruledOut,
+    open:
+      v.from === null &&
+      v.to === null &&
+      v.daysOfWeek.length === 0 &&
+      v.timeRanges.length === 0 &&
+      p.stores.length === 0 &&
+      p.regions.length === 0 &&
+      p.segments.length === 0 &&
+      p.customerTypes.length === 0,
+    existsSet: existsSet?.kind === 'item' ? existsSet : null,
   });
   return { compiled, keys: best?.keys ?? null };
 }
@@ -216,24 +235,26 @@ const HEADER: readonly (readonly [string, (b: Basket) => readonly (string | null
 
 /** Positions of the promotions a basket may trigger, in map order. */
 export function candidates(map: CompiledMap, scan: BasketScan): number[] {
-  const out: number[] = [...map.always];
-  const add = (list: readonly number[] | undefined) => {
-    if (list) for (const i of list) out.push(i);
-  };
+  const found: number[] = [];
   const any = map.byKey.get('*');
-  if (any && scan.basket.lines.length > 0) add(any.get('line'));
-  if (any && scan.basket.payments.length > 0) add(any.get('payment'));
+  if (any && scan.basket.lines.length > 0) add(found, any.get('line'));
+  if (any && scan.basket.payments.length > 0) add(found, any.get('payment'));
   for (const [attribute, values] of scan.byValue) {
     const filed = map.byKey.get(attribute);
-    if (filed) for (const value of values.keys()) add(filed.get(value));
+    if (filed) for (const value of values.keys()) add(found, filed.get(value));
   }
   for (const [attribute, valuesOf] of HEADER) {
     const filed = map.byKey.get(attribute);
-    if (filed) for (const v of valuesOf(scan.basket)) if (v !== null) add(filed.get(v));
+    if (filed) for (const v of valuesOf(scan.basket)) if (v !== null) add(found, filed.get(v));
   }
-  out.sort((a, b) => a - b);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
-  out.length = n;
+  add(found, map.always);
+  // A few dozen positions: sorted as numbers by the typed array's own sort (no comparator), then deduplicated.
+  const sorted = Int32Array.from(found).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
+}
+
+function add(out: number[], list: readonly number[] | undefined): void {
+  if (list) for (let k = 0; k < list.length; k++) out.push(list[k]!);
 }
