@@ -7,6 +7,7 @@
  */
 import type { Basket, NotApplied } from './basket.js';
 import type { BasketScan, CompiledSet } from './basket-scan.js';
+import { attributeSeed, buildKeyTable, lookupKey, type KeyTable } from './key-table.js';
 import type { Condition, EvaluationStep, Limit, MapVersion, Promotion, PromotionSet } from './model.js';
 
 export type { CompiledSet } from './basket-scan.js';
@@ -35,6 +36,8 @@ export interface CompiledMap {
   promotions: readonly CompiledPromotion[];
   byKey: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
   always: readonly number[];
+  /** byKey as one hash table (what candidates() reads). */
+  table: KeyTable;
   byNro: ReadonlyMap<string, CompiledPromotion>;
   /** The answer of each promotion when the basket cannot trigger it, in map order. */
   ruledOut: readonly NotApplied[];
@@ -170,6 +173,7 @@ export function buildCompiledMap(
     promotions,
     byKey,
     always,
+    table: buildKeyTable(byKey),
     byNro: new Map(promotions.map((c) => [c.promotion.nro, c])),
     ruledOut: promotions.map((c) => c.ruledOut),
     notValid,
@@ -222,31 +226,30 @@ export function limitsByBenefit(limits: readonly Limit[]): ReadonlyMap<string, r
   return index;
 }
 
-const HEADER: readonly (readonly [string, (b: Basket) => readonly (string | null)[]])[] = [
-  ['store', (b) => [b.storeCode]],
-  ['terminal', (b) => [b.terminalCode]],
-  ['region', (b) => [b.region]],
-  ['customerType', (b) => [b.customerType]],
-  ['contract', (b) => [b.contract]],
-  ['segment', (b) => b.segments],
-  ['payment', (b) => b.payments.map((p) => p.type)],
-  ['coupon', (b) => b.coupons.map((c) => c.couponType)],
+const HEADER: readonly (readonly [string, number, (b: Basket) => readonly (string | null)[]])[] = [
+  ['store', attributeSeed('store'), (b) => [b.storeCode]],
+  ['terminal', attributeSeed('terminal'), (b) => [b.terminalCode]],
+  ['region', attributeSeed('region'), (b) => [b.region]],
+  ['customerType', attributeSeed('customerType'), (b) => [b.customerType]],
+  ['contract', attributeSeed('contract'), (b) => [b.contract]],
+  ['segment', attributeSeed('segment'), (b) => b.segments],
+  ['payment', attributeSeed('payment'), (b) => b.payments.map((p) => p.type)],
+  ['coupon', attributeSeed('coupon'), (b) => b.coupons.map((c) => c.couponType)],
 ];
+const ANY = attributeSeed('*');
 
 /** Positions of the promotions a basket may trigger, in map order. */
 export function candidates(map: CompiledMap, scan: BasketScan): number[] {
+  const t = map.table;
   const found: number[] = [];
-  const any = map.byKey.get('*');
-  if (any && scan.basket.lines.length > 0) add(found, any.get('line'));
-  if (any && scan.basket.payments.length > 0) add(found, any.get('payment'));
+  if (scan.basket.lines.length > 0) add(found, lookupKey(t, ANY, '*', 'line'));
+  if (scan.basket.payments.length > 0) add(found, lookupKey(t, ANY, '*', 'payment'));
   for (const [attribute, values] of scan.byValue) {
-    const filed = map.byKey.get(attribute);
-    if (filed) for (const value of values.keys()) add(found, filed.get(value));
+    const seed = attributeSeed(attribute);
+    for (const value of values.keys()) add(found, lookupKey(t, seed, attribute, value));
   }
-  for (const [attribute, valuesOf] of HEADER) {
-    const filed = map.byKey.get(attribute);
-    if (filed) for (const v of valuesOf(scan.basket)) if (v !== null) add(found, filed.get(v));
-  }
+  for (const [attribute, seed, valuesOf] of HEADER)
+    for (const v of valuesOf(scan.basket)) if (v !== null) add(found, lookupKey(t, seed, attribute, v));
   add(found, map.always);
   // A few dozen positions: sorted as numbers by the typed array's own sort (no comparator), then deduplicated.
   const sorted = Int32Array.from(found).sort();
