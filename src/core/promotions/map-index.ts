@@ -252,7 +252,7 @@ export function candidates(map: CompiledMap, scan: BasketScan): number[] {
     for (const v of valuesOf(scan.basket)) if (v !== null) add(found, lookupKey(t, seed, attribute, v));
   add(found, map.always);
   // A few dozen positions: sorted as numbers by the typed array's own sort (no comparator), then deduplicated.
-  const sorted = Int32Array.from(found).sort();
+  const sorted = new Int32Array(found).sort();
   const out: number[] = [];
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;

@@ -88,14 +88,37 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
 
 const sum = (grants: readonly Grant[], k: 'discount' | 'points') => grants.reduce((s, g) => s + g[k], 0);
 
-/** The lines a promotion used and its discount per line, in line order, over its benefits' grants. */
+/**
+ * The lines a promotion used and its discount per line, in line order, over its benefits' grants. A grant
+ * lists a handful of lines: they are put in order by insertion (stable, as sort() is), which costs less than
+ * the builtin sort's set-up.
+ */
 function linesOf(g: Grant): number[] {
-  return increasing(g.lines) ? g.lines : g.lines.slice().sort(byIndex);
+  const l = g.lines;
+  for (let k = 1; k < l.length; k++)
+    if (l[k - 1]! > l[k]!) {
+      const out = l.slice();
+      for (let i = 1; i < out.length; i++) {
+        const x = out[i]!;
+        let j = i - 1;
+        for (; j >= 0 && out[j]! > x; j--) out[j + 1] = out[j]!;
+        out[j + 1] = x;
+      }
+      return out;
+    }
+  return l;
 }
 
 function lineDiscountsOf(g: Grant): Grant['lineDiscounts'] {
-  const d = g.lineDiscounts;
-  return allPositiveByIndex(d) ? d : d.filter((x) => x.discount > 0).sort((x, y) => x.index - y.index);
+  const out: Grant['lineDiscounts'] = [];
+  for (const d of g.lineDiscounts) {
+    if (d.discount <= 0) continue;
+    let j = out.length - 1;
+    out.push(d);
+    for (; j >= 0 && out[j]!.index > d.index; j--) out[j + 1] = out[j]!;
+    out[j + 1] = d;
+  }
+  return out;
 }
 
 function mergedLines(grants: readonly Grant[]): number[] {
@@ -113,14 +136,3 @@ function mergedLineDiscounts(grants: readonly Grant[]): Grant['lineDiscounts'] {
 }
 
 const byIndex = (x: number, y: number) => x - y;
-
-function increasing(l: readonly number[]): boolean {
-  for (let k = 1; k < l.length; k++) if (l[k - 1]! >= l[k]!) return false;
-  return true;
-}
-
-function allPositiveByIndex(l: readonly { index: number; discount: number }[]): boolean {
-  for (let k = 0; k < l.length; k++)
-    if (l[k]!.discount <= 0 || (k > 0 && l[k - 1]!.index >= l[k]!.index)) return false;
-  return true;
-}
