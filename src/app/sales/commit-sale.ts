@@ -133,6 +133,7 @@ export async function commitSale(
             validityAfterVoid: promo.validityAfterVoid,
             soldAt: sale.soldAt,
             now,
+            transactionId: sale.receipt,
           },
           plan.promotions,
         )
