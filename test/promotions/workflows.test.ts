@@ -217,4 +217,29 @@ describe.each(databases())('promotion workflows and header attributes on $kind',
     );
     expect(notMarketer.statusCode).toBe(403);
   });
+
+  it('concurrent writes: one default at all times, an association is one of the bodies sent, never a 500', async () => {
+    const codes = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
+    const created = await Promise.all(
+      codes.map((code) => call('POST', '/v1/workflows', { code, name: `Race ${code}`, default: true })),
+    );
+    expect(created.map((r) => r.statusCode)).toEqual(codes.map(() => 201));
+    const defaults = async () =>
+      (await call('GET', '/v1/workflows')).json().data.filter((w: { default: boolean }) => w.default);
+    expect(await defaults()).toHaveLength(1);
+
+    const moved = await Promise.all(
+      codes.map((code) => call('PATCH', `/v1/workflows/${code}`, { default: true })),
+    );
+    expect(moved.map((r) => r.statusCode)).toEqual(codes.map(() => 200));
+    expect(await defaults()).toHaveLength(1);
+
+    const bodies = codes.map((_, i) => codes.slice(i, i + 3));
+    const set = await Promise.all(bodies.map((workflows) => associate(workflows)));
+    expect(set.map((r) => r.statusCode)).toEqual(codes.map(() => 200));
+    const final = (await call('GET', `/v1/users/${marketerId}/workflows`))
+      .json()
+      .workflows.map((w: { code: string }) => w.code);
+    expect(bodies.map((b) => [...b].sort().join())).toContain([...final].sort().join());
+  });
 });

@@ -35,6 +35,23 @@ const view = (row: repo.WorkflowRow, users: string[]): WorkflowView => ({
   users,
   createdAt: row.created_at,
 });
+/**
+ * Runs a unit of work again when a concurrent one committed a row it inserts (the same code, a second
+ * default, the same association): the next attempt reads what that one wrote (a code taken for good is then
+ * WORKFLOW_TAKEN). A unique violation never comes out as a 500.
+ */
+async function retryOnDuplicate<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      if (attempt >= 5)
+        return fail('SERVICE_UNAVAILABLE', 'Workflows are being changed concurrently; retry.');
+    }
+  }
+}
+
 const ref = (row: repo.WorkflowRow) => ({ code: row.code, name: row.name, isDefault: row.is_default === 1 });
 
 export async function createWorkflow(
@@ -48,8 +65,8 @@ export async function createWorkflow(
     return fail('VALIDATION_FAILED', 'code and name must not be empty.', [
       detail('VALIDATION_FAILED', code === '' ? 'code' : 'name', 'must not be empty'),
     ]);
-  try {
-    return await withUnitOfWork(deps, async ({ tx, now }) => {
+  return retryOnDuplicate(() =>
+    withUnitOfWork(deps, async ({ tx, now }) => {
       if (await repo.findWorkflow(tx, merchantId, code))
         return fail('WORKFLOW_TAKEN', `Another workflow of this merchant has the code ${code}.`);
       const first = (await repo.workflowsOf(tx, merchantId)).length === 0;
@@ -58,16 +75,8 @@ export async function createWorkflow(
       const row = { merchant_id: merchantId, code, name, is_default: isDefault ? 1 : 0, created_at: now };
       await repo.insertWorkflow(tx, row);
       return ok(view(row, []));
-    });
-  } catch (error) {
-    // The same code, or a second default, committed concurrently.
-    if (isDuplicate(error))
-      return fail(
-        'WORKFLOW_TAKEN',
-        `A workflow ${code} (or a new default) was created at the same time; retry.`,
-      );
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function listWorkflows(deps: Deps, merchantId: string): Promise<WorkflowView[]> {
@@ -111,16 +120,18 @@ export async function changeWorkflow(
   const name = input.name?.trim();
   if (name === '')
     return fail('VALIDATION_FAILED', 'name must not be empty.', [detail('VALIDATION_FAILED', 'name')]);
-  const changed = await withUnitOfWork(deps, async ({ tx }) => {
-    const row = await repo.findWorkflow(tx, merchantId, code);
-    if (!row) return fail('WORKFLOW_NOT_FOUND', `No workflow has the code ${code}.`);
-    if (input.default === true && row.is_default !== 1) await repo.clearDefault(tx, merchantId);
-    await repo.updateWorkflow(tx, merchantId, code, {
-      ...(name !== undefined ? { name } : {}),
-      ...(input.default === true ? { is_default: 1 } : {}),
-    });
-    return ok(undefined);
-  });
+  const changed = await retryOnDuplicate(() =>
+    withUnitOfWork(deps, async ({ tx }) => {
+      const row = await repo.findWorkflow(tx, merchantId, code);
+      if (!row) return fail('WORKFLOW_NOT_FOUND', `No workflow has the code ${code}.`);
+      if (input.default === true && row.is_default !== 1) await repo.clearDefault(tx, merchantId);
+      await repo.updateWorkflow(tx, merchantId, code, {
+        ...(name !== undefined ? { name } : {}),
+        ...(input.default === true ? { is_default: 1 } : {}),
+      });
+      return ok(undefined);
+    }),
+  );
   return changed.ok ? getWorkflow(deps, merchantId, code) : changed;
 }
 
@@ -158,16 +169,18 @@ export async function setUserWorkflows(
 ): Promise<Result<UserWorkflows>> {
   if (!(await findUser(deps.db, merchantId, userId))) return fail('USER_NOT_FOUND');
   const wanted = [...new Set(codes)];
-  const done = await withUnitOfWork(deps, async ({ tx }) => {
-    const known = new Set((await repo.workflowsOf(tx, merchantId)).map((r) => r.code));
-    const unknown = codes.findIndex((c) => !known.has(c));
-    if (unknown >= 0)
-      return fail('WORKFLOW_NOT_FOUND', `No workflow has the code ${codes[unknown]}.`, [
-        detail('WORKFLOW_NOT_FOUND', `workflows[${unknown}]`),
-      ]);
-    await repo.replaceAssociations(tx, merchantId, userId, wanted);
-    return ok(undefined);
-  });
+  const done = await retryOnDuplicate(() =>
+    withUnitOfWork(deps, async ({ tx }) => {
+      const known = new Set((await repo.workflowsOf(tx, merchantId)).map((r) => r.code));
+      const unknown = codes.findIndex((c) => !known.has(c));
+      if (unknown >= 0)
+        return fail('WORKFLOW_NOT_FOUND', `No workflow has the code ${codes[unknown]}.`, [
+          detail('WORKFLOW_NOT_FOUND', `workflows[${unknown}]`),
+        ]);
+      await repo.replaceAssociations(tx, merchantId, userId, wanted);
+      return ok(undefined);
+    }),
+  );
   return done.ok ? ok(await userWorkflows(deps, merchantId, userId)) : done;
 }
 
