@@ -14,6 +14,21 @@ export const Promotion = Type.Object(
     name: Type.String(),
     status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
     revision: Type.Integer(),
+    workflow: Type.Union([Type.String(), Type.Null()], {
+      description: 'The workflow given on creation (null: the merchant has no workflow)',
+    }),
+    state: Type.Union([Type.Literal('complete'), Type.Literal('incomplete')], {
+      description: 'incomplete: a draft (no benefit), or a coupon type it names does not exist',
+    }),
+    headerFields: Type.Array(
+      Type.Object({
+        attribute: Type.String(),
+        name: Type.String(),
+        mandatory: Type.Boolean(),
+        values: Type.Array(Type.String()),
+      }),
+      { description: 'The active header attributes, with the values its Header conditions require' },
+    ),
     definition: Type.Object({}, { additionalProperties: true }),
     source: Type.Object({}, { additionalProperties: true, description: 'The grammar form as written' }),
     limits: Type.Array(Type.Object({}, { additionalProperties: true })),

@@ -10,7 +10,7 @@ import type { Static } from '@sinclair/typebox';
 import { importMapXml } from '../../../app/promotions/map-import.js';
 import { decodeBody } from '../../charset.js';
 import { prefersXml } from '../../xml.js';
-import { merchantOf, requireRole } from '../../plugins/auth.js';
+import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   EvaluateBody,
@@ -65,13 +65,17 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Create a promotion from the promotion grammar (JSON form)',
           description:
-            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro.',
+            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro. The promotion gets the workflow of its creator (GET /v1/users/{id}/workflows), a state (complete; incomplete when it has no benefit — a draft — or names a coupon type that does not exist) and its header fields (GET /v1/header-attributes).',
           body: PromotionBody,
           response: { 201: Promotion, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const created = unwrap(await records.createPromotion(deps, merchantOf(request), request.body));
+        const created = unwrap(
+          await records.createPromotion(deps, merchantOf(request), request.body, {
+            createdBy: callerOf(request).principalId,
+          }),
+        );
         return reply.code(201).header('Location', `/v1/promotions/${created.nro}`).send(created);
       },
     );
