@@ -53,6 +53,7 @@ function addTrailingSlashTwins(app: FastifyInstance): void {
 export const avomarkDialect = defineDialect({
   name: 'avomark',
   prefix: '/avomark',
+  listener: { title: 'Avomark', order: 1 },
   errorFormat: avomarkErrorFormat,
   // The guide's tables capitalise field names (Receipt, Purchases, Cards); typed clients send null for
   // unset members. Null keeps its meaning ("clear") only on the customer fields a PUT may clear.

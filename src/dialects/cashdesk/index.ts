@@ -34,6 +34,7 @@ function notFound(request: FastifyRequest, reply: FastifyReply) {
 export const cashdeskDialect = defineDialect({
   name: 'cashdesk',
   prefix: '/cashdesk',
+  listener: { title: 'CashDesk', order: 3 },
   errorFormat: format,
   notFound,
   // null for a parameter (a reason name, the unused one of Number / ContactMobileNumber) is no parameter;
