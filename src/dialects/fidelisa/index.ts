@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { prepareErrorReply } from '../../http/plugins/errors.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { defineDialect } from '../kit/define-dialect.js';
+import { FIDELISA_EXAMPLES } from './openapi-examples.js';
 import { fidelisaAuth } from './auth.js';
 import { jetonsJob } from './jetons-job.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
@@ -29,6 +30,7 @@ function format(error: unknown, request: FastifyRequest, reply: FastifyReply) {
 export const fidelisaDialect = defineDialect({
   name: 'fidelisa',
   prefix: '/fidelisa',
+  examples: FIDELISA_EXAMPLES,
   listener: { title: 'Fidelisa', order: 2 },
   jobs: [jetonsJob],
   errorFormat: format,
