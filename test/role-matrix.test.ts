@@ -103,6 +103,14 @@ const V1: Row[] = [
   ['GET', '/v1/automations', MARKETING_ROLES],
   ['PUT', '/v1/automations/welcome', MARKETING_ROLES],
   ['DELETE', '/v1/automations/welcome', MARKETING_ROLES],
+  ['POST', '/v1/workflows', MARKETING_ROLES],
+  ['GET', '/v1/workflows', STAFF_ROLES],
+  ['GET', '/v1/workflows/GEN', STAFF_ROLES],
+  ['PATCH', '/v1/workflows/GEN', MARKETING_ROLES],
+  ['GET', '/v1/users/usr_x/workflows', ADMIN],
+  ['PUT', '/v1/users/usr_x/workflows', ADMIN],
+  ['GET', '/v1/header-attributes', STAFF_ROLES],
+  ['PUT', '/v1/header-attributes/store', MARKETING_ROLES],
 ];
 
 const AVOMARK: Row[] = [

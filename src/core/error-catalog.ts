@@ -256,6 +256,16 @@ export const ERROR_CATALOG = {
   // promotions
   PROMOTION_INVALID: { status: 422, message: 'The promotion is invalid; see details for the path to fix.' },
   PROMOTION_NOT_FOUND: { status: 404, message: 'This promotion is unknown.' },
+  PROMOTION_INCOMPLETE: {
+    status: 422,
+    message: 'The promotion is not complete; see details for what it lacks.',
+  },
+  WORKFLOW_NOT_FOUND: { status: 404, message: 'This workflow is unknown.' },
+  WORKFLOW_TAKEN: { status: 409, message: 'Another workflow of this merchant has this code.' },
+  HEADER_ATTRIBUTE_NOT_FOUND: {
+    status: 404,
+    message: 'Header attributes are store, terminal, region, customerType, segment and contract.',
+  },
   PROMOTION_MAP_NOT_FOUND: { status: 404, message: 'This promotion map version is unknown.' },
   PROMOTION_MAP_INVALID: { status: 422, message: 'The promotion map is invalid; see details.' },
   COUPON_TYPE_NOT_FOUND: { status: 404, message: 'This coupon type is unknown.' },

@@ -38,6 +38,7 @@ import { referenceRoutes } from './routes/v1/reference.js';
 import { saleRoutes } from './routes/v1/sales.js';
 import { vehicleRoutes } from './routes/v1/vehicles.js';
 import { voucherRoutes } from './routes/v1/vouchers.js';
+import { workflowRoutes } from './routes/v1/workflows.js';
 import { ErrorBody } from './schemas/common.js';
 import { Customer, CustomerPage } from './schemas/customer.schema.js';
 import { applyExamples } from './openapi-examples.js';
@@ -175,6 +176,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await v1.register(elementRoutes(deps));
       await v1.register(reportRoutes(deps));
       await v1.register(vehicleRoutes(deps));
+      await v1.register(workflowRoutes(deps));
     },
     { prefix: '/v1' },
   );

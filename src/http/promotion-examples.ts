@@ -37,6 +37,9 @@ const PROMOTION = {
   name: '30 % off shoes',
   status: 'active',
   revision: 1,
+  workflow: 'GENERAL',
+  state: 'complete',
+  headerFields: [{ attribute: 'store', name: 'Store', mandatory: false, values: [] }],
   definition: {
     nro: NRO,
     code: 'SHOES30',

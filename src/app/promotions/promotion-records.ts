@@ -10,10 +10,13 @@ import type { Promotion } from '../../core/promotions/model.js';
 import { parsePromotion } from '../../core/promotions/parse-promotion.js';
 import * as limits from '../../db/repos/limits.repo.js';
 import * as repo from '../../db/repos/promotions.repo.js';
-import type { PromotionStatus } from '../../db/schema/index.js';
+import type { PromotionState, PromotionStatus } from '../../db/schema/index.js';
+import type { HeaderField } from '../../core/promotions/header-fields.js';
 import { findMerchantById } from '../../db/repos/tenancy.repo.js';
 import type { Deps } from '../context.js';
 import { limitView, type LimitView } from './limit-view.js';
+import { incomplete, profileOf, type IncompleteFailure } from './promotion-profile.js';
+import { workflowFor } from './workflows.js';
 
 export const newNro = () => randomBytes(12).toString('hex');
 
@@ -23,6 +26,12 @@ export interface PromotionView {
   name: string;
   status: 'active' | 'inactive';
   revision: number;
+  /** The workflow it was given on creation (null: the merchant had no workflow). */
+  workflow: string | null;
+  /** complete, or incomplete (a draft, or a coupon type it names does not exist); set on every write. */
+  state: PromotionState;
+  /** The header fields it shows: the active header attributes, with the values its Header conditions require. */
+  headerFields: HeaderField[];
   definition: Promotion;
   /** The grammar form as it was written (the console's editor reopens it). */
   source: Record<string, unknown>;
@@ -48,6 +57,9 @@ async function view(deps: Deps, row: repo.PromotionRow): Promise<PromotionView> 
     name: row.name,
     status: row.status === 'active' ? 'active' : 'inactive',
     revision: row.revision,
+    workflow: row.workflow,
+    state: row.state,
+    headerFields: JSON.parse(row.header_fields) as HeaderField[],
     definition: JSON.parse(row.definition) as Promotion,
     source: JSON.parse(row.source) as Record<string, unknown>,
     limits: ls.map(limitView),
@@ -69,13 +81,21 @@ function givenNros(body: unknown): { nro: string; benefits: string[] } | undefin
   return { nro: typeof b.nro === 'string' && /^[0-9a-f]{24}$/.test(b.nro) ? b.nro : newNro(), benefits };
 }
 
-/** Creates a promotion; benefits get new nros unless `keepNros` (a map file or a demo keeps its own). */
+export interface WriteOptions {
+  /** Refuse (PROMOTION_INCOMPLETE) a promotion that is not complete, instead of storing it incomplete. */
+  requireComplete?: boolean;
+}
+
+/**
+ * Creates a promotion; benefits get new nros unless `keepNros` (a map file or a demo keeps its own). It gets
+ * the workflow its creator's associations give (`createdBy`: a user id; none: the general default).
+ */
 export async function createPromotion(
   deps: Deps,
   merchantId: string,
   body: unknown,
-  opts: { keepNros?: boolean } = {},
-): Promise<Result<PromotionView>> {
+  opts: WriteOptions & { keepNros?: boolean; createdBy?: string | null } = {},
+): Promise<Result<PromotionView> | IncompleteFailure> {
   const existing = opts.keepNros ? givenNros(body) : undefined;
   const parsed = parsePromotion(body, {
     currencyDigits: await merchantDigits(deps, merchantId),
@@ -88,6 +108,8 @@ export async function createPromotion(
     return fail('PROMOTION_INVALID', `A promotion with nro ${p.nro} already exists; update it with PUT.`, [
       detail('PROMOTION_INVALID', 'nro', 'is taken'),
     ]);
+  const profile = await profileOf(deps, merchantId, p);
+  if (opts.requireComplete && profile.gaps.length > 0) return incomplete(profile.gaps);
   const now = deps.now().toISOString();
   const row: repo.PromotionRow = {
     nro: p.nro,
@@ -98,6 +120,9 @@ export async function createPromotion(
     definition: JSON.stringify(p),
     source: JSON.stringify(body),
     revision: 1,
+    workflow: await workflowFor(deps, merchantId, opts.createdBy ?? null),
+    state: profile.state,
+    header_fields: JSON.stringify(profile.headerFields),
     created_at: now,
     updated_at: now,
   };
@@ -147,7 +172,8 @@ export async function updatePromotion(
   merchantId: string,
   nro: string,
   body: unknown,
-): Promise<Result<PromotionView>> {
+  opts: WriteOptions = {},
+): Promise<Result<PromotionView> | IncompleteFailure> {
   const row = await repo.findPromotion(deps.db, merchantId, nro);
   if (!row) return fail('PROMOTION_NOT_FOUND', `No promotion has the nro ${nro}.`);
   const before = JSON.parse(row.definition) as Promotion;
@@ -159,9 +185,13 @@ export async function updatePromotion(
   if (!parsed.ok) return parsed;
   const now = deps.now().toISOString();
   const p = parsed.value;
+  const profile = await profileOf(deps, merchantId, p);
+  if (opts.requireComplete && profile.gaps.length > 0) return incomplete(profile.gaps);
   const done = await repo.updatePromotion(deps.db, nro, row.revision, {
     code: p.code,
     name: p.name,
+    state: profile.state,
+    header_fields: JSON.stringify(profile.headerFields),
     definition: JSON.stringify(p),
     source: JSON.stringify(body),
     updated_at: now,

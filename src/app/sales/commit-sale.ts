@@ -131,7 +131,9 @@ export async function commitSale(
             terminalCode: promo.header.terminalCode,
             customerId: context.customerId,
             validityAfterVoid: promo.validityAfterVoid,
+            soldAt: sale.soldAt,
             now,
+            transactionId: sale.receipt,
           },
           plan.promotions,
         )

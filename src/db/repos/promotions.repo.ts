@@ -1,13 +1,13 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { hotQuery } from '../hot.js';
-import type { DB, PromotionStatus } from '../schema/index.js';
+import type { DB, PromotionState, PromotionStatus } from '../schema/index.js';
 import type { PromotionMapTable, PromotionTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 export type PromotionRow = Selectable<PromotionTable>;
 export type PromotionMapRow = Selectable<PromotionMapTable>;
 
-export async function insertPromotion(db: Kysely<DB>, row: PromotionTable): Promise<void> {
+export async function insertPromotion(db: Kysely<DB>, row: Insertable<PromotionTable>): Promise<void> {
   await db.insertInto('promotions').values(row).execute();
 }
 
@@ -56,6 +56,8 @@ export async function updatePromotion(
   nro: string,
   revision: number,
   set: Partial<Pick<PromotionTable, 'code' | 'name' | 'status' | 'definition' | 'source'>> & {
+    state?: PromotionState;
+    header_fields?: string;
     updated_at: string;
   },
 ): Promise<boolean> {

@@ -20,6 +20,7 @@ import type { ElementTypeTable } from './element-types.js';
 import type { ElementTable } from './elements.js';
 import type { GiftAwardTable } from './gift-awards.js';
 import type { GiftTable } from './gifts.js';
+import type { HeaderAttributeTable } from './header-attributes.js';
 import type { IdempotencyKeyTable } from './idempotency-keys.js';
 import type { ImportLockTable } from './import-locks.js';
 import type { ImportPayloadTable } from './import-payloads.js';
@@ -74,6 +75,8 @@ import type { VoucherUseTable } from './voucher-uses.js';
 import type { VoucherTable } from './vouchers.js';
 import type { WebhookEndpointTable } from './webhook-endpoints.js';
 import type { WebhookEventTable } from './webhook-events.js';
+import type { WorkflowUserTable } from './workflow-users.js';
+import type { WorkflowTable } from './workflows.js';
 
 export type {
   AccessTokenTable,
@@ -98,6 +101,7 @@ export type {
   ElementTypeTable,
   GiftAwardTable,
   GiftTable,
+  HeaderAttributeTable,
   IdempotencyKeyTable,
   ImportLockTable,
   ImportPayloadTable,
@@ -152,6 +156,8 @@ export type {
   VoucherUseTable,
   WebhookEndpointTable,
   WebhookEventTable,
+  WorkflowTable,
+  WorkflowUserTable,
 };
 
 export type { PrincipalKind } from './access-tokens.js';
@@ -166,7 +172,7 @@ export type { AttemptOutcome } from './message-attempts.js';
 export type { StoredMovementKind } from './movements.js';
 export type { OutboxChannel } from './outbox-messages.js';
 export type { OutboxStatus } from './outbox-messages.js';
-export type { PromotionStatus } from './promotions.js';
+export type { PromotionState, PromotionStatus } from './promotions.js';
 export type { SaleStatus } from './sales.js';
 export type { VehicleCampaignType } from './vehicle-campaigns.js';
 export type { VehicleClientLinkSource } from './vehicle-client-links.js';
@@ -251,4 +257,7 @@ export interface DB {
   customer_details: CustomerDetailTable;
   campaigns: CampaignTable;
   automations: AutomationTable;
+  workflows: WorkflowTable;
+  workflow_users: WorkflowUserTable;
+  header_attributes: HeaderAttributeTable;
 }

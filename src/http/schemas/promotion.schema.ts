@@ -14,6 +14,21 @@ export const Promotion = Type.Object(
     name: Type.String(),
     status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
     revision: Type.Integer(),
+    workflow: Type.Union([Type.String(), Type.Null()], {
+      description: 'The workflow given on creation (null: the merchant has no workflow)',
+    }),
+    state: Type.Union([Type.Literal('complete'), Type.Literal('incomplete')], {
+      description: 'incomplete: a draft (no benefit), or a coupon type it names does not exist',
+    }),
+    headerFields: Type.Array(
+      Type.Object({
+        attribute: Type.String(),
+        name: Type.String(),
+        mandatory: Type.Boolean(),
+        values: Type.Array(Type.String()),
+      }),
+      { description: 'The active header attributes, with the values its Header conditions require' },
+    ),
     definition: Type.Object({}, { additionalProperties: true }),
     source: Type.Object({}, { additionalProperties: true, description: 'The grammar form as written' }),
     limits: Type.Array(Type.Object({}, { additionalProperties: true })),
@@ -55,7 +70,12 @@ export const MapCreate = Type.Object(
     promotions: Type.Array(Type.String({ pattern: '^[0-9a-f]{24}$' }), { maxItems: 20_000 }),
     startDate: Type.String({ minLength: 10, maxLength: 40 }),
     endDate: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
-    stores: Type.Optional(Type.Array(Str(64))),
+    stores: Type.Optional(
+      Type.Array(Str(64), {
+        description:
+          'Store codes the map applies at (absent or empty: every store). The map file lists them comma-separated in a Stores parameter, so a code holds no comma nor surrounding spaces, and none comes twice (422 naming stores[i]).',
+      }),
+    ),
     validityAfterVoid: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
     algorithm: Type.Optional(Type.Array(Step, { maxItems: 100 })),
   },

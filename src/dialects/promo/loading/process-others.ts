@@ -8,6 +8,7 @@ import type { ImportReport } from '../../../app/loading/import-queue.js';
 import { promotionsMatching, redefineLimit } from '../../../app/loading/limit-records.js';
 import { savePrice } from '../../../app/loading/price-points.js';
 import { attachLimit, removeLimit } from '../../../app/promotions/limits.js';
+import { importedBy } from '../../../app/promotions/promotion-import.js';
 import {
   createPromotion,
   setPromotionStatus,
@@ -16,6 +17,7 @@ import {
 import { parseAmount } from '../../../core/elements/index.js';
 import type { LimitScope, LimitType } from '../../../core/promotions/model.js';
 import { text } from './envelopes.js';
+import { refusalMessage } from './promotion-refusals.js';
 
 const PRICES = [
   'salePrice',
@@ -114,8 +116,16 @@ const messageOf = (r: {
     : (r.message ?? r.code);
 };
 
-export async function processPromotions(deps: Deps, merchantId: string, body: unknown, report: ImportReport) {
+export async function processPromotions(
+  deps: Deps,
+  merchantId: string,
+  body: unknown,
+  report: ImportReport,
+  importId: string,
+) {
   const b = body as Record<string, unknown>;
+  // §5.4: only complete promotions are imported; an insert gets the importing user's workflow.
+  const createdBy = await importedBy(deps, merchantId, importId);
   for (const [i, raw] of (Array.isArray(b.promotions) ? b.promotions : []).entries()) {
     const at = `rec:${i + 1}`;
     const p = objectItem(raw);
@@ -129,9 +139,12 @@ export async function processPromotions(deps: Deps, merchantId: string, body: un
     delete definition.operations;
     if (op === 'I') {
       delete definition.nro;
-      const created = await createPromotion(deps, merchantId, definition);
+      const created = await createPromotion(deps, merchantId, definition, {
+        createdBy,
+        requireComplete: true,
+      });
       if (created.ok) report.ok('inserted');
-      else report.error(at, created.code, messageOf(created));
+      else report.error(at, created.code, refusalMessage(created));
     } else if (op === 'U' || op === 'R') {
       const found = await target(deps, merchantId, p);
       if ('error' in found) {
@@ -140,10 +153,16 @@ export async function processPromotions(deps: Deps, merchantId: string, body: un
       }
       const result =
         op === 'U'
-          ? await updatePromotion(deps, merchantId, found.nro, { ...definition, nro: found.nro })
+          ? await updatePromotion(
+              deps,
+              merchantId,
+              found.nro,
+              { ...definition, nro: found.nro },
+              { requireComplete: true },
+            )
           : await setPromotionStatus(deps, merchantId, found.nro, 'inactive');
       if (result.ok) report.ok(op === 'U' ? 'updated' : 'cancelled');
-      else report.error(at, result.code, messageOf(result));
+      else report.error(at, result.code, refusalMessage(result));
     } else report.error(at, 'OPERATION_INVALID', `Operación inválida: ${op}. Use I, U o R`);
   }
 }

@@ -10,7 +10,7 @@ import type { Static } from '@sinclair/typebox';
 import { importMapXml } from '../../../app/promotions/map-import.js';
 import { decodeBody } from '../../charset.js';
 import { prefersXml } from '../../xml.js';
-import { merchantOf, requireRole } from '../../plugins/auth.js';
+import { callerOf, merchantOf, requireRole } from '../../plugins/auth.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   EvaluateBody,
@@ -65,13 +65,17 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Create a promotion from the promotion grammar (JSON form)',
           description:
-            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro.',
+            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro. The promotion gets the workflow of its creator (GET /v1/users/{id}/workflows), a state (complete; incomplete when it has no benefit — a draft — or names a coupon type that does not exist) and its header fields (GET /v1/header-attributes).',
           body: PromotionBody,
           response: { 201: Promotion, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const created = unwrap(await records.createPromotion(deps, merchantOf(request), request.body));
+        const created = unwrap(
+          await records.createPromotion(deps, merchantOf(request), request.body, {
+            createdBy: callerOf(request).principalId,
+          }),
+        );
         return reply.code(201).header('Location', `/v1/promotions/${created.nro}`).send(created);
       },
     );
@@ -165,7 +169,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Create a map version: an immutable snapshot of promotions',
           description:
-            "With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm's promotion-usage names them, the dates are the merchant's wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.",
+            'With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm\'s promotion-usage names them, the dates are the merchant\'s wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken), the stores are those of a `<parameter key="Stores" value="S1,S2" />` (comma-separated; none: every store); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.',
           body: {
             content: {
               'application/json': { schema: MapCreate },
@@ -211,7 +215,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Read a map version',
           description:
-            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version. With `Accept: application/xml`: the map file in the promotion grammar’s XML form (`<promo-engine>`, ISO-8859-1), the promotions as they were posted.',
+            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version. With `Accept: application/xml`: the map file in the promotion grammar’s XML form (`<promo-engine>`, ISO-8859-1), the promotions as they were posted; a map limited to stores lists them in a `<parameter key="Stores" value="S1,S2" />` after the engine parameters.',
           params: VersionParams,
           response: { 200: MapView, ...errorResponses },
         },
