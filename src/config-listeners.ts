@@ -1,15 +1,16 @@
 /**
- * Where the compatibility APIs are served besides their shared prefix (/avomark, /fidelisa, /cashdesk):
- * at the root of a listener of their own (TESSERA_LISTEN_<DIALECT>=host:port), or at the root of the main
+ * Where the compatibility APIs that declare a listener (defineDialect's `listener`: Avomark, Fidelisa,
+ * CashDesk) are served besides their shared prefix (/avomark, /fidelisa, /cashdesk): at the root of a listener of their own (TESSERA_LISTEN_<DIALECT>=host:port), or at the root of the main
  * listener for requests whose Host is one of the dialect's names (TESSERA_HOST_<DIALECT>=name,name), so that
  * a till coded against the vendor's root paths (/api/...) only changes its base URL. TLS for every listener
  * from TESSERA_TLS_CERT and TESSERA_TLS_KEY (PEM files); TESSERA_TRUST_PROXY behind a TLS-terminating proxy.
  */
 import { ConfigError } from './config-read.js';
 import type { Settings } from './config-schema.js';
+import { listenedDialects } from './dialects/index.js';
 
-export const DIALECTS = ['avomark', 'fidelisa', 'cashdesk'] as const;
-export type DialectName = (typeof DIALECTS)[number];
+/** A dialect's name (its path segment), as defineDialect declares it. */
+export type DialectName = string;
 
 export interface DialectListener {
   dialect: DialectName;
@@ -54,7 +55,7 @@ export function listenerConfig(settings: Settings['listeners']): ListenerConfig 
   const env = settings as Record<string, string | undefined>;
   const dialectListeners: DialectListener[] = [];
   const dialectHosts: Record<string, DialectName> = {};
-  for (const dialect of DIALECTS) {
+  for (const { name: dialect } of listenedDialects()) {
     const upper = dialect.toUpperCase();
     const listen = env[`TESSERA_LISTEN_${upper}`];
     if (listen) dialectListeners.push({ dialect, ...parseHostPort(`TESSERA_LISTEN_${upper}`, listen) });

@@ -8,6 +8,7 @@ import { DEFAULT_SALE_DATE_WINDOW } from './core/bounds.js';
 import { DEFAULT_THROTTLE } from './core/login-throttle.js';
 import { DEFAULT_RETRY } from './core/messaging/retry-schedule.js';
 import { DEFAULT_RETENTION } from './core/retention-settings.js';
+import { listenedDialects } from './dialects/index.js';
 
 /** A whole number of `unit` from `minimum` (default 0) up to `maximum`. */
 const int = (description: string, value: number, bounds: { minimum?: number; maximum?: number } = {}) =>
@@ -43,6 +44,20 @@ const hostPort = (dialect: string) =>
   });
 const hostNames = (dialect: string) =>
   text(`host names (comma-separated) for which the main listener serves ${dialect} at its root`);
+/** TESSERA_LISTEN_<NAME>, then TESSERA_HOST_<NAME>, of every dialect that declares a listener. */
+function dialectListenerVariables() {
+  const dialects = listenedDialects();
+  return Object.fromEntries([
+    ...dialects.map(({ name, listener }) => [
+      `TESSERA_LISTEN_${name.toUpperCase()}`,
+      hostPort(listener.title),
+    ]),
+    ...dialects.map(({ name, listener }) => [
+      `TESSERA_HOST_${name.toUpperCase()}`,
+      hostNames(listener.title),
+    ]),
+  ]) as Record<`TESSERA_${'LISTEN' | 'HOST'}_${string}`, ReturnType<typeof hostPort>>;
+}
 
 export const ConfigSchema = Type.Object({
   server: Type.Object({
@@ -86,12 +101,7 @@ export const ConfigSchema = Type.Object({
     TESSERA_MAX_CONNECTIONS_PER_ADDRESS: int('open connections of one remote address', 256, { minimum: 1 }),
   }),
   listeners: Type.Object({
-    TESSERA_LISTEN_AVOMARK: hostPort('Avomark'),
-    TESSERA_LISTEN_FIDELISA: hostPort('Fidelisa'),
-    TESSERA_LISTEN_CASHDESK: hostPort('CashDesk'),
-    TESSERA_HOST_AVOMARK: hostNames('Avomark'),
-    TESSERA_HOST_FIDELISA: hostNames('Fidelisa'),
-    TESSERA_HOST_CASHDESK: hostNames('CashDesk'),
+    ...dialectListenerVariables(),
     TESSERA_TLS_CERT: text('PEM certificate: HTTPS on every listener (with TESSERA_TLS_KEY)'),
     TESSERA_TLS_KEY: text('PEM private key of TESSERA_TLS_CERT'),
     TESSERA_TRUST_PROXY: text('the proxy in front: true, a hop count, or addresses / CIDR ranges', {

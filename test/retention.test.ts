@@ -71,7 +71,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
       id,
       merchant_id: merchant,
       principal_id: null,
-      kind: 'error',
+      kind: 'error' as const,
       request_id: id,
       method: 'GET',
       url: '/',
@@ -230,7 +230,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
     const event = (id: string, created: string) => ({
       id,
       merchant_id: h.merchantId,
-      type: 'sale.posted',
+      type: 'sale.posted' as const,
       payload: '{}',
       created_at: created,
     });
@@ -245,7 +245,7 @@ describe.each(databases())('integration log and retention on $kind', (target) =>
     const anImport = (id: string, status: ImportStatus, received: string) => ({
       id,
       merchant_id: h.merchantId,
-      kind: 'clients',
+      kind: 'vehicles.clients-invoices' as const,
       store_id: null,
       file_name: 'f.csv',
       sha256: null,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue } from '../src/app/messaging/deliver-outbox.js';
 import { withUnitOfWork } from '../src/app/unit-of-work.js';
 import { ok } from '../src/core/error-catalog.js';
+import type { WebhookEventType } from '../src/core/messaging/webhook-events.js';
 import { runExpiry } from '../src/jobs/expiry.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 import { startSmtpSink, TEST_CA, type SmtpSink } from './support/smtp-sink.js';
@@ -15,7 +16,7 @@ describe.each(databases())('webhook events on $kind', (target) => {
   let clock = Date.parse('2026-11-28T10:00:00.000Z');
   let admin: string;
 
-  const events = async (type: string) => {
+  const events = async (type: WebhookEventType) => {
     const rows = await h.deps.db
       .selectFrom('webhook_events')
       .select(['id', 'payload'])

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.js';
 import { newId } from '../app/ids.js';
-import { DIALECTS, dialectSecuritySchemes } from '../dialects/index.js';
+import { DIALECTS, dialectExamples, dialectSecuritySchemes } from '../dialects/index.js';
 import { installConsole } from './console.js';
 import { dialectUrlRewriter, readTls } from './dialect-routing.js';
 import { bearerAuth, denyByDefault } from './plugins/auth.js';
@@ -134,7 +134,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       components: { securitySchemes: { ...SECURITY_SCHEMES, ...dialectSecuritySchemes() } },
     },
     transformObject: (document) =>
-      'openapiObject' in document ? applyExamples(document.openapiObject) : document.swaggerObject,
+      'openapiObject' in document
+        ? applyExamples(document.openapiObject, dialectExamples())
+        : document.swaggerObject,
     refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
   });
   for (const schema of sharedSchemas) app.addSchema(schema);

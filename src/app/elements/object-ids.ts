@@ -6,11 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { DuplicateError } from '../../db/errors.js';
 import { findAliasOf, findAliasTarget, insertAlias } from '../../db/repos/aliases.repo.js';
+import type { AliasKind, ObjectIdKind } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 
-export type ObjectKind = 'customer' | 'card' | 'movement' | 'coupon' | 'limit' | 'limit-state';
+/** The records that have 24-hex object ids (alias kinds object-id.<kind>). */
+export type ObjectKind = ObjectIdKind;
 
-const kindOf = (kind: ObjectKind) => `object-id.${kind}`;
+const kindOf = (kind: ObjectKind): AliasKind => `object-id.${kind}`;
 
 export function newObjectId(createdAt: string): string {
   const seconds = Math.floor(Date.parse(createdAt) / 1000);

@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { isDuplicate } from '../../db/errors.js';
 import * as repo from '../../db/repos/imports.repo.js';
+import type { ImportKind } from '../../db/schema/index.js';
 import type { Tx } from '../../db/transaction.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -21,7 +22,7 @@ export interface ImportItemError {
 
 export interface ImportRecord {
   id: string;
-  kind: string;
+  kind: ImportKind;
   storeId: string | null;
   fileName: string | null;
   sha256: string | null;
@@ -39,7 +40,7 @@ export const MAX_STORED_ERRORS = 200;
 
 export interface StartImport {
   merchantId: string;
-  kind: string;
+  kind: ImportKind;
   storeId: string | null;
   fileName: string | null;
   sha256: string | null;

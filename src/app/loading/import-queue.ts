@@ -7,6 +7,7 @@
  */
 import * as imports from '../../db/repos/imports.repo.js';
 import * as repo from '../../db/repos/loading.repo.js';
+import type { ImportKind } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { endImport, MAX_STORED_ERRORS, type ImportItemError } from '../imports/imports.js';
@@ -15,7 +16,7 @@ const LOCK_STALE_MS = 3_600_000;
 
 export interface QueueImport {
   merchantId: string;
-  kind: string;
+  kind: ImportKind;
   fileName: string | null;
   createdBy: string | null;
   body: unknown;

@@ -18,10 +18,10 @@ export const limitOfRow = (r: LimitRow): Limit => ({
   id: r.id,
   promotion: r.promotion_nro,
   benefit: r.benefit_nro,
-  scope: r.scope as LimitScope,
+  scope: r.scope,
   storeCode: r.store_code,
   periodDays: r.period_days,
-  type: r.type as LimitType,
+  type: r.type,
   max: Number(r.max),
 });
 
@@ -29,11 +29,11 @@ export const limitView = (r: LimitRow): LimitView => ({
   id: r.id,
   promotion: r.promotion_nro,
   benefit: r.benefit_nro,
-  scope: r.scope as LimitScope,
+  scope: r.scope,
   storeCode: r.store_code,
   period: r.period_days === null ? 'undefined' : 'days',
   numberDays: r.period_days,
-  type: r.type as LimitType,
+  type: r.type,
   max: Number(r.max),
   createdAt: r.created_at,
 });

@@ -1,6 +1,7 @@
 /** Campaigns stored as history (imported from a previous platform, or the demo's): loaded as they are. */
 import type { Channel } from '../../core/vehicles/campaign-select.js';
 import * as repo from '../../db/repos/vehicle-setup.repo.js';
+import type { VehicleCampaignType } from '../../db/schema/index.js';
 import type { Deps } from '../context.js';
 
 export interface HistoryTarget {
@@ -20,7 +21,7 @@ export interface HistoryCampaign {
   campaignId: number;
   storeId: string;
   label: string;
-  type: string;
+  type: VehicleCampaignType;
   createdOn: string;
   predictionMonth: string;
   /** UTC instant. */

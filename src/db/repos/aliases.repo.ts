@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../schema/index.js';
+import type { AliasKind, DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
 /** Alias kinds used by the dialects, e.g. 'fidelisa.customer' → a customer id. */
 export async function findAliasTarget(
   db: Kysely<DB>,
   merchantId: string,
-  kind: string,
+  kind: AliasKind,
   alias: string,
 ): Promise<string | undefined> {
   const row = await db
@@ -21,7 +21,7 @@ export async function findAliasTarget(
 
 export async function findAliasOf(
   db: Kysely<DB>,
-  kind: string,
+  kind: AliasKind,
   targetId: string,
 ): Promise<string | undefined> {
   const row = await db
@@ -35,7 +35,7 @@ export async function findAliasOf(
 
 export async function insertAlias(
   db: Kysely<DB> | Tx,
-  row: { merchantId: string; kind: string; alias: string; targetId: string; now: string },
+  row: { merchantId: string; kind: AliasKind; alias: string; targetId: string; now: string },
 ): Promise<void> {
   await db
     .insertInto('aliases')

@@ -1,6 +1,7 @@
 /** Automations of merchants and the occasions they answer: birthdays, points expiring, enrolments, tiers. */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema/index.js';
+import type { WebhookEventType } from '../../core/messaging/webhook-events.js';
 import type { AutomationTable } from '../schema/index.js';
 
 export type AutomationRow = Selectable<AutomationTable>;
@@ -110,7 +111,7 @@ export function newCustomers(db: Kysely<DB>, merchantId: string, since: string) 
 }
 
 /** Events of a type since `since` (the stored webhook events are the log of what happened). */
-export function eventsSince(db: Kysely<DB>, merchantId: string, type: string, since: string) {
+export function eventsSince(db: Kysely<DB>, merchantId: string, type: WebhookEventType, since: string) {
   return db
     .selectFrom('webhook_events')
     .select(['id', 'payload'])

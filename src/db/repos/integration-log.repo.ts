@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IntegrationLogTable } from '../schema/index.js';
-import type { DB } from '../schema/index.js';
+import type { DB, IntegrationLogKind } from '../schema/index.js';
 
 export async function insertLogEntry(db: Kysely<DB>, row: IntegrationLogTable): Promise<void> {
   await db.insertInto('integration_log').values(row).execute();
@@ -9,7 +9,7 @@ export async function insertLogEntry(db: Kysely<DB>, row: IntegrationLogTable): 
 export function listLogEntries(
   db: Kysely<DB>,
   merchantId: string,
-  options: { kind?: string | undefined; before?: string | undefined; limit: number },
+  options: { kind?: IntegrationLogKind | undefined; before?: string | undefined; limit: number },
 ) {
   let q = db.selectFrom('integration_log').selectAll().where('merchant_id', '=', merchantId);
   if (options.kind) q = q.where('kind', '=', options.kind);

@@ -1,7 +1,7 @@
 /** Data loading: queued imports and their contents, and what the loaders change in other modules' tables. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
-import type { ImportTable } from '../schema/index.js';
+import type { ImportTable, PromotionLimitTable } from '../schema/index.js';
 
 type Db = Kysely<DB>;
 
@@ -20,7 +20,7 @@ export function queuedImports(db: Db, kindPrefix: string, limit: number) {
     .selectFrom('imports')
     .select(['id', 'merchant_id', 'kind'])
     .where('status', '=', 'queued')
-    .where('kind', 'like', `${kindPrefix}%`)
+    .where(sql.ref<string>('imports.kind'), 'like', `${kindPrefix}%`)
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -46,7 +46,7 @@ export async function requeueAbandoned(db: Db, kindPrefix: string, staleBefore: 
     .updateTable('imports')
     .set({ status: 'queued' })
     .where('status', '=', 'running')
-    .where('kind', 'like', `${kindPrefix}%`)
+    .where(sql.ref<string>('imports.kind'), 'like', `${kindPrefix}%`)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -138,7 +138,7 @@ export async function updateLimit(
   db: Db,
   merchantId: string,
   id: string,
-  set: { scope: string; store_code: string | null; period_days: number | null; type: string; max: number },
+  set: Pick<PromotionLimitTable, 'scope' | 'store_code' | 'period_days' | 'type' | 'max'>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('promotion_limits')

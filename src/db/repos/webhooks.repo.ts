@@ -1,5 +1,6 @@
 /** Webhook endpoints and the events they follow (0013). */
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { WebhookEventType } from '../../core/messaging/webhook-events.js';
 import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { WebhookEndpointTable, WebhookEventTable } from '../schema/index.js';
@@ -10,7 +11,7 @@ export type EventRow = Selectable<WebhookEventTable>;
 
 // Every sale records its events: both statements are hot (compiled once).
 const insertEventHot = hotQuery(
-  (db, id: string, merchantId: string, type: string, payload: string, createdAt: string) =>
+  (db, id: string, merchantId: string, type: WebhookEventType, payload: string, createdAt: string) =>
     db
       .insertInto('webhook_events')
       .values({ id, merchant_id: merchantId, type, payload, created_at: createdAt }),

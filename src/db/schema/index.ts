@@ -161,17 +161,21 @@ export type {
 };
 
 export type { PrincipalKind } from './access-tokens.js';
+export type { AliasKind, ObjectIdKind } from './aliases.js';
 export type { AllocationKindValue } from './allocations.js';
 export type { CampaignStatus } from './campaigns.js';
 export type { CouponStatus } from './coupons.js';
 export type { GiftAwardStatus } from './gift-awards.js';
-export type { ImportStatus } from './imports.js';
+export type { ImportKind, ImportStatus } from './imports.js';
+export type { IntegrationLogKind } from './integration-log.js';
 export type { AttemptOutcome } from './message-attempts.js';
 export type { StoredMovementKind } from './movements.js';
 export type { OutboxChannel } from './outbox-messages.js';
 export type { OutboxStatus } from './outbox-messages.js';
 export type { PromotionState, PromotionStatus } from './promotions.js';
 export type { SaleStatus } from './sales.js';
+export type { VehicleCampaignType } from './vehicle-campaigns.js';
+export type { VehicleClientLinkSource } from './vehicle-client-links.js';
 export type { VoucherKind } from './vouchers.js';
 export type { VoucherSource } from './vouchers.js';
 

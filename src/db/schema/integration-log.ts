@@ -1,8 +1,11 @@
+/** An error answer, a full exchange of a principal logged in full, or an administrative action. */
+export type IntegrationLogKind = 'error' | 'full' | 'audit';
+
 export interface IntegrationLogTable {
   id: string;
   merchant_id: string | null;
   principal_id: string | null;
-  kind: string;
+  kind: IntegrationLogKind;
   request_id: string;
   method: string;
   url: string;

@@ -1,7 +1,9 @@
+import type { WebhookEventType } from '../../core/messaging/webhook-events.js';
+
 export interface WebhookEventTable {
   id: string;
   merchant_id: string;
-  type: string;
+  type: WebhookEventType;
   /** JSON: the event's data object. */
   payload: string;
   created_at: string;

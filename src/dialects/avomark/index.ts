@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { bearerAuth } from '../../http/plugins/auth.js';
 import { defineDialect } from '../kit/define-dialect.js';
+import { AVOMARK_EXAMPLES } from './openapi-examples.js';
 import { avomarkErrorFormat } from './errors.js';
 import { avomarkCardRoutes } from './routes-cards.js';
 import { avomarkCustomerRoutes } from './routes-customers.js';
@@ -53,6 +54,8 @@ function addTrailingSlashTwins(app: FastifyInstance): void {
 export const avomarkDialect = defineDialect({
   name: 'avomark',
   prefix: '/avomark',
+  examples: AVOMARK_EXAMPLES,
+  listener: { title: 'Avomark', order: 1 },
   errorFormat: avomarkErrorFormat,
   // The guide's tables capitalise field names (Receipt, Purchases, Cards); typed clients send null for
   // unset members. Null keeps its meaning ("clear") only on the customer fields a PUT may clear.

@@ -7,6 +7,7 @@ import { HttpError } from '../../http/http-error.js';
 import { prepareErrorReply } from '../../http/plugins/errors.js';
 import { refuseCrossSiteRequests } from '../../http/plugins/request-origin.js';
 import { defineDialect } from '../kit/define-dialect.js';
+import { CASHDESK_EXAMPLES } from './openapi-examples.js';
 import { basicAuth } from './auth.js';
 import { failure, transportKey } from './envelope.js';
 import { cashdeskRoutes } from './routes.js';
@@ -34,6 +35,8 @@ function notFound(request: FastifyRequest, reply: FastifyReply) {
 export const cashdeskDialect = defineDialect({
   name: 'cashdesk',
   prefix: '/cashdesk',
+  examples: CASHDESK_EXAMPLES,
+  listener: { title: 'CashDesk', order: 3 },
   errorFormat: format,
   notFound,
   // null for a parameter (a reason name, the unused one of Number / ContactMobileNumber) is no parameter;

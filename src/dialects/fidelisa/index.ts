@@ -7,7 +7,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { prepareErrorReply } from '../../http/plugins/errors.js';
 import { STAFF_ROLES } from '../../core/roles.js';
 import { defineDialect } from '../kit/define-dialect.js';
+import { FIDELISA_EXAMPLES } from './openapi-examples.js';
 import { fidelisaAuth } from './auth.js';
+import { jetonsJob } from './jetons-job.js';
 import { errorBody, fidelisaStatus } from './mapping.js';
 import { customerRoutes } from './routes-customers.js';
 import { giftRoutes } from './routes-gifts.js';
@@ -28,6 +30,9 @@ function format(error: unknown, request: FastifyRequest, reply: FastifyReply) {
 export const fidelisaDialect = defineDialect({
   name: 'fidelisa',
   prefix: '/fidelisa',
+  examples: FIDELISA_EXAMPLES,
+  listener: { title: 'Fidelisa', order: 2 },
+  jobs: [jetonsJob],
   errorFormat: format,
   // The document knows only JSON: an Accept that lists XML too (RestSharp's default) still gets JSON.
   jsonOnly: true,

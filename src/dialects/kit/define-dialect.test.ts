@@ -5,6 +5,9 @@ import { HttpError } from '../../http/http-error.js';
 import { requireRole } from '../../http/plugins/auth.js';
 import { ErrorFormats, installNativeErrors, prepareErrorReply } from '../../http/plugins/errors.js';
 import '../../http/types.js';
+import { VARIABLES } from '../../config-schema.js';
+import { SCHEDULED_JOBS } from '../../jobs/index.js';
+import { dialectJobs, listenedDialects } from '../index.js';
 import { defineDialect, type DialectSpec } from './define-dialect.js';
 
 const deps = {} as Deps;
@@ -134,5 +137,25 @@ describe('defineDialect', () => {
       ],
     });
     await expect(build(open)).rejects.toThrow(/declares no role list/);
+  });
+
+  it("carries the vendor's jobs, listener and examples, which the server's lists gather", () => {
+    expect(toy()).toMatchObject({ jobs: [], listener: null, examples: {} });
+    const job = { name: 'toy-sweep', everyMs: 1000, run: async () => undefined };
+    const declared = toy({
+      jobs: [job],
+      listener: { title: 'Toy', order: 9 },
+      examples: { 'GET /toy/api/things/{id}': { response: { id: 't1' } } },
+    });
+    expect(declared.jobs).toEqual([job]);
+    expect(declared.listener).toEqual({ title: 'Toy', order: 9 });
+    const jobNames = SCHEDULED_JOBS.map((j) => j.name);
+    expect(jobNames).toEqual(expect.arrayContaining(dialectJobs().map((j) => j.name)));
+    expect(new Set(jobNames).size).toBe(jobNames.length);
+    const variables = VARIABLES.map((v) => v.name);
+    for (const { name } of listenedDialects()) {
+      const upper = name.toUpperCase();
+      expect(variables).toEqual(expect.arrayContaining([`TESSERA_LISTEN_${upper}`, `TESSERA_HOST_${upper}`]));
+    }
   });
 });

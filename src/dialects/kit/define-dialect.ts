@@ -4,18 +4,22 @@
  * handler, and the format of router errors under its prefix), its not-found answer, lenient bodies, the
  * OpenAPI security of its routes, and per authenticated area the vendor's auth hook, the roles it grants,
  * Idempotency-Key handling and deny-by-default. Nothing is kept at module level: every app instance that
- * mounts a dialect gets its own hooks and handlers.
+ * mounts a dialect gets its own hooks and handlers. The declaration also carries what the rest of the server
+ * needs to know of the vendor: its scheduled jobs (src/jobs/index.ts), whether it can be served at the root
+ * of a listener or host name of its own (src/config-listeners.ts) and its /docs examples.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import type { Role } from '../../core/roles.js';
 import { HttpError } from '../../http/http-error.js';
+import type { OperationExample } from '../../http/openapi-examples.js';
 import { denyByDefault, grantRoles } from '../../http/plugins/auth.js';
 import { installErrorFormat, type ErrorFormat } from '../../http/plugins/errors.js';
 import { installIdempotency } from '../../http/plugins/idempotency.js';
 import { installLenientBodies } from '../../http/plugins/lenient-body.js';
 import { answerJsonOnly } from '../../http/plugins/negotiation.js';
+import type { Job } from '../../jobs/runner.js';
 
 /** A route plugin of the dialect, optionally under a sub-prefix of the dialect's prefix. */
 export type DialectRoutes = FastifyPluginAsyncTypebox | { plugin: FastifyPluginAsyncTypebox; prefix: string };
@@ -40,6 +44,17 @@ export interface DialectArea {
    */
   scope?: 'dialect' | 'subtree';
   routes: (deps: Deps) => DialectRoutes[];
+}
+
+/**
+ * A dialect that can be served at the root of a listener of its own (TESSERA_LISTEN_<NAME>=host:port) or of
+ * the main listener for host names of its own (TESSERA_HOST_<NAME>=name,name).
+ */
+export interface DialectListenerSpec {
+  /** The vendor's name as the configuration variables' descriptions spell it ('CashDesk'). */
+  title: string;
+  /** Where the dialect's variables come among the listeners' in `tessera config` (ascending). */
+  order: number;
 }
 
 export interface DialectSpec {
@@ -70,12 +85,21 @@ export interface DialectSpec {
   open?: (deps: Deps) => DialectRoutes[];
   /** The authenticated areas, each with its scheme. */
   areas: DialectArea[];
+  /** The vendor's scheduled work, run by the job runner beside the engine's jobs. */
+  jobs?: readonly Job[];
+  /** Served at the root of a listener or host name of its own when configured so. */
+  listener?: DialectListenerSpec;
+  /** /docs examples of routes whose schemas declare none, keyed by "METHOD /path" as in /openapi.json. */
+  examples?: Record<string, OperationExample>;
 }
 
 export interface Dialect {
   name: string;
   prefix: `/${string}`;
   securitySchemes: Record<string, object>;
+  jobs: readonly Job[];
+  listener: DialectListenerSpec | null;
+  examples: Record<string, OperationExample>;
   /** The Fastify plugin of the dialect, to register with { prefix: dialect.prefix }. */
   plugin: (deps: Deps) => FastifyPluginAsyncTypebox;
 }
@@ -138,6 +162,9 @@ export function defineDialect(spec: DialectSpec): Dialect {
     name: spec.name,
     prefix: spec.prefix,
     securitySchemes: spec.securitySchemes ?? {},
+    jobs: spec.jobs ?? [],
+    listener: spec.listener ?? null,
+    examples: spec.examples ?? {},
     plugin,
   };
 }

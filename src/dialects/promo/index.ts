@@ -9,6 +9,7 @@ import { defineDialect } from '../kit/define-dialect.js';
 import { promoBearer, promoTokenRoutes } from './auth.js';
 import { promoErrorFormat } from './errors.js';
 import { promoRoutes } from './routes.js';
+import { promoImportsJob } from './loading/import-job.js';
 import { loadingRoutes } from './loading/routes.js';
 
 /** promoCoreRequest bodies: XML text in the charset the Content-Type declares (ISO-8859-1 or UTF-8). */
@@ -23,6 +24,7 @@ function parseXmlText(app: FastifyInstance): void {
 export const promoDialect = defineDialect({
   name: 'promo',
   prefix: '/promo',
+  jobs: [promoImportsJob],
   errorFormat: promoErrorFormat,
   notFound: { message: (method, path) => `No PROMO service for ${method} ${path}.` },
   securitySchemes: {

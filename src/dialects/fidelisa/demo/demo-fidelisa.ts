@@ -13,6 +13,7 @@ import { createGift } from '../../../app/rewards/gifts.js';
 import { setMerchantIdentity, setProviderKey } from '../../../db/repos/tenancy.repo.js';
 import { createProvider } from '../../../app/tenancy/tenancy.js';
 import { DEMO_CARDS } from '../../../app/demo/demo-loyalty.js';
+import { FIDELISA_KINDS, type FidelisaKind } from '../use-cases/aliases.js';
 
 export const DEMO_FIDELISA = {
   provider: { code: 'DEMOPROVIDER', key: 'demo-provider-key' },
@@ -29,10 +30,10 @@ export const DEMO_FIDELISA = {
 } as const;
 
 /** Gives a record a chosen Fidelisa uuid (alias kind fidelisa.<kind>). */
-function setUuid(deps: Deps, merchantId: string, kind: string, targetId: string, alias: string) {
+function setUuid(deps: Deps, merchantId: string, kind: FidelisaKind, targetId: string, alias: string) {
   return insertAlias(deps.db, {
     merchantId,
-    kind: `fidelisa.${kind}`,
+    kind: FIDELISA_KINDS[kind],
     alias,
     targetId,
     now: deps.now().toISOString(),

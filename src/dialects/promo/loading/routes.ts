@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/context.js';
-import { queueImport } from '../../../app/loading/import-queue.js';
+import { queueImport, type QueueImport } from '../../../app/loading/import-queue.js';
 import { findAgreement } from '../../../app/elements/reference-data.js';
 import { findElementType } from '../../../app/elements/element-types.js';
 import { requireRole } from '../../../http/plugins/auth.js';
@@ -42,7 +42,7 @@ export function loadingRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       request: FastifyRequest,
       reply: FastifyReply,
       company: { merchantId: string },
-      kind: string,
+      kind: QueueImport['kind'],
       body: unknown,
     ): Promise<void> {
       const { importId } = await queueImport(deps, {

@@ -79,7 +79,7 @@ describe.each(databases())('PROMO import batches on $kind', (target) => {
   it('a savepoint undoes its failed statement alone; the transaction goes on and commits', async () => {
     const alias = (n: string) => ({
       merchant_id: 'm_batches',
-      kind: 'test.batches',
+      kind: 'company-code' as const,
       alias: n,
       target_id: `t_${n}`,
       created_at: '2026-01-01T00:00:00Z',
@@ -109,7 +109,7 @@ describe.each(databases())('PROMO import batches on $kind', (target) => {
     const rows = await h.deps.db
       .selectFrom('aliases')
       .select('alias')
-      .where('kind', '=', 'test.batches')
+      .where('merchant_id', '=', 'm_batches')
       .orderBy('alias')
       .execute();
     expect(rows.map((r) => r.alias)).toEqual(['a', 'c']);
