@@ -20,6 +20,7 @@ import * as m0021 from './0021-promo-queries.js';
 import * as m0022 from './0022-data-loading.js';
 import * as m0024 from './0024-campaigns.js';
 import * as m0025 from './0025-point-value.js';
+import * as m0030 from './0030-sale-cancelled-at.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0022-data-loading': m0022,
   '0024-campaigns': m0024,
   '0025-point-value': m0025,
+  '0030-sale-cancelled-at': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {
