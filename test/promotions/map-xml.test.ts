@@ -115,6 +115,105 @@ describe.each(databases())('map file import (XML) on $kind', (target) => {
     expect((await postXml(fresh)).statusCode).toBe(422);
   });
 
+  it('a map limited to stores exports them as a Stores parameter and imports with them: the map applies there only', async () => {
+    const shoes = (await post('/v1/promotions', { ...P30, code: 'SHOES-STORES' })).json();
+    const created = await post('/v1/promotion-maps', {
+      name: 'stores',
+      promotions: [shoes.nro],
+      startDate: '2026-01-01T00:00:00Z',
+      stores: ['CLF-01', 'NOWHERE.9'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const version = created.json().version as number;
+    const first = await exportXml(version);
+    expect(first).toContain(
+      '<parameter key="EvaluationAlgorithmClass" value="com.synthesis.promo.engine.evaluation.InStepsAlgorithm" />\n' +
+        '\t<parameter key="Stores" value="CLF-01,NOWHERE.9" />\n\t<promotions>',
+    );
+    const next = 200 + version;
+    const file = first.replace(`map-version="${version}"`, `map-version="${next}"`);
+    const imported = await postXml(file);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ version: next, stores: ['CLF-01', 'NOWHERE.9'] });
+    expect(await exportXml(next)).toBe(file);
+    expect((await post(`/v1/promotion-maps/${next}/activate`, {})).statusCode).toBe(200);
+    const basket = (storeCode: string) => ({
+      storeCode,
+      date: new Date().toISOString(),
+      lines: [{ sku: 'SHOE-1', quantity: 1, unitPrice: 10000, attributes: { level1: 'SHOES' } }],
+    });
+    const there = (await post('/v1/baskets/evaluate', basket('CLF-01'))).json();
+    expect(there).toMatchObject({ mapVersion: next, totalDiscount: 3000 });
+    const elsewhere = (await post('/v1/baskets/evaluate', basket('PARIS-01'))).json();
+    expect(elsewhere).toMatchObject({ mapVersion: next, totalDiscount: 0, promotions: [] });
+    expect(elsewhere.notApplied).toEqual([
+      expect.objectContaining({ code: 'SHOES-STORES', reason: 'MAP_NOT_VALID' }),
+    ]);
+    // A sale at another store records no promotion of the map.
+    const customer = (await post('/v1/customers', { lastName: 'Stores', firstName: 'Test' })).json().id;
+    const sold = await post('/v1/sales', {
+      receipt: 'STORES-1',
+      date: new Date().toISOString(),
+      storeCode: 'PARIS-01',
+      customerId: customer,
+      lines: [{ operation: 'purchase', itemCode: 'SHOE-1', quantity: 1, unitPrice: 10000, amount: 10000 }],
+    });
+    expect(sold.statusCode, sold.body).toBe(201);
+    expect(sold.json().promotions ?? null).toBeNull();
+    // Without the parameter, the imported map applies at every store.
+    const everywhere = file
+      .replace('\t<parameter key="Stores" value="CLF-01,NOWHERE.9" />\n', '')
+      .replace(`map-version="${next}"`, `map-version="${next + 1}"`);
+    expect((await postXml(everywhere)).json()).toMatchObject({ version: next + 1, stores: [] });
+  });
+
+  it('a bad Stores parameter is a 422 naming it; a JSON map refuses store codes a map file cannot carry', async () => {
+    const shoes = (await post('/v1/promotions', { ...P30, code: 'SHOES-BAD-STORES' })).json();
+    const version = (
+      await post('/v1/promotion-maps', {
+        name: 'bad stores',
+        promotions: [shoes.nro],
+        startDate: '2026-01-01T00:00:00Z',
+        stores: ['CLF-01'],
+      })
+    ).json().version as number;
+    const file = (await exportXml(version)).replace(`map-version="${version}"`, 'map-version="300"');
+    const stores = '<parameter key="Stores" value="CLF-01" />';
+    for (const [value, message] of [
+      ['CLF-01,,PARIS-01', /store 2 of the list is empty/],
+      ['CLF-01,CLF-01', /names store CLF-01 twice/],
+      [`CLF-01,${'x'.repeat(65)}`, /store 2 is longer than 64 characters/],
+    ] as const) {
+      const bad = await postXml(file.replace(stores, `<parameter key="Stores" value="${value}" />`));
+      expect(bad.statusCode, bad.body).toBe(422);
+      expect(bad.json().error.details[0].field).toBe('promo-engine.parameter[6]@value');
+      expect(bad.json().error.message).toMatch(message);
+    }
+    const twice = await postXml(file.replace(stores, `${stores}${stores}`));
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error.details[0].field).toBe('promo-engine.parameter[7]');
+    const noValue = await postXml(file.replace(stores, '<parameter key="Stores" />'));
+    expect(noValue.json().error.details[0].field).toBe('promo-engine.parameter[6]@value');
+    // Nothing was created by the refused files.
+    expect((await h.request({ method: 'GET', url: '/v1/promotion-maps/300', token: admin })).statusCode).toBe(
+      404,
+    );
+    for (const [codes, field] of [
+      [['CLF-01,PARIS-01'], 'stores[0]'],
+      [['CLF-01', ' PARIS-01'], 'stores[1]'],
+      [['CLF-01', 'CLF-01'], 'stores[1]'],
+    ] as const) {
+      const json = await post('/v1/promotion-maps', {
+        name: 'x',
+        promotions: [shoes.nro],
+        startDate: '2026-01-01T00:00:00Z',
+        stores: codes,
+      });
+      expect(json.statusCode, json.body).toBe(422);
+      expect(json.json().error.details[0].field).toBe(field);
+    }
+  });
+
   it('a malformed document or a missing part is a 4xx naming it', async () => {
     const bad = await postXml('<promo-engine start-date="01/01/2026 00:00"><promotions></promo-engine>');
     expect(bad.statusCode).toBe(422);

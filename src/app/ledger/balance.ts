@@ -5,9 +5,14 @@
 import type { Kysely } from 'kysely';
 import { encodeCursor, decodeCursor } from '../../core/cursor.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
-import { summaryBalance, tierBasis } from '../../core/sales/card-summary.js';
+import { summaryBalance, tierBasis, type CardSummary } from '../../core/sales/card-summary.js';
 import { tierStatus, type TierStatus } from '../../core/rules/index.js';
-import { cardsOfCustomer, findCardByNumber, type CardRecord } from '../../db/repos/cards.repo.js';
+import {
+  cardsOfCustomer,
+  findCardByNumber,
+  findCardWithSummary,
+  type CardRecord,
+} from '../../db/repos/cards.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
 import { currentSummary, freshSummary, yearRange } from '../sales/current-summary.js';
@@ -84,10 +89,16 @@ function resolvePeriod(period: Period, now: Date): { from: string; to: string } 
   };
 }
 
-async function balanceOfCard(deps: Deps, card: CardRecord, period: Period): Promise<CardBalance> {
+async function balanceOfCard(
+  deps: Deps,
+  card: CardRecord,
+  period: Period,
+  /** The stored summary as read with the card (null: none stored); read here when absent. */
+  stored?: CardSummary | null,
+): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const summary = await freshSummary(deps, card.id, now);
+  const summary = await freshSummary(deps, card.id, now, stored);
   const points = summaryBalance(summary, card.status === 'blocked');
   const range = resolvePeriod(period, nowDate);
   const year = yearRange(now);
@@ -125,9 +136,9 @@ export async function balanceByCard(
   number: string,
   period: Period = {},
 ): Promise<Result<CardBalance>> {
-  const card = await findCardByNumber(deps.db, merchantId, number);
-  if (!card) return fail('CARD_NOT_FOUND');
-  return ok(await balanceOfCard(deps, card, period));
+  const found = await findCardWithSummary(deps.db, merchantId, number);
+  if (!found) return fail('CARD_NOT_FOUND');
+  return ok(await balanceOfCard(deps, found.card, period, found.summary));
 }
 
 async function balancesOfCustomer(deps: Deps, merchantId: string, customerId: string, period: Period) {

@@ -30,6 +30,15 @@ export interface PromotionSale {
   terminalCode: string | null;
   customerId: string | null;
   validityAfterVoid: number;
+  /**
+   * The sale's own date: the coupons it issues are valid from it (their validity days count from it), so the
+   * till's next sale, dated by the same clock, redeems them at once; a sale dated before the issuing one
+   * cannot, and a back-dated sale (history) issues coupons valid from its date. How far a sale's date may be
+   * from the server's clock is the sale date window's business (TESSERA_SALE_FUTURE_MINUTES ahead, default a
+   * day; TESSERA_SALE_PAST_DAYS back), checked before a sale is posted: no coupon starts further ahead.
+   */
+  soldAt: string;
+  /** The server's clock: when the writes happen (events, limit periods, the coupon's record). */
   now: string;
   /** The sale's external transaction id (receipt), kept on the coupon events it makes. */
   transactionId?: string | null;
@@ -113,6 +122,7 @@ export async function commitPromotions(
         storeCode: sale.storeCode,
         terminalCode: sale.terminalCode,
         transactionId: sale.transactionId ?? null,
+        validFrom: sale.soldAt,
         now: sale.now,
       });
       if (!rows) throw new StalePromotionError('coupon barcode');

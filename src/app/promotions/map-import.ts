@@ -3,11 +3,13 @@
  * imported as a map version: each promotion is matched by its nro (one the merchant has is used as it is)
  * or created from its XML (attributes are the grammar's scalar fields, child elements its objects, repeated
  * ones its arrays); the algorithm's promotion-usage names the promotions by name; dates are the merchant's
- * wall clock (dd/MM/yyyy HH:mm). A document that is not well formed or misses a part is a 422 naming it.
+ * wall clock (dd/MM/yyyy HH:mm); the stores are the `Stores` parameter's. A document that is not well
+ * formed or misses a part is a 422 naming it.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import type { JsonObject } from '../../core/promotions/grammar.js';
+import { STORES_PARAMETER, storesOfParameter } from '../../core/promotions/grammar-xml.js';
 import type { EvaluationStep } from '../../core/promotions/model.js';
 import * as repo from '../../db/repos/promotions.repo.js';
 import type { Deps } from '../context.js';
@@ -68,6 +70,22 @@ export function instantOf(wall: string, zone: string | null): string | null {
   return new Date(at).toISOString();
 }
 
+/** The map's stores: its `<parameter key="Stores" value="S1,S2" />` (grammar-xml.ts), [] without one. */
+function storesOf(root: Node): Result<string[]> {
+  let stores: string[] | null = null;
+  for (const [i, p] of listOf(root.parameter).entries()) {
+    if (!isNode(p) || p['@key'] !== STORES_PARAMETER) continue;
+    const at = `promo-engine.parameter[${i}]`;
+    if (stores !== null) return invalid(at, `the ${STORES_PARAMETER} parameter is given twice`);
+    const value = p['@value'];
+    if (typeof value !== 'string') return invalid(`${at}@value`, 'must list store codes, comma-separated');
+    const parsed = storesOfParameter(value);
+    if (!parsed.ok) return invalid(`${at}@value`, `${parsed.message} (store codes, comma-separated)`);
+    stores = parsed.stores;
+  }
+  return ok(stores ?? []);
+}
+
 /** The algorithm's steps: a step of one ALL function over SIMPLE ones, or of SIMPLE functions. */
 function stepsOf(root: Node, nroByName: ReadonlyMap<string, string>): Result<EvaluationStep[]> {
   const algorithm = root['evaluation-algorithm'];
@@ -125,6 +143,8 @@ export async function importMapXml(
   const vav = root['@validity-after-void'] === undefined ? 365 : Number(root['@validity-after-void']);
   if (!Number.isInteger(vav) || vav < 0 || vav > 3650)
     return invalid('promo-engine@validity-after-void', 'must be a number of days (0 to 3650)');
+  const stores = storesOf(root);
+  if (!stores.ok) return stores;
   const list = listOf(isNode(root.promotions) ? root.promotions.promotion : undefined);
   if (list.length === 0) return invalid('promo-engine.promotions', 'must hold at least one <promotion>');
   const bodies = list.map(grammarOf);
@@ -156,6 +176,7 @@ export async function importMapXml(
     startDate: start,
     ...(end !== null ? { endDate: end } : {}),
     validityAfterVoid: vav,
+    ...(stores.value.length > 0 ? { stores: stores.value } : {}),
     algorithm: steps.value,
   });
 }

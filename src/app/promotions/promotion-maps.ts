@@ -63,6 +63,22 @@ export async function createMap(deps: Deps, merchantId: string, input: MapInput)
     issues.push(detail('PROMOTION_MAP_INVALID', 'startDate', 'must be an RFC 3339 date-time'));
   if (end !== null && (Number.isNaN(end) || end < start))
     issues.push(detail('PROMOTION_MAP_INVALID', 'endDate', 'must be an RFC 3339 date-time after startDate'));
+  // Store codes travel comma-separated in the map file (its Stores parameter): none may hold a comma or
+  // surrounding spaces, nor come twice, or the exported file would not import as the same map.
+  const seenStores = new Set<string>();
+  (input.stores ?? []).forEach((code, i) => {
+    if (code.includes(',') || code.trim() !== code || code === '')
+      issues.push(
+        detail(
+          'PROMOTION_MAP_INVALID',
+          `stores[${i}]`,
+          'must be a store code without commas or surrounding spaces',
+        ),
+      );
+    else if (seenStores.has(code))
+      issues.push(detail('PROMOTION_MAP_INVALID', `stores[${i}]`, `names store ${code} twice`));
+    seenStores.add(code);
+  });
   const nros = [...new Set(input.promotions)];
   const rows = await repo.findPromotions(deps.db, merchantId, nros);
   const found = new Map(rows.map((r) => [r.nro, r]));

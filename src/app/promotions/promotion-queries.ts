@@ -106,6 +106,7 @@ export async function mapDocument(
     startDate: row.start_date,
     endDate: row.end_date,
     validityAfterVoid: row.validity_after_void,
+    stores: JSON.parse(row.stores) as string[],
     promotions: await mapPromotions(deps, row),
     algorithm: JSON.parse(row.algorithm) as EvaluationStep[],
   };

@@ -131,6 +131,7 @@ export async function commitSale(
             terminalCode: promo.header.terminalCode,
             customerId: context.customerId,
             validityAfterVoid: promo.validityAfterVoid,
+            soldAt: sale.soldAt,
             now,
           },
           plan.promotions,

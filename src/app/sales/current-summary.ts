@@ -42,9 +42,17 @@ export async function currentSummary(
   db: Kysely<DB>,
   cardId: string,
   now: string,
-  options: { ignoreStored?: boolean } = {},
+  options: {
+    ignoreStored?: boolean;
+    /** The stored row as the caller read it with the card (null: none stored). */
+    stored?: CardSummary | null;
+  } = {},
 ): Promise<CurrentSummary> {
-  const stored = options.ignoreStored ? null : await findSummary(db, cardId);
+  const stored = options.ignoreStored
+    ? null
+    : options.stored !== undefined
+      ? options.stored
+      : await findSummary(db, cardId);
   const range = yearRange(now);
   if (stored && stored.year === range.year && isFresh(stored, now)) {
     return { summary: stored, storedVersion: stored.version, lots: null };
@@ -70,8 +78,14 @@ export async function currentSummary(
  * and saved in a short transaction under the card lock (so that a concurrent write cannot be missed), and the
  * card's history is read once per change of state instead of on every read.
  */
-export async function freshSummary(deps: Deps, cardId: string, now: string): Promise<CardSummary> {
-  const current = await currentSummary(deps.db, cardId, now);
+export async function freshSummary(
+  deps: Deps,
+  cardId: string,
+  now: string,
+  /** The stored row as the caller read it (null: none stored); read here when absent. */
+  stored?: CardSummary | null,
+): Promise<CardSummary> {
+  const current = await currentSummary(deps.db, cardId, now, stored === undefined ? {} : { stored });
   if (current.lots === null) return current.summary;
   return inTransaction(deps.db, async (tx) => {
     await lockCard(tx, cardId, now);

@@ -123,12 +123,40 @@ export const MAP_PARAMETERS: [string, string][] = [
   ['EvaluationAlgorithmClass', 'com.synthesis.promo.engine.evaluation.InStepsAlgorithm'],
 ];
 
+/**
+ * The stores a map version applies at. PROMO's map file has no field for them (the console distributes a map
+ * to stores and regions outside the file), so Tessera writes them as one more engine parameter,
+ * `<parameter key="Stores" value="S1,S2" />` after the six above: a PROMO engine reads its configuration
+ * from these key/value pairs and has no use for a key it does not know, and the document keeps PROMO's
+ * shape. Written only when the map names stores (a map of every store writes nothing). Store codes are
+ * comma-separated, so a store code never holds a comma.
+ */
+export const STORES_PARAMETER = 'Stores';
+
+/** The Stores parameter's value as store codes (each trimmed; an empty value: every store), or what is wrong. */
+export function storesOfParameter(
+  value: string,
+): { ok: true; stores: string[] } | { ok: false; message: string } {
+  if (value.trim() === '') return { ok: true, stores: [] };
+  const stores = value.split(',').map((s) => s.trim());
+  const seen = new Set<string>();
+  for (const [i, code] of stores.entries()) {
+    if (code === '') return { ok: false, message: `store ${i + 1} of the list is empty` };
+    if (code.length > 64) return { ok: false, message: `store ${i + 1} is longer than 64 characters` };
+    if (seen.has(code)) return { ok: false, message: `names store ${code} twice` };
+    seen.add(code);
+  }
+  return { ok: true, stores };
+}
+
 export interface MapDocument {
   version: number;
   /** dd/MM/yyyy HH:mm, local to the merchant. */
   startDate: string;
   endDate: string;
   validityAfterVoid: number;
+  /** The stores the map applies at ([]: every store). */
+  stores: readonly string[];
   promotions: { source: unknown; promotion: Promotion }[];
   algorithm: EvaluationStep[];
 }
@@ -153,6 +181,9 @@ export function mapXml(m: MapDocument, indent = ''): string {
     `${indent}<?xml version="1.0" encoding="iso-8859-1"?>`,
     `${indent}<promo-engine start-date="${m.startDate}" end-date="${m.endDate}" validity-after-void="${m.validityAfterVoid}" map-version="${m.version}" suggest="conditional">`,
     ...MAP_PARAMETERS.map(([k, v]) => `${i1}<parameter key="${k}" value="${escapeXml(v)}" />`),
+    ...(m.stores.length > 0
+      ? [`${i1}<parameter key="${STORES_PARAMETER}" value="${escapeXml(m.stores.join(','))}" />`]
+      : []),
     `${i1}<promotions>`,
     ...m.promotions.map((p) => promotionXml(p.source, p.promotion, i2)),
     `${i1}</promotions>`,

@@ -10,7 +10,7 @@ import type { DB } from '../schema/index.js';
 import type { CardSummaryTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
-function toSummary(row: CardSummaryTable): CardSummary {
+export function toSummary(row: CardSummaryTable): CardSummary {
   return {
     version: Number(row.version),
     computedAt: row.computed_at,

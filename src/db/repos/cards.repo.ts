@@ -2,11 +2,12 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardRecord } from '../../core/cards/card-record.js';
-import type { CardTable } from '../schema/index.js';
+import type { CardSummaryTable, CardTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';
-import { dropSummary } from './card-summaries.repo.js';
+import { dropSummary, toSummary } from './card-summaries.repo.js';
+import type { CardSummary } from '../../core/sales/card-summary.js';
 
 export type CardRow = Selectable<CardTable>;
 
@@ -59,6 +60,57 @@ export async function findCardByNumber(
 ): Promise<CardRecord | undefined> {
   const row = (await cardByNumber(db, merchantId, number)).rows[0];
   return row ? toCardRecord(row) : undefined;
+}
+
+/** The summary columns read with a card (prefixed, so that they do not collide with the card's). */
+const SUMMARY_COLUMNS = [
+  'card_id',
+  'merchant_id',
+  'version',
+  'computed_at',
+  'valid_until',
+  'active',
+  'pending',
+  'expired',
+  'nearest_expiry_amount',
+  'nearest_expiry_at',
+  'in_debt',
+  'wallet_minor',
+  'purchase_count',
+  'purchase_amount',
+  'first_sale_at',
+  'last_sale_at',
+  'year',
+  'year_count',
+  'year_amount',
+] as const satisfies readonly (keyof CardSummaryTable)[];
+
+const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string) =>
+  db
+    .selectFrom('cards as c')
+    .leftJoin('card_summaries as s', 's.card_id', 'c.id')
+    .selectAll('c')
+    .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
+    .where('c.merchant_id', '=', merchantId)
+    .where('c.number', '=', number),
+);
+
+/**
+ * A card by number with its stored summary (null: none stored), in one read: a balance needs both.
+ */
+export async function findCardWithSummary(
+  db: Kysely<DB>,
+  merchantId: string,
+  number: string,
+): Promise<{ card: CardRecord; summary: CardSummary | null } | undefined> {
+  const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
+  if (!row) return undefined;
+  const r = row as unknown as Record<string, unknown>;
+  const summaryRow = Object.fromEntries(SUMMARY_COLUMNS.map((k) => [k, r[`summary_${k}`]]));
+  return {
+    card: toCardRecord(row),
+    summary: summaryRow.card_id === null ? null : toSummary(summaryRow as unknown as CardSummaryTable),
+  };
 }
 
 export async function findCardById(

@@ -9,6 +9,17 @@ const QUIET = [
   /^\/favicon\.ico$/,
 ];
 
+/** pino's level numbers (a level writes when its rank is at least the logger's). */
+const RANK: Record<string, number | undefined> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
+
 /**
  * One log line per answered request: method, path, status, duration, and the error code when it failed.
  * A 4xx is a warning (the caller sent something wrong), a 5xx an error; health checks and docs assets are
@@ -17,8 +28,10 @@ const QUIET = [
 export function installRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
-    const quiet = QUIET.some((pattern) => pattern.test(request.url));
+    const quiet = status < 400 && QUIET.some((pattern) => pattern.test(request.url));
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : quiet ? 'debug' : 'info';
+    // Under LOG_LEVEL=warn (a busy production setting) a 2xx writes nothing: build nothing for it.
+    if ((RANK[level] ?? 0) < (RANK[request.log.level] ?? 0)) return;
     request.log[level](
       {
         method: request.method,

@@ -55,7 +55,12 @@ export const MapCreate = Type.Object(
     promotions: Type.Array(Type.String({ pattern: '^[0-9a-f]{24}$' }), { maxItems: 20_000 }),
     startDate: Type.String({ minLength: 10, maxLength: 40 }),
     endDate: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
-    stores: Type.Optional(Type.Array(Str(64))),
+    stores: Type.Optional(
+      Type.Array(Str(64), {
+        description:
+          'Store codes the map applies at (absent or empty: every store). The map file lists them comma-separated in a Stores parameter, so a code holds no comma nor surrounding spaces, and none comes twice (422 naming stores[i]).',
+      }),
+    ),
     validityAfterVoid: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
     algorithm: Type.Optional(Type.Array(Step, { maxItems: 100 })),
   },

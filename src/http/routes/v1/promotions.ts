@@ -165,7 +165,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Create a map version: an immutable snapshot of promotions',
           description:
-            "With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm's promotion-usage names them, the dates are the merchant's wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.",
+            'With `Content-Type: application/xml`, the body is a map file (`<promo-engine>`, as GET with `Accept: application/xml` exports it): its promotions are matched by nro (one the merchant has is used as it is) or created from their XML, the algorithm\'s promotion-usage names them, the dates are the merchant\'s wall clock (dd/MM/yyyy HH:mm) and map-version is the version created (422 if taken), the stores are those of a `<parameter key="Stores" value="S1,S2" />` (comma-separated; none: every store); `?name=` names it. A document that is not well formed, or misses a part, is a 422 naming the element. Otherwise (JSON): freezes the named promotions as they are now, with the evaluation algorithm (steps ALL or SIMPLE over promotion nros; promotions in no step run last, all of them), validity, stores and validityAfterVoid (days within which a return or cancel reverts its promotions). The answer carries the new version number. 422 for an unknown or deactivated promotion.',
           body: {
             content: {
               'application/json': { schema: MapCreate },
@@ -211,7 +211,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: mapTags,
           summary: 'Read a map version',
           description:
-            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version. With `Accept: application/xml`: the map file in the promotion grammar’s XML form (`<promo-engine>`, ISO-8859-1), the promotions as they were posted.',
+            'Its promotions, algorithm, validity and whether it is the active one. 404 unknown version. With `Accept: application/xml`: the map file in the promotion grammar’s XML form (`<promo-engine>`, ISO-8859-1), the promotions as they were posted; a map limited to stores lists them in a `<parameter key="Stores" value="S1,S2" />` after the engine parameters.',
           params: VersionParams,
           response: { 200: MapView, ...errorResponses },
         },
