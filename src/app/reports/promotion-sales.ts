@@ -1,11 +1,25 @@
 /**
  * What promotions gave sales, read back from the sales' stored plans (the promotions report, the limit
- * statements): each sale with its lines and the promotions applied, and the counters of limits.
+ * statements): each sale with its lines, the promotions applied and what its returns and its cancellation
+ * took back of its lines, and the counters of limits.
  */
 import { parseStoredSalePlan, type StoredPromotions } from '../../core/sales/stored-sale.js';
+import { purchaseLines } from '../../core/sales/returned-lines.js';
 import type { SaleLine } from '../../core/rules/index.js';
-import { countersOfLimits, salesWithPromotions } from '../../db/repos/promotion-sales.repo.js';
+import {
+  countersOfLimits,
+  returnsOfSales,
+  salesWithPromotions,
+} from '../../db/repos/promotion-sales.repo.js';
 import type { Deps } from '../context.js';
+
+/** A return (its receipt) or the cancellation of the sale, and what it took of each purchase line. */
+export interface SaleReversal {
+  kind: 'return' | 'cancel';
+  receipt: string;
+  at: string;
+  lines: { lineNo: number; amount: number }[];
+}
 
 export interface PromotionSale {
   id: string;
@@ -18,6 +32,13 @@ export interface PromotionSale {
   customerCode: string | null;
   lines: SaleLine[];
   promotions: StoredPromotions;
+  /** Oldest first; a cancellation is last and takes what the returns left of each line. */
+  reversals: SaleReversal[];
+}
+
+function returnedLines(result: string): { lineNo: number; amount: number }[] {
+  const parsed = JSON.parse(result) as { lines?: { lineNo: number; amount: number }[] };
+  return Array.isArray(parsed.lines) ? parsed.lines : [];
 }
 
 export async function promotionSales(
@@ -31,10 +52,31 @@ export async function promotionSales(
   },
 ): Promise<PromotionSale[]> {
   const rows = await salesWithPromotions(deps.db, merchantId, q);
+  const returns = await returnsOfSales(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   const out: PromotionSale[] = [];
   for (const r of rows) {
     const plan = parseStoredSalePlan(r.plan);
     if (!plan?.promotions) continue;
+    const lines = JSON.parse(r.lines) as SaleLine[];
+    const reversals: SaleReversal[] = returns
+      .filter((x) => x.sale_id === r.id)
+      .map((x) => ({ kind: 'return', receipt: x.receipt, at: x.created_at, lines: returnedLines(x.result) }));
+    if (r.status === 'cancelled') {
+      const taken = new Map<number, number>();
+      for (const x of reversals)
+        for (const l of x.lines) taken.set(l.lineNo, (taken.get(l.lineNo) ?? 0) + l.amount);
+      reversals.push({
+        kind: 'cancel',
+        receipt: r.receipt,
+        at: r.cancelled_at ?? r.sold_at,
+        lines: purchaseLines(lines)
+          .map((l) => ({ lineNo: l.lineNo, amount: l.amount - (taken.get(l.lineNo) ?? 0) }))
+          .filter((l) => l.amount > 0),
+      });
+    }
     out.push({
       id: r.id,
       receipt: r.receipt,
@@ -44,8 +86,9 @@ export async function promotionSales(
       storeName: r.store_name,
       terminalCode: r.terminal_code,
       customerCode: r.customer_code,
-      lines: JSON.parse(r.lines) as SaleLine[],
+      lines,
       promotions: plan.promotions,
+      reversals,
     });
   }
   return out;

@@ -85,7 +85,7 @@ export async function commitReversal(
     returned_minor: plan.returnedMinorAfter,
     reversed_points: plan.reversedPointsAfter,
     returned_lines: JSON.stringify(plan.returnedAfter),
-    ...(plan.kind === 'cancel' ? { status: 'cancelled' } : {}),
+    ...(plan.kind === 'cancel' ? { status: 'cancelled', cancelled_at: by.now } : {}),
   });
   return ok(done);
 }

@@ -20,6 +20,8 @@ const NATIVE_FIELDS = [
   'regions',
   'segments',
   'customerTypes',
+  'campaign',
+  'deploymentChannels',
 ];
 const HEAD = [
   'nro',

@@ -182,6 +182,16 @@ export interface Promotion {
   condition: Condition | null;
   combo: ComboComponent[];
   benefits: Benefit[];
+  /**
+   * The marketing campaign it belongs to (e.g. "BLACK FRIDAY", "Mercadeo"), as reports show it; never read by
+   * evaluation. Absent when not given.
+   */
+  campaign?: string;
+  /**
+   * The channels it is deployed to (e.g. "Punto de venta", "Ecommerce"), as reports show them; never read by
+   * evaluation. Absent when not given.
+   */
+  deploymentChannels?: string[];
 }
 
 export type LimitScope = 'customer' | 'store' | 'retailer';

@@ -48,6 +48,24 @@ const issues = (r: ReturnType<typeof parsePromotion>) =>
   (r as Failure).details?.map((d) => `${d.field}: ${d.message}`) ?? [];
 
 describe('parsePromotion', () => {
+  it('keeps the campaign and deployment channels (list or comma-separated), absent when not given', () => {
+    const listed = parsePromotion(
+      { ...IMPORT_EXAMPLE, campaign: 'BLACK FRIDAY', deploymentChannels: ['Punto de venta', 'Ecommerce'] },
+      opts,
+    );
+    expect(listed.ok && [listed.value.campaign, listed.value.deploymentChannels]).toEqual([
+      'BLACK FRIDAY',
+      ['Punto de venta', 'Ecommerce'],
+    ]);
+    const text = parsePromotion({ ...IMPORT_EXAMPLE, deploymentChannels: 'Punto de venta, Ecommerce' }, opts);
+    expect(text.ok && text.value.deploymentChannels).toEqual(['Punto de venta', 'Ecommerce']);
+    const none = parsePromotion(IMPORT_EXAMPLE, opts);
+    expect(none.ok && ['campaign' in none.value, 'deploymentChannels' in none.value]).toEqual([false, false]);
+    const bad = parsePromotion({ ...IMPORT_EXAMPLE, campaign: { name: 'x' }, deploymentChannels: 3 }, opts);
+    expect(bad.ok).toBe(false);
+    expect(issues(bad).map((i) => i.split(':')[0])).toEqual(['campaign', 'deploymentChannels']);
+  });
+
   it('reads the specification example: every item, 10 % resume, messages, a fresh nro per benefit', () => {
     const r = parsePromotion(IMPORT_EXAMPLE, opts);
     expect(r.ok).toBe(true);

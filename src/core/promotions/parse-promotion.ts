@@ -1,6 +1,7 @@
 /**
  * One promotion object of the grammar's JSON form (containers as object or array, decimal text), with the
- * typed additions of the native API (validity, stores, regions, segments, priority, exclusive) → a typed
+ * typed additions of the native API (validity, stores, regions, segments, priority, exclusive, and the
+ * campaign and deployment channels the console's reports show: spec §8.8) → a typed
  * Promotion, or every issue found, each naming the path of the bad element.
  */
 import { detail, fail, ok, type Result } from '../error-catalog.js';
@@ -40,6 +41,8 @@ const FIELDS = [
   'regions',
   'segments',
   'customerTypes',
+  'campaign',
+  'deploymentChannels',
   'sets',
   'condition',
   'combo',
@@ -153,8 +156,14 @@ export function parsePromotion(input: unknown, options: ParseOptions): Result<Pr
     combo,
     benefits,
   };
+  // Kept only when given, so that the definitions stored before these fields read the same.
+  const campaign = text(r, p.campaign, 'campaign', false);
+  const channels = list(r, p.deploymentChannels, 'deploymentChannels');
+  if (campaign !== null) promotion.campaign = campaign;
+  if (channels.length > 0) promotion.deploymentChannels = channels;
   if (promotion.name.length > 200) r.bad('name', 'is longer than 200 characters');
   if (promotion.code.length > 100) r.bad('code', 'is longer than 100 characters');
+  if ((campaign?.length ?? 0) > 200) r.bad('campaign', 'is longer than 200 characters');
   if (r.issues.length > 0) {
     const first = r.issues[0]!;
     return fail(

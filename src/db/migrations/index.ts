@@ -21,6 +21,7 @@ import * as m0022 from './0022-data-loading.js';
 import * as m0024 from './0024-campaigns.js';
 import * as m0025 from './0025-point-value.js';
 import * as m0026 from './0026-promotion-workflows.js';
+import * as m0030 from './0030-sale-cancelled-at.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0024-campaigns': m0024,
   '0025-point-value': m0025,
   '0026-promotion-workflows': m0026,
+  '0030-sale-cancelled-at': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 /**
  * Sales whose stored plan holds what a promotion map gave them (the promotions report and the limit
- * statements read them), with their store, terminal and customer codes, oldest first.
+ * statements read them), with their store, terminal and customer codes, oldest first; and the returns
+ * recorded against them.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
@@ -10,6 +11,7 @@ export interface PromotionSaleRow {
   receipt: string;
   sold_at: string;
   status: string;
+  cancelled_at: string | null;
   lines: string;
   plan: string | null;
   store_code: string;
@@ -18,6 +20,10 @@ export interface PromotionSaleRow {
   customer_code: string | null;
 }
 
+/**
+ * With `from`/`to`: the sales sold in [from, to), and those that a return or their cancellation touched
+ * then (a cancellation recorded before 0030 has no date of its own: it counts at the sale's).
+ */
 export function salesWithPromotions(
   db: Kysely<DB>,
   merchantId: string,
@@ -38,6 +44,7 @@ export function salesWithPromotions(
       's.receipt',
       's.sold_at',
       's.status',
+      's.cancelled_at',
       's.lines',
       's.plan',
       'st.code as store_code',
@@ -48,10 +55,31 @@ export function salesWithPromotions(
     .where('s.merchant_id', '=', merchantId)
     .where('s.plan', 'like', '%"promotions":{%');
   if (q.limitUse) query = query.where('s.plan', 'like', '%"limitId":%');
-  if (q.from) query = query.where('s.sold_at', '>=', q.from);
-  if (q.to) query = query.where('s.sold_at', '<', q.to);
+  if (q.from || q.to) {
+    const { from, to } = q;
+    query = query.where((eb) => {
+      const within = (column: 's.sold_at' | 's.cancelled_at') =>
+        eb.and([...(from ? [eb(column, '>=', from)] : []), ...(to ? [eb(column, '<', to)] : [])]);
+      let returns = eb.selectFrom('sale_returns as r').select('r.id').whereRef('r.sale_id', '=', 's.id');
+      if (from) returns = returns.where('r.created_at', '>=', from);
+      if (to) returns = returns.where('r.created_at', '<', to);
+      return eb.or([within('s.sold_at'), within('s.cancelled_at'), eb.exists(returns)]);
+    });
+  }
   if (q.storeCode) query = query.where('st.code', '=', q.storeCode);
   return query.orderBy('s.sold_at').orderBy('s.id').execute() as Promise<PromotionSaleRow[]>;
+}
+
+/** The returns of these sales (receipt, date, the answer that lists what each took per line), oldest first. */
+export function returnsOfSales(db: Kysely<DB>, saleIds: readonly string[]) {
+  if (saleIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sale_returns')
+    .select(['sale_id', 'receipt', 'created_at', 'result'])
+    .where('sale_id', 'in', saleIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The counters of limits (every subject), with what they used. */

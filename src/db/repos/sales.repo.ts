@@ -205,7 +205,13 @@ export class StaleSaleError extends RetryableDbError {
 export async function updateSaleReversal(
   tx: Tx,
   before: SaleRow,
-  values: { returned_minor: number; reversed_points: number; status?: SaleStatus; returned_lines?: string },
+  values: {
+    returned_minor: number;
+    reversed_points: number;
+    status?: SaleStatus;
+    returned_lines?: string;
+    cancelled_at?: string;
+  },
 ): Promise<void> {
   const result = await tx
     .updateTable('sales')

@@ -25,5 +25,7 @@ export interface SaleTable {
   returned_minor: number;
   /** Cumulative returned amount per purchase line (JSON), written by returns (0020); null before any. */
   returned_lines?: string | null;
+  /** When the sale was cancelled (0030); null: not cancelled, or cancelled before the column. */
+  cancelled_at?: string | null;
   created_at: string;
 }

@@ -1,21 +1,29 @@
 /**
- * The two shapes every PROMO JSON service is declared with: a query (GET, staff roles, `companyId` checked
- * before the handler runs, the answer documented by its example, 400 {status, description}, 401 Spring's
- * OAuth error) and a command (POST/DELETE with a JSON body, writer roles, the company resolved by the
- * use-case from the body).
+ * The shapes every PROMO service is declared with, so that each handler is translate → call → translate:
+ * - a query (GET, staff roles, `companyId` checked before the handler runs, the answer documented by its
+ *   example, 400 {status, description}, 401 Spring's OAuth error);
+ * - a command (POST/DELETE with a JSON body, writer roles, the company resolved by the use-case from the
+ *   body, refused in the service's own envelope);
+ * - the promoCoreRequest XML service (an XML body in, a promoCoreResponse in ISO-8859-1 out).
+ * The asynchronous imports (an accepted import record and its monitor headers) are in loading/import-route.ts.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
+import { companyOf } from '../../app/elements/company.js';
 import { STAFF_ROLES, type Role } from '../../core/roles.js';
 import { requireRole } from '../../http/plugins/auth.js';
-import { checkCompany, requireCompany, type Company, type CompanyCheck } from './use-cases/company.js';
+import type { CompanyResolver } from './use-cases/admin-company.js';
+import { checkCompany, requireCompany, type Company } from './use-cases/company.js';
 import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from './wire/common.js';
+import { XML_TYPE } from './wire/xml.js';
 
-type Query = Record<string, string | undefined>;
+export type Query = Record<string, string | undefined>;
+export type { CompanyResolver };
 
 export const Answer = (example: unknown) => Type.Unknown({ examples: [example] });
 
+/** Who may call the synchronous administration services. */
 export const WRITERS = [
   'administrator',
   'director',
@@ -24,6 +32,18 @@ export const WRITERS = [
   'cc_operator',
   'cashier',
 ] as const satisfies readonly Role[];
+
+/** Who may load data (catalogs, prices, promotions, limits): the writers but the till. */
+export const LOADERS = [
+  'administrator',
+  'director',
+  'senior_employee',
+  'marketer',
+  'cc_operator',
+] as const satisfies readonly Role[];
+
+/** The paging and date-range parameters of the history queries (card movements, coupon events). */
+export const DATED_PAGE = ['limit', 'offset', 'dateFrom', 'dateTo', 'timeFrom', 'timeTo'] as const;
 
 export interface QueryDoc {
   summary: string;
@@ -80,7 +100,11 @@ export interface CommandDoc {
   refused?: unknown;
 }
 
-export type CompanyResolver = (companyId: unknown) => Promise<CompanyCheck>;
+/** The company of a request's body: the caller's own, or why not (each service words the refusal). */
+export const companyResolver =
+  (deps: Deps, request: FastifyRequest): CompanyResolver =>
+  (companyId) =>
+    checkCompany(deps, request, companyId);
 
 export function promoCommand(
   app: FastifyInstance,
@@ -104,7 +128,59 @@ export function promoCommand(
         401: OAuthErrorBody,
       },
     },
-    handler: async (request: FastifyRequest) =>
-      handler((companyId) => checkCompany(deps, request, companyId), request.body),
+    handler: async (request: FastifyRequest) => handler(companyResolver(deps, request), request.body),
   });
+}
+
+export interface XmlDoc {
+  summary: string;
+  description: string;
+  request: string;
+  example: string;
+}
+
+/**
+ * The promoCoreRequest service: the XML text of the body (decoded from its declared charset by the dialect's
+ * parser) in, a promoCoreResponse (ISO-8859-1 bytes) out. A request without `<companyId>` is the caller's
+ * own company.
+ */
+export function promoXml(
+  app: FastifyInstance,
+  deps: Deps,
+  path: string,
+  doc: XmlDoc,
+  handler: (resolve: (companyId: string | null) => Promise<Company | null>, xml: string) => Promise<Buffer>,
+): void {
+  app.post(
+    path,
+    {
+      preHandler: requireRole(...WRITERS),
+      schema: {
+        tags: TAGS,
+        summary: doc.summary,
+        description: doc.description,
+        consumes: ['application/xml', 'text/xml'],
+        body: Type.String({ examples: [doc.request] }),
+        response: {
+          200: {
+            description: 'promoCoreResponse',
+            content: { 'application/xml': { schema: Type.String(), example: doc.example } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const ownSlug = async () => {
+        const merchantId = request.caller?.merchantId;
+        const own = merchantId ? await companyOf(deps, merchantId) : undefined;
+        return own?.slug ?? '';
+      };
+      const resolve = async (companyId: string | null) => {
+        const check = await checkCompany(deps, request, companyId ?? (await ownSlug()));
+        return check.ok ? check.company : null;
+      };
+      const xml = await handler(resolve, typeof request.body === 'string' ? request.body : '');
+      return reply.type(XML_TYPE).send(xml as unknown as string);
+    },
+  );
 }

@@ -2,7 +2,7 @@
  * The PROMO demo company's sales history: the transactions the manual's examples show, recorded as the engine
  * stores a posted sale (its lines, payments and stored plan with what the promotion map gave it). §3.1's
  * lastSales sale of customer 0102909421 (map 5; its payments do not add up to its total, as in the manual);
- * §3.8's report record (promotion 10549, a CouponBenefit, store 0621 "MY STORE "); §3.9's sale that used 1 of
+ * §3.8's report record (promotion 10549, a CouponBenefit of campaign "Mercadeo", store 0621 "MY STORE "); §3.9's sale that used 1 of
  * the 3 benefited products of "PromoLimite" (map 91). The report's promotions are in map 91, which is not
  * the active map (90 stays active for the other examples).
  */
@@ -38,6 +38,8 @@ const PROMO_10549 = {
   reportParticipants: 'false',
   suggest: 'not',
   validity: { from: '2020-11-26T05:00:00Z', to: '2020-12-06T04:59:00Z' },
+  campaign: 'Mercadeo',
+  deploymentChannels: ['Punto de venta'],
   sets: { set: { name: '5fc6a1c0e4b0a1b2c3d4e5f7', type: 'item', attribute: 'code', value: '1580203' } },
   condition: { type: 'basic', name: 'Exists', parameter: param('use-set', '5fc6a1c0e4b0a1b2c3d4e5f7') },
   benefits: {

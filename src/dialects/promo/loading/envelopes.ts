@@ -17,9 +17,6 @@ export function catalogRefusal(description: string, detail: string): PromoAnswer
   return new PromoAnswer(400, catalogEnvelope('400', description, detail));
 }
 
-export const unknownCompany = (companyId: unknown) =>
-  `El código de compañía ${String(companyId)} no pertenece a una compañía existente.`;
-
 export const PRICE_LIST_ACCEPTED = {
   status: 'Informacion Recibida OK',
   description: 'La lista de precios será procesada',

@@ -2,25 +2,22 @@
  * The import monitor of the PROMO imports (the manual's console screen, as a query): an import's state,
  * totals, per-item errors and content; and its reprocessing, which queues the same content again.
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../app/context.js';
 import { getImport, listImports, type ImportRecord } from '../../../app/imports/imports.js';
-import { importContent, queueImport } from '../../../app/loading/import-queue.js';
-import { STAFF_ROLES } from '../../../core/roles.js';
-import { requireRole } from '../../../http/plugins/auth.js';
+import { importContent } from '../../../app/loading/import-queue.js';
 import { PromoAnswer } from '../errors.js';
-import { requireCompany } from '../use-cases/company.js';
-import { OAuthErrorBody, queryOf, StatusText, TAGS, Text } from '../wire/common.js';
+import { promoQuery } from '../route-kit.js';
+import { StatusText } from '../wire/common.js';
 import * as env from './envelopes.js';
 import * as ex from './examples.js';
-import { drainSoon } from './import-job.js';
-
-const Answer = (example: unknown) => Type.Unknown({ examples: [example] });
+import { promoImport } from './import-route.js';
 
 export function monitorRoutes(deps: Deps): FastifyPluginAsyncTypebox {
-  return async (app) => {
-    const promoImport = async (merchantId: string, id: string) => {
+  return async (typed) => {
+    const app = typed as unknown as FastifyInstance;
+    const promoImportRecord = async (merchantId: string, id: string) => {
       const found = await getImport(deps, merchantId, id);
       if (!found.ok || !found.value.kind.startsWith('promo.'))
         throw new PromoAnswer(404, {
@@ -30,24 +27,20 @@ export function monitorRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       return found.value;
     };
 
-    app.get(
+    promoQuery(
+      app,
+      deps,
       '/api/rest/importMonitor',
       {
-        preHandler: requireRole(...STAFF_ROLES),
-        schema: {
-          tags: TAGS,
-          summary: 'Import monitor: the state of the company’s imports',
-          description:
-            'With `id` (the `X-Import-Id` of the upload): that import — status PENDIENTE (queued), PROCESANDO, PROCESADO, RECHAZADO or ERROR, totals and per-item errors `{rec, code, msg}` (the first 200) and the `content` sent. Without: the latest `limit` (default 20, max 100) imports, newest first. Not in the manual (its monitor is a console screen); added so a REST client can follow its imports.',
-          querystring: queryOf({ companyId: Text, id: Text, limit: Text }),
-          response: { 200: Answer(ex.IMPORT_MONITOR_RESPONSE), 400: StatusText, 401: OAuthErrorBody },
-        },
+        summary: 'Import monitor: the state of the company’s imports',
+        description:
+          'With `id` (the `X-Import-Id` of the upload): that import — status PENDIENTE (queued), PROCESANDO, PROCESADO, RECHAZADO or ERROR, totals and per-item errors `{rec, code, msg}` (the first 200) and the `content` sent. Without: the latest `limit` (default 20, max 100) imports, newest first. Not in the manual (its monitor is a console screen); added so a REST client can follow its imports.',
+        query: ['companyId', 'id', 'limit'],
+        example: ex.IMPORT_MONITOR_RESPONSE,
       },
-      async (request) => {
-        const q = request.query as Record<string, string | undefined>;
-        const company = await requireCompany(deps, request, q.companyId);
+      async (company, q) => {
         if (q.id) {
-          const found = await promoImport(company.merchantId, q.id);
+          const found = await promoImportRecord(company.merchantId, q.id);
           return { ...monitorView(found), content: await importContent(deps, q.id) };
         }
         const limit = q.limit === undefined ? 20 : Number(q.limit);
@@ -58,40 +51,28 @@ export function monitorRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
     );
 
-    app.post(
+    promoImport(
+      app,
+      deps,
       '/api/rest/importMonitor/reprocess',
       {
-        preHandler: requireRole('administrator', 'director', 'senior_employee', 'marketer', 'cc_operator'),
-        schema: {
-          tags: TAGS,
-          summary: 'Reprocess an import',
-          description:
-            'Queues the content of import `id` again as a new import (the manual’s monitor "allows reprocessing"), answered with the catalog envelope and the new `X-Import-Id`. 404 for an unknown import, 400 `companyId is Required` / `companyId is Invalid`.',
-          body: Type.Unknown({ examples: [{ companyId: 'napse', id: 'imp_01m8jfx0yh4f5z3xzsg7sk2dw5' }] }),
-          response: {
-            200: Answer({ ...ex.CATALOG_RESPONSE, description: 'catalogBrand' }),
-            400: StatusText,
-            401: OAuthErrorBody,
-          },
-        },
+        summary: 'Reprocess an import',
+        description:
+          'Queues the content of import `id` again as a new import (the manual’s monitor "allows reprocessing"), answered with the catalog envelope and the new `X-Import-Id`. 404 for an unknown import, 400 `companyId is Required` / `companyId is Invalid`.',
+        request: { companyId: 'napse', id: 'imp_01m8jfx0yh4f5z3xzsg7sk2dw5' },
+        example: { ...ex.CATALOG_RESPONSE, description: 'catalogBrand' },
+        refused: StatusText,
+        refusals: { envelope: 'received' },
       },
-      async (request, reply) => {
-        const b = env.objectBody(request.body, (d) => env.received('JSON is Invalid', d));
-        const company = await requireCompany(deps, request, b.companyId);
+      async (b, company) => {
         const id = env.text(b.id);
         if (!id) throw env.received('id is Required', 'Debe enviar el campo id');
-        const original = await promoImport(company.merchantId, id);
-        const { importId } = await queueImport(deps, {
-          merchantId: company.merchantId,
+        const original = await promoImportRecord(company.merchantId, id);
+        return {
           kind: original.kind,
-          fileName: null,
-          createdBy: request.caller?.principalId ?? null,
-          body: await importContent(deps, id),
-        });
-        void reply.header('x-import-id', importId);
-        void reply.header('location', `/promo/api/rest/importMonitor?id=${importId}`);
-        drainSoon(deps);
-        return env.catalogEnvelope('200', monitorView(original).type, env.CATALOG_ACCEPTED);
+          content: await importContent(deps, id),
+          answer: env.catalogEnvelope('200', monitorView(original).type, env.CATALOG_ACCEPTED),
+        };
       },
     );
   };

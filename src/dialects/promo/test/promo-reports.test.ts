@@ -14,11 +14,13 @@ import { promoToken } from './promo-support.js';
 describe.each(databases())('PROMO reports on $kind', (target) => {
   let h: Harness;
   let token: string;
+  /** The clock: real time, but for the last test, which posts sales on given days. */
+  let clock: Date | null = null;
   const get = (url: string) =>
     h.request({ method: 'GET', url, token, headers: { accept: 'application/json' } });
 
   beforeAll(async () => {
-    h = await createHarness(target);
+    h = await createHarness(target, { now: () => clock ?? new Date() });
     token = await promoToken(h);
   });
   afterAll(() => h.close());
@@ -32,8 +34,8 @@ describe.each(databases())('PROMO reports on $kind', (target) => {
     expect(Object.keys(body)).toEqual(['records:', 'header']);
     expect(typeof body['records:']).toBe('string');
     const records = JSON.parse(body['records:']);
-    // The engine keeps no campaign on a promotion: "" where the manual's console shows "Mercadeo".
-    expect(records).toEqual([{ ...REPORT_RECORD, campaign: '' }]);
+    // campaign and deploymentChannels are the promotion's own (the demo's 10549 is of campaign "Mercadeo").
+    expect(records).toEqual([REPORT_RECORD]);
     expect(Object.keys(records[0])).toEqual(Object.keys(REPORT_RECORD));
     expect(body['records:']).toContain('"unitPrice":10400,');
     expect(body.header).toEqual({ total: 1, offset: 0, limit: 50000 });
@@ -243,5 +245,158 @@ describe.each(databases())('PROMO reports on $kind', (target) => {
     expect(
       (await get('/promo/api/rest/limit/limitStatus?companyId=napse&code=85001')).json().limitsDetail,
     ).toEqual([]);
+  });
+
+  it('§3.8 campaign and channels from the promotion, returns and a cancellation as Devolución records; §3.9 per period', async () => {
+    const login = await h.request({
+      method: 'POST',
+      url: '/oauth/token',
+      payload: { grant_type: 'password', username: 'sender', password: 'mate' },
+    });
+    const v1 = login.json().access_token as string;
+    const post = (url: string, payload: object) => h.request({ method: 'POST', url, payload, token: v1 });
+    const at = (instant: string) => (clock = new Date(instant));
+    at('2026-11-20T14:00:00Z');
+    const created = await post('/v1/promotions', {
+      name: 'Report 10 %',
+      code: 'RPT10',
+      campaign: 'BLACK FRIDAY',
+      deploymentChannels: ['Punto de venta', 'Ecommerce'],
+      sets: { set: { name: 'rpt', type: 'item', attribute: 'code', value: 'RPT' } },
+      condition: { type: 'basic', name: 'Exists', parameter: { key: 'use-set', value: 'rpt' } },
+      benefits: { benefit: { instance: 'PercentageDiscount', parameter: [{ key: 'percent', value: '10' }] } },
+    });
+    expect(created.statusCode).toBe(201);
+    const p = created.json();
+    const shown = await h.request({ method: 'GET', url: `/v1/promotions/${p.nro}`, token: v1 });
+    expect(shown.json().definition).toMatchObject({
+      campaign: 'BLACK FRIDAY',
+      deploymentChannels: ['Punto de venta', 'Ecommerce'],
+    });
+    const limit = await post('/v1/limits', {
+      promotion: p.nro,
+      benefit: p.definition.benefits[0].nro,
+      scope: 'store',
+      storeCode: '1',
+      period: 'days',
+      numberDays: 1,
+      type: 'count',
+      max: 5,
+    });
+    expect(limit.statusCode).toBe(201);
+    const map = (
+      await post('/v1/promotion-maps', {
+        name: 'rpt',
+        promotions: [p.nro],
+        startDate: '2026-01-01T00:00:00Z',
+      })
+    ).json();
+    expect((await post(`/v1/promotion-maps/${map.version}/activate`, {})).statusCode).toBe(200);
+    const customerId = (await post('/v1/customers', { lastName: 'Report', firstName: 'Test' })).json().id;
+    const sale = async (receipt: string, instant: string, storeCode: string, quantity: number) => {
+      at(instant);
+      const res = await post('/v1/sales', {
+        receipt,
+        date: instant,
+        storeCode,
+        customerId,
+        lines: [
+          { operation: 'purchase', itemCode: 'RPT', amount: 1000 * quantity, quantity, unitPrice: 1000 },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().promotions.applied[0]).toMatchObject({ discount: 100 * quantity });
+      return res.json().saleId as string;
+    };
+    const s1 = await sale('RPT-S1', '2026-11-20T15:00:00Z', '1', 4);
+    await sale('RPT-S2', '2026-11-20T16:00:00Z', '1', 1);
+    at('2026-11-21T12:00:00Z');
+    const returned = await post(`/v1/sales/${s1}/returns`, {
+      receipt: 'RPT-S1-R1',
+      lines: [{ lineNo: 1, amount: 1000 }],
+    });
+    expect(returned.statusCode).toBe(201);
+    await sale('RPT-S3', '2026-11-22T15:00:00Z', '1', 1);
+    const s4 = await sale('RPT-S4', '2026-11-22T16:00:00Z', 'napse', 1);
+    at('2026-11-22T16:30:00Z');
+    expect((await post(`/v1/sales/${s4}/cancel`, {})).statusCode).toBe(200);
+
+    const report = async (query: string) => {
+      const res = await get(
+        `/promo/api/rest/reports/transaction/promotion?companyId=napse&pcode=RPT10${query}`,
+      );
+      expect(res.statusCode).toBe(200);
+      return JSON.parse(res.json()['records:']) as Record<string, unknown>[];
+    };
+    const all = await report('');
+    const pick = (r: Record<string, unknown>) => [
+      r.transactionId,
+      r.transactionType,
+      r.date,
+      r.subTotal,
+      r.quantity,
+      r.discountApply,
+    ];
+    expect(all.map(pick)).toEqual([
+      ['RPT-S1', 'Venta', '20/11/2026 12:00', 40, 4, 4],
+      ['RPT-S2', 'Venta', '20/11/2026 13:00', 10, 1, 1],
+      ['RPT-S1-R1', 'Devolución', '21/11/2026 09:00', 10, 1, 1],
+      ['RPT-S3', 'Venta', '22/11/2026 12:00', 10, 1, 1],
+      ['RPT-S4', 'Venta', '22/11/2026 13:00', 10, 1, 1],
+      ['RPT-S4', 'Devolución', '22/11/2026 13:30', 10, 1, 1],
+    ]);
+    for (const r of all)
+      expect(r).toMatchObject({
+        campaign: 'BLACK FRIDAY',
+        deploymentChannels: 'Punto de venta, Ecommerce',
+        promotionName: 'Report 10 %',
+        itemCode: 'RPT',
+        unitPrice: 10,
+      });
+    expect((await report('&transactionType=DEVOLUCION')).map((r) => r.transactionId)).toEqual([
+      'RPT-S1-R1',
+      'RPT-S4',
+    ]);
+    expect((await report('&transactionType=VENTA')).map((r) => r.transactionId)).toEqual([
+      'RPT-S1',
+      'RPT-S2',
+      'RPT-S3',
+      'RPT-S4',
+    ]);
+    // A return shows on its own day, whatever the day of its sale.
+    expect((await report('&dateFrom=20261121&dateTo=20261121')).map(pick)).toEqual([
+      ['RPT-S1-R1', 'Devolución', '21/11/2026 09:00', 10, 1, 1],
+    ]);
+
+    // §3.9: the 1-day limit of store 1 counts each period from 0; its current value is the running period's.
+    const statements = async () => {
+      const res = await get(`/promo/api/rest/limit/statements?companyId=napse&mapVersion=${map.version}`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as Record<string, unknown>[];
+    };
+    const [entry] = await statements();
+    expect(entry).toMatchObject({
+      promotionName: 'Report 10 %',
+      promotionCode: 'RPT10',
+      limitScope: 'Tienda',
+      store: '1',
+      limitOriginalValue: '5.00',
+      limitCurrentValue: '1.00',
+      storeCode: '1',
+    });
+    const steps = (entry!.detail as Record<string, string>[]).map((d) => [
+      d.transaction,
+      d.initialValue,
+      d.transactionValue,
+      d.finalValue,
+    ]);
+    expect(steps).toEqual([
+      ['RPT-S1', '0.00', '1.00', '1.00'],
+      ['RPT-S2', '1.00', '1.00', '2.00'],
+      ['RPT-S3', '0.00', '1.00', '1.00'],
+    ]);
+    at('2026-11-24T12:00:00Z');
+    expect((await statements())[0]).toMatchObject({ limitCurrentValue: '0.00' });
+    clock = null;
   });
 });

@@ -1,20 +1,27 @@
 /**
- * The promotions report (spec §3.8) and the limit statements of a map (§3.9), read from what the engine
- * stored with each sale. The report's records come out as the manual has them: under the key "records:"
- * (with its colon), as a JSON-encoded string, with a header {total, offset (0-based), limit (25 by default,
- * at most 50,000)}. Labels are the console's Spanish ones; amounts are numbers in the report and strings with
- * two decimals in the statements; dates dd/MM/yyyy HH:mm in the company's time zone.
+ * The promotions report (spec §3.8), read from what the engine stored with each sale and its returns. The
+ * records come out as the manual has them: under the key "records:" (with its colon), as a JSON-encoded
+ * string, with a header {total, offset (0-based), limit (25 by default, at most 50,000)}. Labels are the
+ * console's Spanish ones; amounts are numbers; dates dd/MM/yyyy HH:mm in the company's time zone.
+ *
+ * Returns and cancellations: the manual gives the record values "Venta" / "Devolución" and a VENTA /
+ * DEVOLUCION filter, so each return, and a sale's cancellation, is a record of its own — transactionType
+ * "Devolución", dated when it happened, transactionId the return's receipt (a cancellation: the sale's) —
+ * one per promotion and line it took back, with what it took back as positive amounts, as the return ticket
+ * shows them: `subTotal` the line amount returned, `quantity` its share of the line's quantity,
+ * `discountApply` the part of the promotion's discount on that line given back (in proportion, all of it once
+ * the line is wholly returned, exactly as the reversal took it back). A promotion's net discount over a
+ * period is its Venta records' less its Devolución records'.
  */
 import type { Deps } from '../../../app/context.js';
-import { listLimits } from '../../../app/promotions/limits.js';
 import { mapDocument } from '../../../app/promotions/promotion-queries.js';
-import { limitCounters, promotionSales, type PromotionSale } from '../../../app/reports/promotion-sales.js';
+import { promotionSales, type PromotionSale } from '../../../app/reports/promotion-sales.js';
 import { amountNumber } from '../../../core/elements/index.js';
 import { wallClock } from '../../../core/promotions/grammar-xml.js';
 import type { Promotion } from '../../../core/promotions/model.js';
 import type { SaleLine } from '../../../core/rules/index.js';
-import { PromoAnswer } from '../errors.js';
-import { CLASS, LIMIT_BY, MONETARY, SCOPE } from '../map/promotion-available.js';
+import { proportional } from '../../../core/sales/reversal-promotions.js';
+import { CLASS } from '../map/promotion-available.js';
 import type { Company } from './company.js';
 import { bad, dateRange, positive } from './queries.js';
 
@@ -22,6 +29,8 @@ type Query = Record<string, string | undefined>;
 
 const SALE_TYPES = ['VENTA', 'VENTAS', 'SALE'];
 const RETURN_TYPES = ['DEVOLUCION', 'DEVOLUCIÓN', 'DEVOLUÇÃO', 'RETURN'];
+/** Tessera's promotions apply to the sales posted by stores' tills: the channel of one that names none. */
+const POINT_OF_SALE = 'Punto de venta';
 
 /** The map versions the sales name, each read once. */
 function mapsOf(deps: Deps, company: Company) {
@@ -57,45 +66,95 @@ function lineShares(discount: number, lines: SaleLine[]): number[] {
   });
 }
 
-async function reportRecords(deps: Deps, company: Company, sales: PromotionSale[], q: Query) {
-  const mapOf = mapsOf(deps, company);
-  const records: Record<string, unknown>[] = [];
-  for (const sale of sales) {
-    const promotions = await mapOf(sale.promotions.mapVersion);
-    for (const applied of sale.promotions.applied) {
-      const found = promotions.get(applied.nro);
-      const promotion = found?.promotion;
-      const name = promotion?.name ?? applied.code;
-      if (q.pname && name !== q.pname) continue;
-      if (q.pcode && applied.code !== q.pcode) continue;
-      const benefit = promotion?.benefits.find((b) => b.nro === applied.benefit);
-      const lines = applied.lines
-        .map((n) => sale.lines.find((l) => l.lineNo === n))
-        .filter((l): l is SaleLine => l !== undefined);
-      const shares = lineShares(applied.discount, lines);
-      lines.forEach((line, i) => {
-        records.push({
-          transactionId: sale.receipt,
-          offline: false,
-          unitPrice: amountNumber(line.unitPrice ?? Math.round(line.amount / (line.quantity || 1))),
-          benefitClass: benefit ? (CLASS[benefit.kind] ?? benefit.kind) : '',
-          itemCode: line.itemCode ?? line.attributes?.code ?? '',
-          discountApply: amountNumber(shares[i]!),
-          deploymentChannels: 'Punto de venta',
-          date: wallClock(sale.soldAt, company.zone),
-          transactionType: 'Venta',
-          campaign: '',
+const unitPrice = (line: SaleLine) =>
+  amountNumber(line.unitPrice ?? Math.round(line.amount / (line.quantity || 1)));
+
+/** A line's quantity in proportion to the part of its amount returned (3 decimals). */
+const quantityOf = (line: SaleLine, amount: number) =>
+  amount >= line.amount ? line.quantity : Math.round((line.quantity * amount * 1000) / line.amount) / 1000;
+
+interface Dated {
+  at: string;
+  type: 'Venta' | 'Devolución';
+  record: Record<string, unknown>;
+}
+
+function saleRecords(
+  company: Company,
+  sale: PromotionSale,
+  promotions: Map<string, { promotion: Promotion }>,
+  q: Query,
+) {
+  const out: Dated[] = [];
+  for (const applied of sale.promotions.applied) {
+    const promotion = promotions.get(applied.nro)?.promotion;
+    const name = promotion?.name ?? applied.code;
+    if (q.pname && name !== q.pname) continue;
+    if (q.pcode && applied.code !== q.pcode) continue;
+    const benefit = promotion?.benefits.find((b) => b.nro === applied.benefit);
+    const lines = applied.lines
+      .map((n) => sale.lines.find((l) => l.lineNo === n))
+      .filter((l): l is SaleLine => l !== undefined);
+    const shares = lineShares(applied.discount, lines);
+    const record = (
+      at: string,
+      type: Dated['type'],
+      transactionId: string,
+      line: SaleLine,
+      values: { discount: number; quantity: number; amount: number },
+    ): Dated => ({
+      at,
+      type,
+      record: {
+        transactionId,
+        offline: false,
+        unitPrice: unitPrice(line),
+        benefitClass: benefit ? (CLASS[benefit.kind] ?? benefit.kind) : '',
+        itemCode: line.itemCode ?? line.attributes?.code ?? '',
+        discountApply: amountNumber(values.discount),
+        deploymentChannels: promotion?.deploymentChannels?.join(', ') || POINT_OF_SALE,
+        date: wallClock(at, company.zone),
+        transactionType: type,
+        campaign: promotion?.campaign ?? '',
+        quantity: values.quantity,
+        promotionCode: applied.code === '' ? null : applied.code,
+        promotionName: name,
+        store: `${sale.storeCode} - ${sale.storeName}`,
+        subTotal: amountNumber(values.amount),
+        conditionTimeRange: timeRangeText(promotion, company.zone),
+      },
+    });
+    lines.forEach((line, i) =>
+      out.push(
+        record(sale.soldAt, 'Venta', sale.receipt, line, {
+          discount: shares[i]!,
           quantity: line.quantity,
-          promotionCode: applied.code === '' ? null : applied.code,
-          promotionName: name,
-          store: `${sale.storeCode} - ${sale.storeName}`,
-          subTotal: amountNumber(line.amount),
-          conditionTimeRange: timeRangeText(promotion, company.zone),
-        });
-      });
-    }
+          amount: line.amount,
+        }),
+      ),
+    );
+    // Each reversal takes the part of each line's share between what was returned before it and after it.
+    const returned = new Map<number, number>();
+    for (const reversal of sale.reversals)
+      for (const taken of reversal.lines) {
+        const i = lines.findIndex((l) => l.lineNo === taken.lineNo);
+        const before = returned.get(taken.lineNo) ?? 0;
+        returned.set(taken.lineNo, before + taken.amount);
+        if (i < 0 || taken.amount <= 0) continue;
+        const line = lines[i]!;
+        const share = shares[i]!;
+        const discount =
+          proportional(share, before + taken.amount, line.amount) - proportional(share, before, line.amount);
+        out.push(
+          record(reversal.at, 'Devolución', reversal.receipt, line, {
+            discount,
+            quantity: quantityOf(line, taken.amount),
+            amount: taken.amount,
+          }),
+        );
+      }
   }
-  return records;
+  return out;
 }
 
 export async function promotionReport(deps: Deps, company: Company, q: Query): Promise<unknown> {
@@ -105,87 +164,28 @@ export async function promotionReport(deps: Deps, company: Company, q: Query): P
   const type = (q.transactionType ?? '').toUpperCase();
   if (type && !SALE_TYPES.includes(type) && !RETURN_TYPES.includes(type))
     throw bad('transactionType', 'El campo transactionType debe ser VENTA o DEVOLUCION');
-  // Returns are not reported yet: the engine's returns do not store what they took back per promotion line.
-  const sales = RETURN_TYPES.includes(type)
-    ? []
-    : await promotionSales(deps, company.merchantId, {
-        from: range?.from,
-        to: range?.to,
-        storeCode: q.store || undefined,
-      });
-  const records = await reportRecords(deps, company, sales, q);
+  const only = SALE_TYPES.includes(type) ? 'Venta' : RETURN_TYPES.includes(type) ? 'Devolución' : null;
+  const sales = await promotionSales(deps, company.merchantId, {
+    from: range?.from,
+    to: range?.to,
+    storeCode: q.store || undefined,
+  });
+  const mapOf = mapsOf(deps, company);
+  const from = range?.from ? Date.parse(range.from) : -Infinity;
+  const to = range?.to ? Date.parse(range.to) : Infinity;
+  const dated: Dated[] = [];
+  for (const sale of sales)
+    for (const r of saleRecords(company, sale, await mapOf(sale.promotions.mapVersion), q)) {
+      const at = Date.parse(r.at);
+      if (at >= from && at < to && (only === null || r.type === only)) dated.push(r);
+    }
+  // In the order they happened (a sale's records before its returns'), stable within a transaction.
+  const records = dated
+    .map((r, i) => ({ r, i, at: Date.parse(r.at) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map(({ r }) => r.record);
   return {
     'records:': JSON.stringify(records.slice(offset, offset + limit)),
     header: { total: records.length, offset, limit },
   };
-}
-
-const two = (n: number) => n.toFixed(2);
-
-export async function limitStatements(deps: Deps, company: Company, q: Query): Promise<unknown> {
-  if (!q.mapVersion) throw bad('mapVersion', 'Debe enviar el campo mapVersion');
-  if (!/^\d{1,9}$/.test(q.mapVersion)) throw bad('mapVersion', 'El campo mapVersion debe ser numérico');
-  const version = Number(q.mapVersion);
-  const doc = await mapDocument(deps, company.merchantId, version);
-  if (!doc)
-    throw new PromoAnswer(400, {
-      status: 'mapVersion is Invalid',
-      description: `El mapa ${version} no existe`,
-    });
-  const promotions = doc.promotions.filter((p) => !q.promoCode || p.promotion.code === q.promoCode);
-  const limits = [];
-  for (const { promotion } of promotions) {
-    const found = await listLimits(deps, company.merchantId, promotion.nro);
-    if (found.ok) for (const l of found.value.data) limits.push({ promotion, limit: l });
-  }
-  const counters = await limitCounters(
-    deps,
-    limits.map((l) => l.limit.id),
-  );
-  const sales = await promotionSales(deps, company.merchantId, { limitUse: true });
-  const out = [];
-  for (const { promotion, limit } of limits) {
-    const benefit = promotion.benefits.find((b) => b.nro === limit.benefit);
-    const money = limit.type === 'amount';
-    const value = (n: number) => two(money ? amountNumber(n) : n);
-    const subjects = counters.filter((c) => c.limitId === limit.id);
-    for (const counter of subjects.length ? subjects : [{ subject: '-', used: 0, nextReset: null }]) {
-      let running = 0;
-      const detail = [];
-      for (const sale of sales) {
-        if (sale.promotions.mapVersion !== version) continue;
-        for (const applied of sale.promotions.applied)
-          for (const use of applied.limits) {
-            if (use.limitId !== limit.id || use.subject !== counter.subject) continue;
-            detail.push({
-              date: wallClock(sale.soldAt, company.zone),
-              transaction: sale.receipt,
-              operation: 'Venta',
-              store: sale.storeCode,
-              terminal: sale.terminalCode ?? '',
-              customer: limit.scope === 'customer' ? (sale.customerCode ?? '') : '',
-              initialValue: value(running),
-              transactionValue: value(use.amount),
-              finalValue: value(running + use.amount),
-            });
-            running += use.amount;
-          }
-      }
-      out.push({
-        promotionName: promotion.name,
-        promotionCode: promotion.code === '' ? null : promotion.code,
-        benefitType: benefit ? (MONETARY.includes(benefit.kind) ? 'Monetario' : 'No monetario') : '',
-        benefitClass: benefit ? (CLASS[benefit.kind] ?? benefit.kind) : '',
-        limitScope: SCOPE[limit.scope],
-        limitType: LIMIT_BY[limit.type],
-        store: limit.scope === 'store' ? counter.subject : '',
-        customer: limit.scope === 'customer' ? counter.subject : '',
-        limitOriginalValue: value(limit.max),
-        limitCurrentValue: value(counter.used),
-        storeCode: limit.storeCode ?? '-',
-        detail,
-      });
-    }
-  }
-  return out;
 }

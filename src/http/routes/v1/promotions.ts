@@ -65,7 +65,7 @@ export function promotionRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Create a promotion from the promotion grammar (JSON form)',
           description:
-            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro. The promotion gets the workflow of its creator (GET /v1/users/{id}/workflows), a state (complete; incomplete when it has no benefit — a draft — or names a coupon type that does not exist) and its header fields (GET /v1/header-attributes).',
+            'The body is one promotion object of the grammar (sets, condition, combo, benefits; every container as an object or an array; amounts as decimal text in currency units) with typed additions (validity, stores, regions, segments, customerTypes, priority, exclusive, campaign, deploymentChannels). It is validated into the typed model: 422 PROMOTION_INVALID names the path of each bad element. A nro is generated unless given; each benefit gets a new nro. The promotion gets the workflow of its creator (GET /v1/users/{id}/workflows), a state (complete; incomplete when it has no benefit — a draft — or names a coupon type that does not exist) and its header fields (GET /v1/header-attributes).',
           body: PromotionBody,
           response: { 201: Promotion, ...errorResponses },
         },
