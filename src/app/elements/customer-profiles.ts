@@ -77,7 +77,7 @@ export type ProfileOutcome =
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-function nativeInput(p: ProfileInput): CustomerInput {
+export function nativeInput(p: ProfileInput): CustomerInput {
   const birth = p.details.birth_date?.split('-').map(Number);
   const gender = (p.details.gender_code ?? '').toLowerCase();
   return {
