@@ -13,7 +13,7 @@ import {
 import { applyCustomerInput } from '../../core/customer/validate-customer.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { addDays, customerElementNumber, localDay } from '../../core/elements/index.js';
-import { DuplicateError } from '../../db/errors.js';
+import { DuplicateError, translateDbError } from '../../db/errors.js';
 import { insertCards } from '../../db/repos/cards.repo.js';
 import * as details from '../../db/repos/customer-details.repo.js';
 import * as customers from '../../db/repos/customers.repo.js';
@@ -261,7 +261,8 @@ export async function saveCustomerProfile(
       return ok(null);
     });
   } catch (error) {
-    if (error instanceof DuplicateError) return { ok: false, reason: 'ALREADY_EXISTS' };
+    // Joined to a caller's transaction (an import's batch), the driver's error comes untranslated.
+    if (translateDbError(error) instanceof DuplicateError) return { ok: false, reason: 'ALREADY_EXISTS' };
     throw error;
   }
   return outcome ?? { ok: false, reason: 'INVALID' };

@@ -7,7 +7,7 @@
  * `applyEach` as its item-by-item fallback); it answers one outcome per item, in order.
  */
 import { ok } from '../../core/error-catalog.js';
-import { RetryableDbError } from '../../db/errors.js';
+import { RetryableDbError, translateDbError } from '../../db/errors.js';
 import { inSavepoint } from '../../db/savepoint.js';
 import type { Deps } from '../context.js';
 import { joinUnitOfWork, withUnitOfWork, type UnitOfWork } from '../unit-of-work.js';
@@ -59,7 +59,8 @@ export async function applyEach<I>(
         ),
       );
     } catch (error) {
-      if (error instanceof RetryableDbError) throw error; // the whole batch again, from fresh reads
+      const translated = translateDbError(error);
+      if (translated instanceof RetryableDbError) throw translated; // the whole batch again, from fresh reads
       return { outcomes, thrown: { error } };
     }
   }

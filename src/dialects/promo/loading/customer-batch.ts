@@ -14,7 +14,7 @@ import {
   type BatchResult,
   type ItemOutcome,
 } from '../../../app/loading/item-batches.js';
-import { RetryableDbError } from '../../../db/errors.js';
+import { RetryableDbError, translateDbError } from '../../../db/errors.js';
 import { MESSAGES, readItem as readCustomerItem, unknownCode } from '../use-cases/customer-admin.js';
 import { LETTER } from './process-elements.js';
 import { bad, readOperation, type ItemContext } from './process-catalog.js';
@@ -44,7 +44,8 @@ export async function customerBatch(
       saved.forEach((o, i) => (outcomes[pending[i]!.pos] = resultOf(o)));
       return undefined;
     } catch (error) {
-      if (error instanceof RetryableDbError) throw error;
+      const translated = translateDbError(error);
+      if (translated instanceof RetryableDbError) throw translated; // the whole batch again
     }
     for (const { pos } of pending) {
       const one = await applyEach(batch, [batch.items[pos]], applyOne, pos);
