@@ -41,6 +41,12 @@ export interface BatchResult {
 
 export type ApplyBatch<I> = (batch: Batch<I>) => Promise<BatchResult>;
 
+/** A serialization failure or a busy database (untranslated inside a joined transaction) retries the batch. */
+export function rethrowIfRetryable(error: unknown): void {
+  const translated = translateDbError(error);
+  if (translated instanceof RetryableDbError) throw translated;
+}
+
 /** Items one by one, each in its own savepoint (`first` is the index of `items[0]` within the batch). */
 export async function applyEach<I>(
   batch: Batch<I>,
@@ -59,8 +65,7 @@ export async function applyEach<I>(
         ),
       );
     } catch (error) {
-      const translated = translateDbError(error);
-      if (translated instanceof RetryableDbError) throw translated; // the whole batch again, from fresh reads
+      rethrowIfRetryable(error); // the whole batch again, from fresh reads
       return { outcomes, thrown: { error } };
     }
   }

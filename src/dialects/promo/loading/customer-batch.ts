@@ -9,12 +9,12 @@ import { saveCustomerProfiles, type ProfileEntry } from '../../../app/elements/c
 import type { ProfileOutcome } from '../../../app/elements/customer-profiles.js';
 import {
   applyEach,
+  rethrowIfRetryable,
   type ApplyItem,
   type Batch,
   type BatchResult,
   type ItemOutcome,
 } from '../../../app/loading/item-batches.js';
-import { RetryableDbError, translateDbError } from '../../../db/errors.js';
 import { MESSAGES, readItem as readCustomerItem, unknownCode } from '../use-cases/customer-admin.js';
 import { LETTER } from './process-elements.js';
 import { bad, readOperation, type ItemContext } from './process-catalog.js';
@@ -44,8 +44,7 @@ export async function customerBatch(
       saved.forEach((o, i) => (outcomes[pending[i]!.pos] = resultOf(o)));
       return undefined;
     } catch (error) {
-      const translated = translateDbError(error);
-      if (translated instanceof RetryableDbError) throw translated; // the whole batch again
+      rethrowIfRetryable(error); // the whole batch again
     }
     for (const { pos } of pending) {
       const one = await applyEach(batch, [batch.items[pos]], applyOne, pos);
