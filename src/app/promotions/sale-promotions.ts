@@ -1,11 +1,9 @@
 /** The promotion reads of a sale (the active map, the counters, the coupons presented) and its answer's view. */
 import type { Result } from '../../core/error-catalog.js';
-import { fail, ok } from '../../core/error-catalog.js';
+import { ok } from '../../core/error-catalog.js';
 import type { BasketPayment } from '../../core/promotions/basket.js';
 import type { SalePromotionContext } from '../../core/sales/plan-promotions.js';
 import type { StoredPromotions } from '../../core/sales/stored-sale.js';
-import { findStore } from '../../db/repos/tenancy.repo.js';
-import { findTerminal } from '../../db/repos/sales.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { loadPromotionContext } from './promotion-context.js';
 import { activeMapStores, coversStore } from './promotion-maps.js';
@@ -13,8 +11,7 @@ import { activeMapStores, coversStore } from './promotion-maps.js';
 export async function loadSalePromotions(
   tx: Tx,
   merchantId: string,
-  storeId: string,
-  terminalId: string | null,
+  place: { storeCode: string; terminalCode: string | null },
   input: {
     date: string;
     customerId: string | null;
@@ -27,17 +24,14 @@ export async function loadSalePromotions(
   // (an unknown coupon is refused even then) there is nothing more to read.
   const stores = input.coupons.length === 0 ? await activeMapStores(tx, merchantId) : [];
   if (!stores) return ok(null);
-  const store = await findStore(tx, merchantId, { id: storeId });
-  if (!store) return fail('STORE_NOT_FOUND');
   // A map limited to other stores: nothing of it is read (coupons presented are still checked below).
-  if (input.coupons.length === 0 && stores.length > 0 && !stores.includes(store.code)) return ok(null);
-  const terminal = terminalId === null ? undefined : await findTerminal(tx, merchantId, { id: terminalId });
+  if (input.coupons.length === 0 && stores.length > 0 && !stores.includes(place.storeCode)) return ok(null);
   const loaded = await loadPromotionContext(
     tx,
     merchantId,
     {
-      storeCode: store.code,
-      terminalCode: terminal?.code ?? null,
+      storeCode: place.storeCode,
+      terminalCode: place.terminalCode,
       date: input.date,
       customerId: input.customerId,
       coupons: input.coupons,
@@ -49,7 +43,7 @@ export async function loadSalePromotions(
   if (!loaded.ok) return loaded;
   const { basket, active, limitState } = loaded.value;
   // No map, or a map limited to other stores: the sale posts as without promotions (nothing recorded).
-  if (!active || !coversStore(active, store.code)) return ok(null);
+  if (!active || !coversStore(active, place.storeCode)) return ok(null);
   const { lines: _lines, ...header } = basket;
   void _lines;
   return ok({ header, map: active.map, limitState, validityAfterVoid: active.validityAfterVoid });

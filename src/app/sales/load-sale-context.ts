@@ -10,7 +10,7 @@ import { NO_PROGRAM } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../../db/errors.js';
 import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
 import { openLots } from '../../db/repos/ledger.repo.js';
-import { lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
+import { lockCardByNumber, lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
 import { godfatherToReward } from '../../db/repos/sponsorship.repo.js';
 import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
@@ -18,8 +18,11 @@ import type { Tx } from '../../db/transaction.js';
 import { loadSaleVouchers } from './sale-vouchers.js';
 import { currentSummary } from './current-summary.js';
 
-/** Whose sale: a card (by id, resolved from its number before the transaction) or a customer. */
-export type SaleOwner = { cardId: string } | { customerId: string };
+/**
+ * Whose sale: a card by number (locked and read in one statement; `customerId`, when the till gave one too,
+ * must be the card's holder) or a customer.
+ */
+export type SaleOwner = { cardNumber: string; customerId?: string } | { customerId: string };
 
 export interface LoadedSaleContext extends SaleContext {
   /** Version of the stored summary row the plan was made on (null: none stored). */
@@ -34,9 +37,12 @@ class StaleCardChoiceError extends RetryableDbError {
 }
 
 async function lockedCard(tx: Tx, merchantId: string, owner: SaleOwner, now: string) {
-  if ('cardId' in owner) {
-    const card = await lockCardForUpdate(tx, merchantId, owner.cardId, now);
+  if ('cardNumber' in owner) {
+    const card = await lockCardByNumber(tx, merchantId, owner.cardNumber, now);
     if (!card) return fail('CARD_NOT_FOUND');
+    if (owner.customerId !== undefined && card.customerId !== owner.customerId) {
+      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
+    }
     if (card.status !== 'active') {
       return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
     }

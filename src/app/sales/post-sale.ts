@@ -7,10 +7,9 @@ import { detail, fail, ok, type Result } from '../../core/error-catalog.js';
 import type { ChoiceType } from '../../core/rewards/index.js';
 import { foldCategory, type SaleLine, type SaleOperation } from '../../core/rules/index.js';
 import { planSale, type SaleRequest } from '../../core/sales/plan-sale.js';
-import { parseStoredSalePlan } from '../../core/sales/stored-sale.js';
+import { parseStoredSalePlan, type StoredSalePlan } from '../../core/sales/stored-sale.js';
 import { DuplicateError } from '../../db/errors.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
-import { findCardIdByNumber } from '../../db/repos/sale-context.repo.js';
 import * as sales from '../../db/repos/sales.repo.js';
 import type { Caller, Deps } from '../context.js';
 import { newId } from '../ids.js';
@@ -103,9 +102,14 @@ export function saleResultView(row: {
 }): SaleResult {
   const plan = parseStoredSalePlan(row.plan);
   if (!plan) return JSON.parse(row.result) as SaleResult;
+  return planResultView(row.id, row.receipt, plan);
+}
+
+/** The answer to a sale as a view of its plan (as stored). */
+export function planResultView(saleId: string, receipt: string, plan: StoredSalePlan): SaleResult {
   return {
-    saleId: row.id,
-    receipt: row.receipt,
+    saleId,
+    receipt,
     cardNumber: plan.cardNumber,
     pointsEarned: plan.pointsEarned,
     pointsRedeemed: plan.pointsRedeemed,
@@ -144,19 +148,20 @@ async function replay(
   return ok({ status: 200, result: saleResultView(stored) });
 }
 
-/** The card (by number, resolved before the transaction and locked in it) or the customer the sale is for. */
+/**
+ * The card (by number: found, checked against the customer named and locked in the transaction) or the
+ * customer the sale is for.
+ */
 async function saleOwner(
   deps: Deps,
   merchantId: string,
   input: { cardNumber?: string | undefined; customerId?: string | undefined },
 ): Promise<Result<SaleOwner>> {
   if (input.cardNumber !== undefined) {
-    const card = await findCardIdByNumber(deps.db, merchantId, input.cardNumber);
-    if (!card) return fail('CARD_NOT_FOUND');
-    if (input.customerId !== undefined && card.customer_id !== input.customerId) {
-      return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
-    }
-    return ok({ cardId: card.id });
+    return ok({
+      cardNumber: input.cardNumber,
+      ...(input.customerId !== undefined ? { customerId: input.customerId } : {}),
+    });
   }
   if (input.customerId !== undefined) {
     if (!(await customerExists(deps.db, merchantId, input.customerId))) return fail('CUSTOMER_NOT_FOUND');
@@ -211,7 +216,7 @@ export async function postSale(
         now,
       });
       if (!context.ok) return context;
-      const promotions = await loadSalePromotions(tx, merchantId, storeId, terminalId, {
+      const promotions = await loadSalePromotions(tx, merchantId, place.value, {
         date: input.date,
         customerId: context.value.customerId,
         coupons: input.coupons ?? [],
@@ -251,12 +256,7 @@ export async function postSale(
           now,
         );
       }
-      const result = saleResultView({
-        id: saleId,
-        receipt: input.receipt,
-        plan: JSON.stringify(stored),
-        result: '{}',
-      });
+      const result = planResultView(saleId, input.receipt, stored);
       await saleEvents(enqueue, merchantId, result, {
         receipt: input.receipt,
         soldAt,

@@ -28,6 +28,26 @@ export async function lockCardForUpdate(
   return row ? toCardRecord(row) : undefined;
 }
 
+const lockAndReadByNumber = hotQuery((db, now: string, merchantId: string, number: string) =>
+  db
+    .updateTable('cards')
+    .set({ updated_at: now })
+    .where('merchant_id', '=', merchantId)
+    .where('number', '=', number)
+    .returningAll(),
+);
+
+/** lockCardForUpdate by the card's number (a sale names its card by number: no read before the lock). */
+export async function lockCardByNumber(
+  tx: Tx,
+  merchantId: string,
+  number: string,
+  now: string,
+): Promise<CardRecord | undefined> {
+  const row = (await lockAndReadByNumber(tx, now, merchantId, number)).rows[0];
+  return row ? toCardRecord(row) : undefined;
+}
+
 const cardIdByNumber = hotQuery((db, merchantId: string, number: string) =>
   db
     .selectFrom('cards')

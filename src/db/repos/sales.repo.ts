@@ -52,6 +52,20 @@ export async function findStoreByCode(db: Kysely<DB>, merchantId: string, code: 
   return (await storeByCode(db, merchantId, code)).rows[0];
 }
 
+const terminalWithStore = hotQuery((db, merchantId: string, id: string) =>
+  db
+    .selectFrom('terminals as t')
+    .innerJoin('stores as s', 's.id', 't.store_id')
+    .select(['t.id', 't.code', 't.store_id', 's.code as store_code'])
+    .where('t.merchant_id', '=', merchantId)
+    .where('t.id', '=', id),
+);
+
+/** A terminal of the merchant by id, with its store's code. */
+export async function findTerminalWithStore(db: Kysely<DB>, merchantId: string, id: string) {
+  return (await terminalWithStore(db, merchantId, id)).rows[0];
+}
+
 const terminalById = hotQuery((db, merchantId: string, id: string) =>
   db
     .selectFrom('terminals')
@@ -66,6 +80,36 @@ const terminalByCode = hotQuery((db, merchantId: string, code: string) =>
     .where('merchant_id', '=', merchantId)
     .where('code', '=', code),
 );
+
+const storeAndTerminalByCodes = hotQuery((db, terminalCode: string, merchantId: string, storeCode: string) =>
+  db
+    .selectFrom('stores as s')
+    .leftJoin('terminals as t', (j) =>
+      j.onRef('t.merchant_id', '=', 's.merchant_id').on('t.code', '=', terminalCode),
+    )
+    .select([
+      's.id as store_id',
+      's.code as store_code',
+      't.id as terminal_id',
+      't.code as terminal_code',
+      't.store_id as terminal_store_id',
+    ])
+    .where('s.merchant_id', '=', merchantId)
+    .where('s.code', '=', storeCode),
+);
+
+/**
+ * A store by code with the merchant's terminal of a code, in one read (a sale names both): no row when the
+ * store does not exist; the terminal's columns are null when no terminal has the code.
+ */
+export async function findStoreAndTerminal(
+  db: Kysely<DB>,
+  merchantId: string,
+  storeCode: string,
+  terminalCode: string,
+) {
+  return (await storeAndTerminalByCodes(db, terminalCode, merchantId, storeCode)).rows[0];
+}
 
 /** A terminal of the merchant by id or by code (one of them). */
 export async function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
