@@ -20,6 +20,7 @@ import * as customers from '../../db/repos/customers.repo.js';
 import * as elements from '../../db/repos/elements.repo.js';
 import { findElementType } from '../../db/repos/element-types.repo.js';
 import type { Deps } from '../context.js';
+import { eraseImportPayloads } from '../customers/erase-import-payloads.js';
 import { withUnitOfWork, type UnitOfWork } from '../unit-of-work.js';
 
 export type CustomerDetails = details.CustomerDetails;
@@ -199,6 +200,8 @@ export async function saveCustomerProfile(
         : undefined;
       if (operation === 'remove') {
         if (!current) return refuse({ ok: false, reason: 'NOT_FOUND' });
+        // What imports received about the customer goes too (finished: dropped; pending: its items redacted).
+        await eraseImportPayloads(uow.tx, merchantId, current.id, current.data);
         const erased = eraseCustomer(current.data);
         await customers.updateCustomer(uow.tx, merchantId, current.id, erased, '', uow.now, uow.now);
         await details.deleteCustomerDetails(uow.tx, current.id);

@@ -105,6 +105,20 @@ describe.each(databases())('PROMO queued imports and erasure on $kind', (target)
     });
   }
 
+  it('a customer removal (R) redacts the queued imports naming the customer too', async () => {
+    const code = 'gqcat';
+    await load(h, token, '/promo/api/rest/catalogs', catalog([person(code, 5)]));
+    const pending = await queued(napse, [person('otrocat', 6), { ...person(code, 5, 'U'), name: 'Vuelve' }]);
+    // Customer administration's R (the removal a CatalogCustomer R item makes too), answered at once.
+    const removed = await promoPost(h, token, '/promo/api/rest/customer', {
+      companyId: 'napse',
+      items: [{ code, operation: 'R' }],
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().detail).toMatchObject({ removed: 1, errors: 0 });
+    expect((await stored(pending))?.items).toEqual([person('otrocat', 6), { erasedItem: true }]);
+  });
+
   it('/v1 erasure redacts the queued imports of the merchant that name the customer', async () => {
     const code = 'gqv1';
     const first = await queued(h.merchantId, [person(code, 3)]);
