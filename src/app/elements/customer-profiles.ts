@@ -13,13 +13,14 @@ import {
 import { applyCustomerInput } from '../../core/customer/validate-customer.js';
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import { addDays, customerElementNumber, localDay } from '../../core/elements/index.js';
-import { DuplicateError } from '../../db/errors.js';
+import { DuplicateError, translateDbError } from '../../db/errors.js';
 import { insertCards } from '../../db/repos/cards.repo.js';
 import * as details from '../../db/repos/customer-details.repo.js';
 import * as customers from '../../db/repos/customers.repo.js';
 import * as elements from '../../db/repos/elements.repo.js';
 import { findElementType } from '../../db/repos/element-types.repo.js';
 import type { Deps } from '../context.js';
+import { eraseImportPayloads } from '../customers/erase-import-payloads.js';
 import { withUnitOfWork, type UnitOfWork } from '../unit-of-work.js';
 
 export type CustomerDetails = details.CustomerDetails;
@@ -77,7 +78,7 @@ export type ProfileOutcome =
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-function nativeInput(p: ProfileInput): CustomerInput {
+export function nativeInput(p: ProfileInput): CustomerInput {
   const birth = p.details.birth_date?.split('-').map(Number);
   const gender = (p.details.gender_code ?? '').toLowerCase();
   return {
@@ -199,6 +200,8 @@ export async function saveCustomerProfile(
         : undefined;
       if (operation === 'remove') {
         if (!current) return refuse({ ok: false, reason: 'NOT_FOUND' });
+        // What imports received about the customer goes too (finished: dropped; pending: its items redacted).
+        await eraseImportPayloads(uow.tx, merchantId, current.id, current.data);
         const erased = eraseCustomer(current.data);
         await customers.updateCustomer(uow.tx, merchantId, current.id, erased, '', uow.now, uow.now);
         await details.deleteCustomerDetails(uow.tx, current.id);
@@ -261,7 +264,8 @@ export async function saveCustomerProfile(
       return ok(null);
     });
   } catch (error) {
-    if (error instanceof DuplicateError) return { ok: false, reason: 'ALREADY_EXISTS' };
+    // Joined to a caller's transaction (an import's batch), the driver's error comes untranslated.
+    if (translateDbError(error) instanceof DuplicateError) return { ok: false, reason: 'ALREADY_EXISTS' };
     throw error;
   }
   return outcome ?? { ok: false, reason: 'INVALID' };

@@ -46,6 +46,27 @@ export async function saveCustomerDetails(
     .execute();
 }
 
+/** The details of many customers replaced: one delete, then multi-row inserts. */
+export async function replaceManyCustomerDetails(
+  tx: Tx,
+  merchantId: string,
+  rows: readonly { customerId: string; details: CustomerDetails; existed: boolean }[],
+): Promise<void> {
+  const existing = rows.filter((r) => r.existed).map((r) => r.customerId);
+  if (existing.length > 0)
+    await tx.deleteFrom('customer_details').where('customer_id', 'in', existing).execute();
+  for (let i = 0; i < rows.length; i += 200) {
+    await tx
+      .insertInto('customer_details')
+      .values(
+        rows
+          .slice(i, i + 200)
+          .map((r) => ({ customer_id: r.customerId, merchant_id: merchantId, ...r.details })),
+      )
+      .execute();
+  }
+}
+
 /** Customer ids by code or by identification (type + number), erased customers excluded. */
 export async function findCustomerId(
   db: Kysely<DB>,

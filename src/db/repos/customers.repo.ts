@@ -297,3 +297,65 @@ export async function customerIdsBy(
   if (by.customerCode !== undefined) q = q.where('customer_code', '=', by.customerCode);
   return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
 }
+
+/** The merchant's customers (not erased) with these codes, without their cards: one query. */
+export async function customersByCodes(
+  db: Kysely<DB>,
+  merchantId: string,
+  codes: readonly string[],
+): Promise<CustomerRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('erased_at', 'is', null)
+    .where('customer_code', 'in', codes)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => rowToRecord(r, []));
+}
+
+/** Reserves `n` consecutive references of a merchant in one statement: answers the first. */
+export async function reserveCustomerRefs(db: Kysely<DB>, merchantId: string, n: number): Promise<number> {
+  const row = await db
+    .updateTable('merchants')
+    .set({ next_customer_ref: sql<number>`next_customer_ref + ${n}` })
+    .where('id', '=', merchantId)
+    .returning('next_customer_ref')
+    .executeTakeFirstOrThrow();
+  return Number(row.next_customer_ref) - n;
+}
+
+/** Rows per multi-row insert: ~40 columns each stays far below both databases' limits on parameters. */
+const ROWS_PER_INSERT = 100;
+
+/** Many customers inserted with multi-row statements. */
+export async function insertCustomers(
+  db: Kysely<DB>,
+  rows: readonly {
+    id: string;
+    merchantId: string;
+    ref: number;
+    data: CustomerData;
+    searchText: string;
+    now: string;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await db
+      .insertInto('customers')
+      .values(
+        rows.slice(i, i + ROWS_PER_INSERT).map((row) => ({
+          id: row.id,
+          merchant_id: row.merchantId,
+          ref: row.ref,
+          ...dataToColumns(row.data, row.searchText),
+          erased_at: null,
+          created_at: row.now,
+          updated_at: row.now,
+        })),
+      )
+      .execute();
+  }
+}

@@ -143,8 +143,14 @@ export async function redactWebhookEvent(tx: Tx, id: string): Promise<void> {
   await tx.updateTable('webhook_events').set({ payload: '{"redacted":true}' }).where('id', '=', id).execute();
 }
 
-/** The received contents of the merchant's finished imports that may mention one of the texts. */
-export function importPayloadsMentioning(tx: Tx, merchantId: string, texts: readonly string[]) {
+/** The received contents of the merchant's imports (finished, or pending) that may mention one of the texts. */
+export function importPayloadsMentioning(
+  tx: Tx,
+  merchantId: string,
+  texts: readonly string[],
+  /** Finished imports (by default), or those queued or running (their content not processed yet). */
+  which: 'finished' | 'pending' = 'finished',
+) {
   return tx
     .selectFrom('import_payloads')
     .select(['import_id', 'body'])
@@ -157,11 +163,15 @@ export function importPayloadsMentioning(tx: Tx, merchantId: string, texts: read
           .selectFrom('imports')
           .select('id')
           .where('merchant_id', '=', merchantId)
-          .where('status', 'not in', ['queued', 'running']),
+          .where('status', which === 'finished' ? 'not in' : 'in', ['queued', 'running']),
       ),
     )
     .where((eb) => mentionsAny(eb, ['body'], texts))
     .execute();
+}
+
+export async function replaceImportPayload(tx: Tx, importId: string, body: string): Promise<void> {
+  await tx.updateTable('import_payloads').set({ body }).where('import_id', '=', importId).execute();
 }
 
 export async function dropImportPayload(tx: Tx, importId: string): Promise<void> {

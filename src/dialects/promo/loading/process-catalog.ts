@@ -13,7 +13,7 @@ import {
   type EntryOutcome,
 } from '../../../app/loading/catalog-entries.js';
 import { RejectImport, type ImportReport } from '../../../app/loading/import-queue.js';
-import { applyInBatches } from '../../../app/loading/item-batches.js';
+import { applyBatches, applyInBatches } from '../../../app/loading/item-batches.js';
 import {
   applyRedeemBenefit,
   clearRedeemBenefits,
@@ -22,6 +22,8 @@ import {
 import { parseAmount } from '../../../core/elements/index.js';
 import { catalogFormat, itemOperation, type CatalogFormat, type ItemOperation } from './catalog-formats.js';
 import { paramsOf, text, truthy } from './envelopes.js';
+import { customerBatch } from './customer-batch.js';
+import { ERASED_ITEM_MESSAGE, isErasedItem } from './erased-items.js';
 import { assignItem, cardItem, customerItem, prepareAssign } from './process-elements.js';
 import { exclusionItem } from './process-exclusions.js';
 
@@ -68,28 +70,49 @@ export async function processCatalog(
   const ctx: ItemContext = { deps, merchantId, format, params, importId, report };
   if (format.format.kind === 'assign') await prepareAssign(ctx);
   if (truthy(params.deleteAllCollectionFirst)) await clearAll(ctx);
-  // One transaction per batch of items, each item in its own savepoint (a bad item loses nothing else).
-  await applyInBatches(
-    deps,
-    items,
-    async (joined, raw, _index, scratch) => {
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('El registro debe ser un objeto');
-      const item = raw as Record<string, unknown>;
-      const op = itemOperation(item.operation ?? item.operacion, format);
-      if (op === 'INVALID')
-        return bad(
-          `Operación inválida: ${String(item.operation ?? '')}. Use I, U, UI, R o D`,
-          'OPERATION_INVALID',
-        );
-      if (op === 'NOT_ALLOWED')
-        return bad(
-          `La operación ${String(item.operation)} no aplica al catálogo ${format.id}`,
-          'OPERATION_NOT_ALLOWED',
-        );
-      return applyItem({ ...ctx, deps: joined, report: scratch }, op, item);
-    },
-    report,
-  );
+  const applyOne = async (joined: Deps, raw: unknown, report: ImportReport): Promise<ItemResult> => {
+    const read = readOperation(raw, format);
+    return 'op' in read ? applyItem({ ...ctx, deps: joined, report }, read.op, read.item) : read.refused;
+  };
+  // One transaction per batch of items, each item in its own savepoint (a bad item loses nothing else);
+  // customers are read and written a batch at a time.
+  if (format.format.kind === 'customer') {
+    await applyBatches(
+      deps,
+      items,
+      (batch) => customerBatch(ctx, batch, (joined, raw, _index, scratch) => applyOne(joined, raw, scratch)),
+      report,
+    );
+    return;
+  }
+  await applyInBatches(deps, items, (joined, raw, _index, scratch) => applyOne(joined, raw, scratch), report);
+}
+
+/** An item's operation, or why the item is refused before anything is read. */
+export function readOperation(
+  raw: unknown,
+  format: CatalogFormat,
+): { op: ItemOperation; item: Record<string, unknown> } | { refused: ItemResult } {
+  if (isErasedItem(raw)) return { refused: bad(ERASED_ITEM_MESSAGE, 'ITEM_ERASED') };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { refused: bad('El registro debe ser un objeto') };
+  const item = raw as Record<string, unknown>;
+  const op = itemOperation(item.operation ?? item.operacion, format);
+  if (op === 'INVALID')
+    return {
+      refused: bad(
+        `Operación inválida: ${String(item.operation ?? '')}. Use I, U, UI, R o D`,
+        'OPERATION_INVALID',
+      ),
+    };
+  if (op === 'NOT_ALLOWED')
+    return {
+      refused: bad(
+        `La operación ${String(item.operation)} no aplica al catálogo ${format.id}`,
+        'OPERATION_NOT_ALLOWED',
+      ),
+    };
+  return { op, item };
 }
 
 async function clearAll(ctx: ItemContext): Promise<void> {

@@ -16,7 +16,7 @@ import type { ItemOperation } from './catalog-formats.js';
 import { text } from './envelopes.js';
 import { bad, type ItemContext, type ItemResult } from './process-catalog.js';
 
-const LETTER: Record<ItemOperation, string> = {
+export const LETTER: Record<ItemOperation, string> = {
   insert: 'I',
   update: 'U',
   upsert: 'UI',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inSavepoint } from '../../../db/savepoint.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
+import { LIMITS_BENEFIT } from '../demo/demo-promo-loading.js';
 import { load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 
@@ -74,6 +75,166 @@ describe.each(databases())('PROMO import batches on $kind', (target) => {
     expect((await get('bat5')).json()).toMatchObject({ identifier: '40000005' });
     expect((await get('bat420')).json()).toMatchObject({ identifier: '40000420' });
     expect((await get('bat449')).json()).toMatchObject({ name: 'Nombre449' });
+  });
+
+  it('CatalogCustomer read and written a batch at a time answers as record by record would', async () => {
+    // A code held by a row the import cannot see (an erased customer that kept its code): the batch's
+    // multi-row insert fails on the unique code, is undone, and its records are applied one by one.
+    await load(h, token, '/promo/api/rest/catalogs', {
+      companyId: 'napse',
+      catalog: 'CatalogCustomer',
+      params: [],
+      items: [customerItem(7000)],
+    });
+    await h.deps.db
+      .updateTable('customers')
+      .set({ erased_at: '2026-01-01T00:00:00Z' })
+      .where('customer_code', '=', 'bat7000')
+      .execute();
+    const { monitor } = await load(h, token, '/promo/api/rest/catalogs', {
+      companyId: 'napse',
+      catalog: 'CatalogCustomer',
+      params: [],
+      items: [
+        customerItem(7001), // 1 inserted
+        { ...customerItem(7001), name: 'Otro', operation: 'U' }, // 2 updates the record inserted by 1
+        { ...customerItem(7002), operation: 'UI' }, // 3 inserted
+        { ...customerItem(7003), operation: 'U' }, // 4 not found
+        { code: 'bat7001', operation: 'R' }, // 5 removes 1 (alone, after the run before it)
+        { ...customerItem(7001), name: 'Nuevo' }, // 6 the code is free again: inserted
+        customerItem(7000), // 7 the hidden code: already exists, after the fallback
+        customerItem(7004), // 8 inserted
+      ],
+    });
+    const errors = monitor.errorDetails.map((e) => [e.rec, e.msg]);
+    expect(errors).toEqual([
+      [4, 'not found'],
+      [7, 'already exists'],
+    ]);
+    expect(monitor.counts).toMatchObject({ removed: 1, updated: 1 });
+    const get = async (code: string) =>
+      (
+        await h.request({
+          method: 'GET',
+          url: `/promo/api/rest/customer?companyId=napse&code=${code}`,
+          token,
+        })
+      ).json();
+    expect(await get('bat7001')).toMatchObject({ name: 'Nuevo', identifier: '40007001' });
+    expect(await get('bat7002')).toMatchObject({ name: 'Nombre7002' });
+    expect(await get('bat7003')).toEqual({});
+    expect(await get('bat7004')).toMatchObject({ name: 'Nombre7004' });
+    const refs = await h.deps.db
+      .selectFrom('customers')
+      .select(['ref', 'customer_code'])
+      .where('customer_code', 'in', ['bat7002', 'bat7001', 'bat7004'])
+      .orderBy('ref')
+      .execute();
+    // References handed out in record order.
+    expect(refs.map((r) => r.customer_code)).toEqual(['bat7002', 'bat7001', 'bat7004']);
+  });
+
+  it('Lista Zero in batches: 250 prices, the bad ones listed at their records, every good one saved', async () => {
+    const badAt = new Set([1, 200, 201, 250]);
+    const items = Array.from({ length: 250 }, (_, i) =>
+      badAt.has(i + 1) ? { sku: `lz${i + 1}`, salePrice: -1 } : { sku: `lz${i + 1}`, salePrice: i + 1 },
+    );
+    const { monitor } = await load(h, token, '/promo/api/rest/priceList', {
+      companyId: 'napse',
+      store: 'napse',
+      items,
+    });
+    expect(monitor).toMatchObject({ total: 250, ok: 246, errors: 4 });
+    expect(monitor.errorDetails.map((e) => e.rec)).toEqual([...badAt]);
+    const saved = await h.deps.db
+      .selectFrom('price_list_items')
+      .select(['sku', 'sale_price_minor'])
+      .where('sku', 'like', 'lz%')
+      .execute();
+    expect(saved).toHaveLength(246);
+    expect(saved.find((r) => r.sku === 'lz202')).toMatchObject({ sale_price_minor: 20200 });
+  });
+
+  it('promotion import in a batch: a bad promotion between good ones is listed alone', async () => {
+    const promotion = (name: string) => ({
+      operation: 'I',
+      name,
+      code: name,
+      condition: { type: 'basic', name: 'Exists', parameter: { key: 'use-set', value: 's1' } },
+      sets: { set: { name: 's1', type: 'item' } },
+      benefits: {
+        benefit: {
+          instance: 'PercentageDiscount',
+          parameter: [
+            { key: 'percent', value: '10' },
+            { key: 'unit', value: 'qty' },
+          ],
+          'applied-elements': { 'use-set': [{ name: 's1' }] },
+        },
+      },
+    });
+    const { monitor } = await load(h, token, '/promo/api/rest/promotion/import', {
+      companyId: 'napse',
+      promotions: [
+        promotion('lote a'),
+        { ...promotion('lote mala'), benefits: 'ninguno' },
+        promotion('lote b'),
+        { operation: 'R', name: 'lote a' },
+        { operation: 'U', code: 'lote nada' },
+        promotion('lote c'),
+      ],
+    });
+    expect(monitor).toMatchObject({ total: 6, ok: 4, errors: 2 });
+    expect(monitor.errorDetails.map((e) => e.rec)).toEqual([2, 5]);
+    const rows = await h.deps.db
+      .selectFrom('promotions')
+      .select(['name', 'status'])
+      .where('name', 'like', 'lote%')
+      .orderBy('name')
+      .execute();
+    expect(rows).toEqual([
+      { name: 'lote a', status: 'inactive' },
+      { name: 'lote b', status: 'active' },
+      { name: 'lote c', status: 'active' },
+    ]);
+  });
+
+  it('limit import in a batch: bad limits between good ones are listed alone', async () => {
+    const count = async () =>
+      (
+        await h.deps.db
+          .selectFrom('promotion_limits')
+          .select('id')
+          .where('benefit_nro', '=', LIMITS_BENEFIT)
+          .execute()
+      ).length;
+    const before = await count();
+    const limit = (over: Record<string, unknown>) => ({
+      operation: 'I',
+      promotionName: 'Limites promocionais 3',
+      benefitId: LIMITS_BENEFIT,
+      limitScope: 'RETAILER',
+      limitPeriod: 'UNDEFINED',
+      limitTypeCode: 'benefitApplicationCount',
+      value: '3',
+      ...over,
+    });
+    const { monitor } = await load(h, token, '/promo/api/rest/limits', {
+      companyId: 'napse',
+      limits: [
+        limit({}),
+        limit({ limitScope: 'GALAXY' }),
+        limit({ promotionName: 'Ninguna' }),
+        limit({ limitScope: 'STORE', storeCode: 'napse' }),
+        { operation: 'R', limitId: '0123456789abcdef01234567' },
+      ],
+    });
+    expect(monitor.errorDetails.map((e) => [e.rec, e.msg])).toEqual([
+      [2, 'El campo limitScope debe ser RETAILER, STORE o CUSTOMER'],
+      [3, 'La promoción Ninguna no existe'],
+      [5, 'not found'],
+    ]);
+    expect(await count()).toBe(before + 2);
   });
 
   it('a savepoint undoes its failed statement alone; the transaction goes on and commits', async () => {

@@ -144,12 +144,19 @@ export async function unknownCode(
   deps: Deps,
   merchantId: string,
   input: ProfileInput,
+  /** Answers already read in this transaction (an import's batch), by catalog and code. */
+  known?: Map<string, boolean>,
 ): Promise<string | null> {
   for (const [catalog, name, read] of CHECKED) {
     const code = read(input);
-    if (code && !(await referenceCodeAllowed(deps, merchantId, catalog, code))) {
-      return `El código ${code} no existe en el catálogo ${name}`;
+    if (!code) continue;
+    const key = `${catalog}\u0000${code}`;
+    let allowed = known?.get(key);
+    if (allowed === undefined) {
+      allowed = await referenceCodeAllowed(deps, merchantId, catalog, code);
+      known?.set(key, allowed);
     }
+    if (!allowed) return `El código ${code} no existe en el catálogo ${name}`;
   }
   return null;
 }
