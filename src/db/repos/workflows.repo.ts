@@ -67,13 +67,23 @@ export async function associations(
   return q.orderBy('workflow_code').orderBy('user_id').execute();
 }
 
-/** Replaces a user's workflows. */
+/**
+ * Replaces a user's workflows. The user's row is locked first (a no-op update), so two replaces of one user's
+ * list run one after the other: without it, on PostgreSQL each deletes the rows it sees, both insert, and the
+ * user ends with the union of the two lists.
+ */
 export async function replaceAssociations(
   tx: Tx,
   merchantId: string,
   userId: string,
   codes: readonly string[],
 ): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set((eb) => ({ login: eb.ref('login') }))
+    .where('merchant_id', '=', merchantId)
+    .where('id', '=', userId)
+    .execute();
   await tx
     .deleteFrom('workflow_users')
     .where('merchant_id', '=', merchantId)
