@@ -76,7 +76,8 @@ export class StaleSummaryError extends RetryableDbError {
   }
 }
 
-const COLUMNS: (keyof CardSummaryTable)[] = [
+/** The summary's value columns (the key columns card_id and merchant_id aside). */
+export const SUMMARY_VALUE_COLUMNS = [
   'version',
   'computed_at',
   'valid_until',
@@ -94,7 +95,8 @@ const COLUMNS: (keyof CardSummaryTable)[] = [
   'year',
   'year_count',
   'year_amount',
-];
+] as const satisfies readonly (keyof CardSummaryTable)[];
+const COLUMNS: readonly (keyof CardSummaryTable)[] = SUMMARY_VALUE_COLUMNS;
 
 const updateSummary = hotQuery((db, ...v: unknown[]) => {
   const set = Object.fromEntries(COLUMNS.map((c, i) => [c, v[i]]));

@@ -6,7 +6,7 @@ import type { CardSummaryTable, CardTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import { hotQuery } from '../hot.js';
-import { dropSummary, toSummary } from './card-summaries.repo.js';
+import { dropSummary, SUMMARY_VALUE_COLUMNS, toSummary } from './card-summaries.repo.js';
 import type { CardSummary } from '../../core/sales/card-summary.js';
 
 export type CardRow = Selectable<CardTable>;
@@ -63,27 +63,7 @@ export async function findCardByNumber(
 }
 
 /** The summary columns read with a card (prefixed, so that they do not collide with the card's). */
-const SUMMARY_COLUMNS = [
-  'card_id',
-  'merchant_id',
-  'version',
-  'computed_at',
-  'valid_until',
-  'active',
-  'pending',
-  'expired',
-  'nearest_expiry_amount',
-  'nearest_expiry_at',
-  'in_debt',
-  'wallet_minor',
-  'purchase_count',
-  'purchase_amount',
-  'first_sale_at',
-  'last_sale_at',
-  'year',
-  'year_count',
-  'year_amount',
-] as const satisfies readonly (keyof CardSummaryTable)[];
+const SUMMARY_COLUMNS = ['card_id', 'merchant_id', ...SUMMARY_VALUE_COLUMNS] as const;
 
 const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string) =>
   db
