@@ -1,11 +1,13 @@
 /**
  * What one evaluation reads of its basket, computed once: quantities in thousandths, the canonical line
  * order (cheapest unit first, then sku, quantity and attributes: independent of the order the till sent
- * the lines in), and an inverted index
- * of the lines by attribute value, so that the lines of a set are found by a few lookups instead of a scan
- * of the basket per promotion.
+ * the lines in), and the basket's values as entries of the compiled map's key table (each value hashed and
+ * looked up once per evaluation), each with its lines in canonical order, so that the lines of a set are a
+ * few lookups by entry number instead of a scan of the basket per promotion.
  */
 import type { Basket } from './basket.js';
+import { attributeSeed, findKey, type KeyTable } from './key-table.js';
+import { ITEM_ATTRIBUTES } from './model.js';
 
 /** A set as compiled with its map version: every item (attribute null), or those with one of `values`. */
 export interface CompiledSet {
@@ -14,6 +16,8 @@ export interface CompiledSet {
   values: ReadonlySet<string>;
   /** The same values in the order the promotion gives them (iteration of a set is insertion-ordered too). */
   list: readonly string[];
+  /** The entry of each value of `list` in the compiled map's key table (an item set's values are all filed). */
+  entries: readonly number[];
 }
 
 export interface BasketScan {
@@ -24,13 +28,15 @@ export interface BasketScan {
   cheapest: readonly number[];
   /** Rank of each line in `cheapest`. */
   rank: readonly number[];
-  /** attribute → value → line indices in canonical order ("code" is the item code, else the sku). */
-  byValue: ReadonlyMap<string, ReadonlyMap<string, number[]>>;
+  /** The key-table entries of the lines' values (each once), in the order first met. */
+  entries: readonly number[];
   /** The lines of an item set (canonical order), memoised for the evaluation. */
   linesOf(set: CompiledSet): readonly number[];
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+const CODE = attributeSeed('code');
+const SEEDS: ReadonlyMap<string, number> = new Map(ITEM_ATTRIBUTES.map((a) => [a, attributeSeed(a)]));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -41,10 +47,14 @@ const attributesKey = (attributes: Basket['lines'][number]['attributes']) =>
     .map((k) => `${k}=${attributes[k as keyof typeof attributes] ?? ''}`)
     .join('|');
 
-export function scanBasket(basket: Basket): BasketScan {
-  const lines = basket.lines;
-  const qm = lines.map((l) => Math.round(l.quantity * 1000));
-  const cheapest = [...lines.keys()].sort((a, b) => {
+/**
+ * The canonical order: by unit price, then sku, quantity, attributes and position. Prices that are safe
+ * integers are sorted with the line's position packed in (a typed array's sort, no comparator), then the
+ * runs of equal price (a few) are put in order by the full comparison; the result is the comparison's.
+ */
+function canonicalOrder(lines: Basket['lines'], qm: readonly number[]): number[] {
+  const n = lines.length;
+  const full = (a: number, b: number) => {
     const x = lines[a]!;
     const y = lines[b]!;
     return (
@@ -54,48 +64,90 @@ export function scanBasket(basket: Basket): BasketScan {
       compare(attributesKey(x.attributes), attributesKey(y.attributes)) ||
       a - b
     );
-  });
-  const rank = new Array<number>(lines.length);
-  cheapest.forEach((i, r) => (rank[i] = r));
-  const byValue = new Map<string, Map<string, number[]>>();
-  const file = (attribute: string, value: string, i: number) => {
-    let values = byValue.get(attribute);
-    if (!values) byValue.set(attribute, (values = new Map()));
-    const list = values.get(value);
-    if (list) list.push(i);
-    else values.set(value, [i]);
   };
-  for (const i of cheapest) {
-    const attributes = lines[i]!.attributes;
-    file('code', attributes.code ?? lines[i]!.sku, i);
-    for (const k in attributes) {
-      const v = attributes[k as keyof typeof attributes];
-      if (k !== 'code' && v !== undefined) file(k, v, i);
-    }
+  let scale = 1;
+  while (scale < n) scale *= 2;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const price = lines[i]!.unitPrice;
+    const key = price * scale + i;
+    if (!Number.isSafeInteger(price) || price < 0 || !Number.isSafeInteger(key))
+      return [...lines.keys()].sort(full);
+    packed[i] = key;
   }
-  const memo = new Map<CompiledSet, readonly number[]>();
+  packed.sort();
+  const out = new Array<number>(n);
+  for (let r = 0; r < n; r++) out[r] = packed[r]! % scale;
+  for (let r = 0; r < n;) {
+    const price = lines[out[r]!]!.unitPrice;
+    let end = r + 1;
+    while (end < n && lines[out[end]!]!.unitPrice === price) end++;
+    if (end - r > 1) {
+      const run = out.slice(r, end).sort(full);
+      for (let k = 0; k < run.length; k++) out[r + k] = run[k]!;
+    }
+    r = end;
+  }
+  return out;
+}
+
+/**
+ * `table`: the compiled map's key table (null: no map, no set to find lines of). Each line's values (its
+ * code, else its sku, and each attribute) are looked up once; those the map files are kept with their lines.
+ */
+export function scanBasket(basket: Basket, table: KeyTable | null): BasketScan {
+  const lines = basket.lines;
+  const n = lines.length;
+  const qm = new Array<number>(n);
+  for (let i = 0; i < n; i++) qm[i] = Math.round(lines[i]!.quantity * 1000);
+  const cheapest = canonicalOrder(lines, qm);
+  const rank = new Array<number>(n);
+  for (let r = 0; r < n; r++) rank[cheapest[r]!] = r;
+  const entries: number[] = [];
+  // entry → its lines in canonical order (an entry is an attribute and a value: a line files it once).
+  const byEntry = new Map<number, number[]>();
+  const file = (e: number, i: number) => {
+    if (e < 0) return;
+    const list = byEntry.get(e);
+    if (list) list.push(i);
+    else {
+      byEntry.set(e, [i]);
+      entries.push(e);
+    }
+  };
+  if (table !== null)
+    for (let r = 0; r < n; r++) {
+      const i = cheapest[r]!;
+      const attributes = lines[i]!.attributes;
+      file(findKey(table, CODE, 'code', attributes.code ?? lines[i]!.sku), i);
+      for (const k in attributes) {
+        const v = attributes[k as keyof typeof attributes];
+        if (k !== 'code' && v !== undefined) file(findKey(table, SEEDS.get(k) ?? attributeSeed(k), k, v), i);
+      }
+    }
+  let memo: Map<CompiledSet, readonly number[]> | null = null;
   const linesOf = (set: CompiledSet): readonly number[] => {
     if (set.kind !== 'item') return NONE;
     if (set.attribute === null) return cheapest;
-    let found = memo.get(set);
+    const ids = set.entries;
+    if (ids.length === 1) return byEntry.get(ids[0]!) ?? NONE;
+    let found = memo?.get(set);
     if (found) return found;
-    const values = byValue.get(set.attribute);
     let out: number[] | null = null;
     let merged = false;
-    if (values)
-      for (const v of set.list) {
-        const l = values.get(v);
-        if (!l) continue;
-        if (out === null) out = l;
-        else {
-          out = out.concat(l);
-          merged = true;
-        }
+    for (let k = 0; k < ids.length; k++) {
+      const l = byEntry.get(ids[k]!);
+      if (!l) continue;
+      if (out === null) out = l;
+      else {
+        out = out.concat(l);
+        merged = true;
       }
+    }
     if (merged) out = [...new Set(out)].sort((a, b) => rank[a]! - rank[b]!);
     found = out ?? NONE;
-    memo.set(set, found);
+    (memo ??= new Map()).set(set, found);
     return found;
   };
-  return { basket, qm, cheapest, rank, byValue, linesOf };
+  return { basket, qm, cheapest, rank, entries, linesOf };
 }

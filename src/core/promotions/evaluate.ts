@@ -253,7 +253,7 @@ export function evaluateCompiled(
 ): Evaluation {
   const explain = options.explain ?? 'all';
   const map = version?.map ?? null;
-  const scan = scanBasket(basket);
+  const scan = scanBasket(basket, version?.compiled.table ?? null);
   const gross = basket.lines.map((l, i) => mulDivHalfEven(l.unitPrice, scan.qm[i]!, 1000));
   let final: State = { remaining: gross, usedCoupons: NO_COUPONS };
   let applied: AppliedPromotion[] = [];

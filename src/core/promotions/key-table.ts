@@ -52,6 +52,17 @@ export function buildKeyTable(keys: ReadonlyMap<string, ReadonlyMap<string, read
   return { slots, mask, attributes, values, lists };
 }
 
+/** The entry of (attribute, value): its index in `lists`, or -1; `seed` is attributeSeed(attribute). */
+export function findKey(t: KeyTable, seed: number, attribute: string, value: string): number {
+  const h = keyHash(seed, value);
+  const slots = t.slots;
+  for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
+    const e = slots[2 * i + 1]!;
+    if (e === 0) return -1;
+    if (slots[2 * i] === h && t.values[e - 1] === value && t.attributes[e - 1] === attribute) return e - 1;
+  }
+}
+
 /** The positions filed under (attribute, value); `seed` is attributeSeed(attribute). */
 export function lookupKey(
   t: KeyTable,
@@ -59,12 +70,6 @@ export function lookupKey(
   attribute: string,
   value: string,
 ): readonly number[] | undefined {
-  const h = keyHash(seed, value);
-  const slots = t.slots;
-  for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
-    const e = slots[2 * i + 1]!;
-    if (e === 0) return undefined;
-    if (slots[2 * i] === h && t.values[e - 1] === value && t.attributes[e - 1] === attribute)
-      return t.lists[e - 1];
-  }
+  const e = findKey(t, seed, attribute, value);
+  return e < 0 ? undefined : t.lists[e];
 }

@@ -5,9 +5,9 @@
  * always-candidates when no such key exists; and the answers of every promotion a basket cannot trigger,
  * in map order, so that an evaluation touches its candidates only and copies the rest.
  */
-import type { Basket, NotApplied } from './basket.js';
+import type { NotApplied } from './basket.js';
 import type { BasketScan, CompiledSet } from './basket-scan.js';
-import { attributeSeed, buildKeyTable, lookupKey, type KeyTable } from './key-table.js';
+import { attributeSeed, buildKeyTable, findKey, lookupKey, type KeyTable } from './key-table.js';
 import type { Condition, EvaluationStep, Limit, MapVersion, Promotion, PromotionSet } from './model.js';
 
 export type { CompiledSet } from './basket-scan.js';
@@ -49,9 +49,16 @@ type Key = readonly [string, string];
 
 function compileSet(s: PromotionSet): CompiledSet {
   const list = [...new Set(s.values)];
+  // `entries` is filled once the key table is built (buildCompiledMap).
   return s.kind === 'item'
-    ? { kind: 'item', attribute: s.attribute, values: new Set(list), list }
-    : { kind: 'payment', attribute: list.length > 0 ? 'type' : null, values: new Set(list), list };
+    ? { kind: 'item', attribute: s.attribute, values: new Set(list), list, entries: [] }
+    : {
+        kind: 'payment',
+        attribute: list.length > 0 ? 'type' : null,
+        values: new Set(list),
+        list,
+        entries: [],
+      };
 }
 
 function setKeys(set: CompiledSet | undefined): Key[] | null {
@@ -144,21 +151,36 @@ export function buildCompiledMap(
   const promotions: CompiledPromotion[] = [];
   const byKey: Keys = new Map();
   const always: number[] = [];
+  const file = (attribute: string, value: string): number[] => {
+    let values = byKey.get(attribute);
+    if (!values) byKey.set(attribute, (values = new Map()));
+    let list = values.get(value);
+    if (!list) values.set(value, (list = []));
+    return list;
+  };
   map.promotions.forEach((p, i) => {
     const { compiled: c, keys } = compile(p, i);
     promotions.push(c);
-    if (keys === null || !indexed) {
-      always.push(i);
-      return;
-    }
-    for (const [attribute, value] of keys) {
-      let values = byKey.get(attribute);
-      if (!values) byKey.set(attribute, (values = new Map()));
-      const list = values.get(value);
-      if (!list) values.set(value, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
+    if (keys === null || !indexed) always.push(i);
+    else
+      for (const [attribute, value] of keys) {
+        const list = file(attribute, value);
+        if (list[list.length - 1] !== i) list.push(i);
+      }
   });
+  // Every value of an item set is an entry of the table (with no positions when it anchors nothing), so
+  // that the basket's lines are found by entry: each line value is looked up once per evaluation.
+  for (const c of promotions)
+    for (const set of c.sets.values())
+      if (set.kind === 'item' && set.attribute !== null) for (const v of set.list) file(set.attribute, v);
+  const table = buildKeyTable(byKey);
+  for (const c of promotions)
+    for (const set of c.sets.values())
+      if (set.kind === 'item' && set.attribute !== null) {
+        const seed = attributeSeed(set.attribute);
+        const entries = set.entries as number[];
+        for (const v of set.list) entries.push(findKey(table, seed, set.attribute, v));
+      }
   const notValid = promotions.map((c) =>
     Object.freeze({
       nro: c.promotion.nro,
@@ -173,7 +195,7 @@ export function buildCompiledMap(
     promotions,
     byKey,
     always,
-    table: buildKeyTable(byKey),
+    table,
     byNro: new Map(promotions.map((c) => [c.promotion.nro, c])),
     ruledOut: promotions.map((c) => c.ruledOut),
     notValid,
@@ -226,30 +248,36 @@ export function limitsByBenefit(limits: readonly Limit[]): ReadonlyMap<string, r
   return index;
 }
 
-const HEADER: readonly (readonly [string, number, (b: Basket) => readonly (string | null)[]])[] = [
-  ['store', attributeSeed('store'), (b) => [b.storeCode]],
-  ['terminal', attributeSeed('terminal'), (b) => [b.terminalCode]],
-  ['region', attributeSeed('region'), (b) => [b.region]],
-  ['customerType', attributeSeed('customerType'), (b) => [b.customerType]],
-  ['contract', attributeSeed('contract'), (b) => [b.contract]],
-  ['segment', attributeSeed('segment'), (b) => b.segments],
-  ['payment', attributeSeed('payment'), (b) => b.payments.map((p) => p.type)],
-  ['coupon', attributeSeed('coupon'), (b) => b.coupons.map((c) => c.couponType)],
-];
+const STORE = attributeSeed('store');
+const TERMINAL = attributeSeed('terminal');
+const REGION = attributeSeed('region');
+const CUSTOMER_TYPE = attributeSeed('customerType');
+const CONTRACT = attributeSeed('contract');
+const SEGMENT = attributeSeed('segment');
+const PAYMENT = attributeSeed('payment');
+const COUPON = attributeSeed('coupon');
 const ANY = attributeSeed('*');
 
-/** Positions of the promotions a basket may trigger, in map order. */
+/**
+ * Positions of the promotions a basket may trigger, in map order: those filed under the lines' values (the
+ * scan looked each up once), under the header's values, and the always-candidates.
+ */
 export function candidates(map: CompiledMap, scan: BasketScan): number[] {
   const t = map.table;
+  const b = scan.basket;
   const found: number[] = [];
-  if (scan.basket.lines.length > 0) add(found, lookupKey(t, ANY, '*', 'line'));
-  if (scan.basket.payments.length > 0) add(found, lookupKey(t, ANY, '*', 'payment'));
-  for (const [attribute, values] of scan.byValue) {
-    const seed = attributeSeed(attribute);
-    for (const value of values.keys()) add(found, lookupKey(t, seed, attribute, value));
-  }
-  for (const [attribute, seed, valuesOf] of HEADER)
-    for (const v of valuesOf(scan.basket)) if (v !== null) add(found, lookupKey(t, seed, attribute, v));
+  if (b.lines.length > 0) add(found, lookupKey(t, ANY, '*', 'line'));
+  if (b.payments.length > 0) add(found, lookupKey(t, ANY, '*', 'payment'));
+  const entries = scan.entries;
+  for (let k = 0; k < entries.length; k++) add(found, t.lists[entries[k]!]);
+  add(found, lookupKey(t, STORE, 'store', b.storeCode));
+  if (b.terminalCode !== null) add(found, lookupKey(t, TERMINAL, 'terminal', b.terminalCode));
+  if (b.region !== null) add(found, lookupKey(t, REGION, 'region', b.region));
+  if (b.customerType !== null) add(found, lookupKey(t, CUSTOMER_TYPE, 'customerType', b.customerType));
+  if (b.contract !== null) add(found, lookupKey(t, CONTRACT, 'contract', b.contract));
+  for (const s of b.segments) add(found, lookupKey(t, SEGMENT, 'segment', s));
+  for (const p of b.payments) add(found, lookupKey(t, PAYMENT, 'payment', p.type));
+  for (const c of b.coupons) add(found, lookupKey(t, COUPON, 'coupon', c.couponType));
   add(found, map.always);
   // A few dozen positions: sorted as numbers by the typed array's own sort (no comparator), then deduplicated.
   const sorted = new Int32Array(found).sort();
