@@ -24,53 +24,50 @@ export interface Caps {
 }
 
 export interface Grant {
+  /** The positive discounts, in line order. */
   lineDiscounts: { index: number; discount: number }[];
   discount: number;
   points: number;
   coupons: CouponIssue[];
   offers: Offer[];
   messages: string[];
+  /** The lines used, in line order. */
   lines: number[];
   applications: number;
   /** Thousandths of units benefited. */
   units: number;
 }
 
-interface Pick {
-  index: number;
-  qm: number;
+/** The benefited units: line indices and thousandths of units taken of each, in the canonical line order. */
+interface Picks {
+  index: number[];
+  qm: number[];
 }
 
-function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: LineState, caps: Caps): Pick[] {
+function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: LineState, caps: Caps): Picks {
   const { scan, remaining } = state;
-  const picks: Pick[] = [];
+  const index: number[] = [];
+  const qms: number[] = [];
   let unitCap = caps.units ?? Infinity;
   const groups = b.appliedTo;
-  if (groups.length === 0) {
-    for (const i of scan.cheapest) {
-      if (unitCap <= 0) break;
-      if (scan.qm[i]! <= 0 || remaining[i]! <= 0) continue;
-      const q = Math.min(scan.qm[i]!, unitCap);
-      picks.push({ index: i, qm: q });
-      unitCap -= q;
-    }
-    return picks;
-  }
-  if (groups.length === 1) {
-    // One group (the common case): each line is met once, in the canonical order.
-    const g = groups[0]!;
-    const set = sets.get(g.set);
-    let cap = g.max === null ? Infinity : g.max * caps.applications * 1000;
-    for (const i of set ? scan.linesOf(set) : scan.cheapest) {
+  if (groups.length <= 1) {
+    // No group (every item) or one (the common case): each line is met once, in the canonical order.
+    const g = groups.length === 1 ? groups[0]! : null;
+    const set = g === null ? undefined : sets.get(g.set);
+    const lines = set ? scan.linesOf(set) : scan.cheapest;
+    let cap = g === null || g.max === null ? Infinity : g.max * caps.applications * 1000;
+    for (let k = 0; k < lines.length; k++) {
       if (cap <= 0 || unitCap <= 0) break;
+      const i = lines[k]!;
       const left = scan.qm[i]!;
       if (left <= 0 || remaining[i]! <= 0) continue;
       const q = Math.min(left, cap, unitCap);
-      picks.push({ index: i, qm: q });
+      index.push(i);
+      qms.push(q);
       cap -= q;
       unitCap -= q;
     }
-    return picks;
+    return { index, qm: qms };
   }
   // Several groups may name the same line: what a group takes of a line is not offered to the next one.
   const taken = new Map<number, number>();
@@ -88,9 +85,12 @@ function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: Li
     }
   }
   // In the canonical order, so that a remainder of proration lands on the same line whatever the line order.
-  for (const [index, qm] of taken) picks.push({ index, qm });
-  picks.sort((x, y) => scan.rank[x.index]! - scan.rank[y.index]!);
-  return picks;
+  const picked = [...taken.keys()].sort((x, y) => scan.rank[x]! - scan.rank[y]!);
+  for (const i of picked) {
+    index.push(i);
+    qms.push(taken.get(i)!);
+  }
+  return { index, qm: qms };
 }
 
 function stepValue(steps: readonly StaggeredStep[], units: number): number | null {
@@ -101,24 +101,22 @@ function stepValue(steps: readonly StaggeredStep[], units: number): number | nul
 
 /** One benefit's computation: the picked units, their price bases and caps, and the grant being built. */
 interface Work {
-  picks: Pick[];
+  picks: Picks;
   /** What each picked part of a line still costs: the most it can be discounted. */
   caps: number[];
   /** The amount a rate applies to, per pick. */
   bases: number[];
   capSum: number;
   amountCap: number;
+  /** The discount of each pick (null: no discount computed). */
+  shares: readonly number[] | null;
   grant: Grant;
 }
 
 function setDiscounts(w: Work, shares: readonly number[]): void {
-  const out: { index: number; discount: number }[] = new Array(w.picks.length);
   let sum = 0;
-  for (let k = 0; k < w.picks.length; k++) {
-    out[k] = { index: w.picks[k]!.index, discount: shares[k]! };
-    sum += shares[k]!;
-  }
-  w.grant.lineDiscounts = out;
+  for (let k = 0; k < shares.length; k++) sum += shares[k]!;
+  w.shares = shares;
   w.grant.discount = sum;
 }
 
@@ -140,15 +138,16 @@ function byLine(w: Work, raw: number[]): void {
 }
 
 function percent(w: Work, b: Benefit, bp: number): void {
+  const bases = w.bases;
   if (b.applicationMethod === 'resume') {
     let baseSum = 0;
-    for (const x of w.bases) baseSum += x;
+    for (let k = 0; k < bases.length; k++) baseSum += bases[k]!;
     resume(w, mulDivHalfEven(baseSum, bp, 10_000));
-  } else
-    byLine(
-      w,
-      w.bases.map((base) => mulDivHalfEven(base, bp, 10_000)),
-    );
+  } else {
+    const raw = new Array<number>(bases.length);
+    for (let k = 0; k < bases.length; k++) raw[k] = mulDivHalfEven(bases[k]!, bp, 10_000);
+    byLine(w, raw);
+  }
 }
 
 function fixed(w: Work, b: Benefit, amount: number, applications: number): void {
@@ -156,8 +155,31 @@ function fixed(w: Work, b: Benefit, amount: number, applications: number): void 
   else
     byLine(
       w,
-      w.picks.map((p) => mulDivHalfEven(amount, p.qm, 1000)),
+      w.picks.qm.map((q) => mulDivHalfEven(amount, q, 1000)),
     );
+}
+
+/**
+ * The positions of the picks by line index (the order of a grant's lines and line discounts): a handful are
+ * put in order by insertion; many (a set of every item) by marking the lines in a scan of the basket.
+ */
+function lineOrder(index: readonly number[], lineCount: number): number[] {
+  const n = index.length;
+  const order = new Array<number>(n);
+  if (n <= 8) {
+    for (let k = 0; k < n; k++) {
+      const x = index[k]!;
+      let j = k - 1;
+      for (; j >= 0 && index[order[j]!]! > x; j--) order[j + 1] = order[j]!;
+      order[j + 1] = k;
+    }
+    return order;
+  }
+  const at = new Int32Array(lineCount).fill(-1);
+  for (let k = 0; k < n; k++) at[index[k]!] = k;
+  let o = 0;
+  for (let i = 0; i < lineCount; i++) if (at[i]! >= 0) order[o++] = at[i]!;
+  return order;
 }
 
 export function computeBenefit(
@@ -168,19 +190,24 @@ export function computeBenefit(
 ): Grant {
   const basket = state.scan.basket;
   const qm = state.scan.qm;
+  const remaining = state.remaining;
   const picks = pickUnits(b, sets, state, caps);
+  const index = picks.index;
+  const n = index.length;
   let units = 0;
   let baseSum = 0;
   let capSum = 0;
   // What the picked units still cost (the cap of their discount) and the price base a rate applies to.
-  const caps_ = new Array<number>(picks.length);
-  const bases = new Array<number>(picks.length);
-  for (let k = 0; k < picks.length; k++) {
-    const p = picks[k]!;
-    units += p.qm;
-    const cap = mulDivHalfEven(state.remaining[p.index]!, p.qm, qm[p.index]!);
-    const base =
-      b.priceBase === 'original' ? mulDivHalfEven(basket.lines[p.index]!.unitPrice, p.qm, 1000) : cap;
+  const caps_ = new Array<number>(n);
+  const bases = new Array<number>(n);
+  const original = b.priceBase === 'original';
+  for (let k = 0; k < n; k++) {
+    const i = index[k]!;
+    const q = picks.qm[k]!;
+    units += q;
+    // A whole line's cap is what it still costs (the same as the rounded proportion, computed).
+    const cap = q === qm[i]! ? remaining[i]! : mulDivHalfEven(remaining[i]!, q, qm[i]!);
+    const base = original ? mulDivHalfEven(basket.lines[i]!.unitPrice, q, 1000) : cap;
     caps_[k] = cap;
     bases[k] = base;
     capSum += cap;
@@ -198,10 +225,10 @@ export function computeBenefit(
     units,
   };
   const amountCap = caps.amount ?? Infinity;
-  const w: Work = { picks, caps: caps_, bases, capSum, amountCap, grant };
+  const w: Work = { picks, caps: caps_, bases, capSum, amountCap, shares: null, grant };
   const message = b.messages.display ?? b.messages.printer ?? b.messages.tlog;
   if (message !== null) grant.messages.push(message);
-  if (picks.length === 0) return grant;
+  if (n === 0) return grant;
   switch (b.kind) {
     case 'PercentageDiscount': {
       const bp = b.staggered ? stepValue(b.staggered, units) : b.percentBp;
@@ -216,7 +243,7 @@ export function computeBenefit(
     case 'NewPrice':
       byLine(
         w,
-        picks.map((p, k) => bases[k]! - mulDivHalfEven(b.priceMinor, p.qm, 1000)),
+        picks.qm.map((q, k) => bases[k]! - mulDivHalfEven(b.priceMinor, q, 1000)),
       );
       break;
     case 'ContractPercentageDiscount':
@@ -255,38 +282,47 @@ export function computeBenefit(
       });
       break;
     case 'CatalogRedeemBenefit':
-      picks.forEach((p, k) => {
-        const line = basket.lines[p.index]!;
+      for (let k = 0; k < n; k++) {
+        const line = basket.lines[index[k]!]!;
+        const q = picks.qm[k]!;
         const entry = b.entries.find(
           (e) =>
             e.code === (line.attributes.code ?? line.sku) &&
             (e.store === '-' || e.store === basket.storeCode),
         );
-        if (!entry) return;
+        if (!entry) continue;
         const price = caps_[k]!;
         const off =
           entry.discountType === 'perc'
             ? mulDivHalfEven(price, entry.discountValue, 10_000)
             : entry.discountType === 'fix'
-              ? mulDivHalfEven(entry.discountValue, p.qm, 1000)
-              : price - mulDivHalfEven(entry.discountValue, p.qm, 1000);
+              ? mulDivHalfEven(entry.discountValue, q, 1000)
+              : price - mulDivHalfEven(entry.discountValue, q, 1000);
         grant.offers.push({
           kind: b.kind,
-          line: p.index,
+          line: index[k]!,
           code: entry.code,
           points: entry.points,
           amount: Math.max(0, Math.min(price, off)),
-          quantity: p.qm / 1000,
+          quantity: q / 1000,
         });
-      });
+      }
       break;
     default:
       grant.messages.push(`${b.kind} is reported to the till and not computed by the engine.`);
   }
+  // The lines used (those discounted, or every picked line when the benefit discounts nothing) and the
+  // discount per line, in line order.
+  const shares = w.shares;
   const lines: number[] = [];
-  for (let k = 0; k < picks.length; k++)
-    if (grant.discount === 0 || (grant.lineDiscounts[k]?.discount ?? 0) > 0) lines.push(picks[k]!.index);
+  const lineDiscounts: Grant['lineDiscounts'] = [];
+  for (const k of lineOrder(index, qm.length)) {
+    const d = shares === null ? 0 : shares[k]!;
+    if (d > 0) lineDiscounts.push({ index: index[k]!, discount: d });
+    if (grant.discount === 0 || d > 0) lines.push(index[k]!);
+  }
   grant.lines = lines;
+  grant.lineDiscounts = lineDiscounts;
   return grant;
 }
 

@@ -56,7 +56,6 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
     kinds.push(b.kind);
     grants.push(g);
     for (const d of g.lineDiscounts) {
-      if (d.discount === 0) continue;
       remaining ??= [...state.remaining];
       remaining[d.index] = remaining[d.index]! - d.discount;
     }
@@ -76,9 +75,9 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
     discount: one ? one.discount : sum(grants, 'discount'),
     points: one ? one.points : sum(grants, 'points'),
     coupons: one ? one.coupons : grants.flatMap((g) => g.coupons),
-    lines: one ? linesOf(one) : mergedLines(grants),
+    lines: one ? one.lines : mergedLines(grants),
     messages: one ? one.messages : grants.flatMap((g) => g.messages),
-    lineDiscounts: one ? lineDiscountsOf(one) : mergedLineDiscounts(grants),
+    lineDiscounts: one ? one.lineDiscounts : mergedLineDiscounts(grants),
     couponsRedeemed: redeemed,
     limits: limitsUsed,
     offers: one ? one.offers : grants.flatMap((g) => g.offers),
@@ -88,39 +87,7 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
 
 const sum = (grants: readonly Grant[], k: 'discount' | 'points') => grants.reduce((s, g) => s + g[k], 0);
 
-/**
- * The lines a promotion used and its discount per line, in line order, over its benefits' grants. A grant
- * lists a handful of lines: they are put in order by insertion (stable, as sort() is), which costs less than
- * the builtin sort's set-up.
- */
-function linesOf(g: Grant): number[] {
-  const l = g.lines;
-  for (let k = 1; k < l.length; k++)
-    if (l[k - 1]! > l[k]!) {
-      const out = l.slice();
-      for (let i = 1; i < out.length; i++) {
-        const x = out[i]!;
-        let j = i - 1;
-        for (; j >= 0 && out[j]! > x; j--) out[j + 1] = out[j]!;
-        out[j + 1] = x;
-      }
-      return out;
-    }
-  return l;
-}
-
-function lineDiscountsOf(g: Grant): Grant['lineDiscounts'] {
-  const out: Grant['lineDiscounts'] = [];
-  for (const d of g.lineDiscounts) {
-    if (d.discount <= 0) continue;
-    let j = out.length - 1;
-    out.push(d);
-    for (; j >= 0 && out[j]!.index > d.index; j--) out[j + 1] = out[j]!;
-    out[j + 1] = d;
-  }
-  return out;
-}
-
+/** The lines several benefits used and their discount per line, in line order. */
 function mergedLines(grants: readonly Grant[]): number[] {
   const lines = new Set<number>();
   for (const g of grants) for (const i of g.lines) lines.add(i);
