@@ -18,6 +18,8 @@ export interface CompiledSet {
   list: readonly string[];
   /** The entry of each value of `list` in the compiled map's key table (an item set's values are all filed). */
   entries: readonly number[];
+  /** The only entry of a one-value item set (the common set: read without `entries`), else -1. */
+  entry: number;
 }
 
 export interface BasketScan {
@@ -129,8 +131,8 @@ export function scanBasket(basket: Basket, table: KeyTable | null): BasketScan {
   const linesOf = (set: CompiledSet): readonly number[] => {
     if (set.kind !== 'item') return NONE;
     if (set.attribute === null) return cheapest;
+    if (set.entry >= 0) return byEntry.get(set.entry) ?? NONE;
     const ids = set.entries;
-    if (ids.length === 1) return byEntry.get(ids[0]!) ?? NONE;
     let found = memo?.get(set);
     if (found) return found;
     let out: number[] | null = null;

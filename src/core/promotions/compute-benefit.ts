@@ -38,24 +38,54 @@ export interface Grant {
   units: number;
 }
 
+/**
+ * A benefit as compiled with its map version: its applied groups with their sets resolved (undefined: a
+ * set the promotion does not define, which benefits every item, as before) and its till message, so that
+ * a computation reads this record and the benefit, not the promotion's Map of sets nor its message record.
+ */
+export interface CompiledBenefit {
+  benefit: Benefit;
+  nro: string;
+  kind: Benefit['kind'];
+  /** The number of applied groups; the first one's set and max (the common case) are inline. */
+  groupCount: number;
+  set0: CompiledSet | undefined;
+  max0: number | null;
+  groups: readonly { set: CompiledSet | undefined; max: number | null }[];
+  /** display, else printer, else TLOG message (null: none). */
+  message: string | null;
+}
+
+export function compileBenefit(b: Benefit, sets: ReadonlyMap<string, CompiledSet>): CompiledBenefit {
+  const groups = b.appliedTo.map((g) => ({ set: sets.get(g.set), max: g.max }));
+  return {
+    benefit: b,
+    nro: b.nro,
+    kind: b.kind,
+    groupCount: groups.length,
+    set0: groups[0]?.set,
+    max0: groups[0]?.max ?? null,
+    groups,
+    message: b.messages.display ?? b.messages.printer ?? b.messages.tlog,
+  };
+}
+
 /** The benefited units: line indices and thousandths of units taken of each, in the canonical line order. */
 interface Picks {
   index: number[];
   qm: number[];
 }
 
-function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: LineState, caps: Caps): Picks {
+function pickUnits(cb: CompiledBenefit, state: LineState, caps: Caps): Picks {
   const { scan, remaining } = state;
   const index: number[] = [];
   const qms: number[] = [];
   let unitCap = caps.units ?? Infinity;
-  const groups = b.appliedTo;
-  if (groups.length <= 1) {
+  if (cb.groupCount <= 1) {
     // No group (every item) or one (the common case): each line is met once, in the canonical order.
-    const g = groups.length === 1 ? groups[0]! : null;
-    const set = g === null ? undefined : sets.get(g.set);
+    const set = cb.set0;
     const lines = set ? scan.linesOf(set) : scan.cheapest;
-    let cap = g === null || g.max === null ? Infinity : g.max * caps.applications * 1000;
+    let cap = cb.groupCount === 0 || cb.max0 === null ? Infinity : cb.max0 * caps.applications * 1000;
     for (let k = 0; k < lines.length; k++) {
       if (cap <= 0 || unitCap <= 0) break;
       const i = lines[k]!;
@@ -71,8 +101,8 @@ function pickUnits(b: Benefit, sets: ReadonlyMap<string, CompiledSet>, state: Li
   }
   // Several groups may name the same line: what a group takes of a line is not offered to the next one.
   const taken = new Map<number, number>();
-  for (const g of groups) {
-    const set = sets.get(g.set);
+  for (const g of cb.groups) {
+    const set = g.set;
     let cap = g.max === null ? Infinity : g.max * caps.applications * 1000;
     for (const i of set ? scan.linesOf(set) : scan.cheapest) {
       if (cap <= 0 || unitCap <= 0) break;
@@ -182,16 +212,12 @@ function lineOrder(index: readonly number[], lineCount: number): number[] {
   return order;
 }
 
-export function computeBenefit(
-  b: Benefit,
-  sets: ReadonlyMap<string, CompiledSet>,
-  state: LineState,
-  caps: Caps,
-): Grant {
+export function computeBenefit(cb: CompiledBenefit, state: LineState, caps: Caps): Grant {
+  const b = cb.benefit;
   const basket = state.scan.basket;
   const qm = state.scan.qm;
   const remaining = state.remaining;
-  const picks = pickUnits(b, sets, state, caps);
+  const picks = pickUnits(cb, state, caps);
   const index = picks.index;
   const n = index.length;
   let units = 0;
@@ -226,8 +252,7 @@ export function computeBenefit(
   };
   const amountCap = caps.amount ?? Infinity;
   const w: Work = { picks, caps: caps_, bases, capSum, amountCap, shares: null, grant };
-  const message = b.messages.display ?? b.messages.printer ?? b.messages.tlog;
-  if (message !== null) grant.messages.push(message);
+  if (cb.message !== null) grant.messages.push(cb.message);
   if (n === 0) return grant;
   switch (b.kind) {
     case 'PercentageDiscount': {

@@ -30,18 +30,18 @@ export interface Env {
 const NO_COUPONS: ReadonlySet<string> = new Set();
 
 export const no = (cp: CompiledPromotion, reason: NotAppliedReason, message: string): NotApplied => ({
-  nro: cp.promotion.nro,
-  code: cp.promotion.code,
+  nro: cp.nro,
+  code: cp.code,
   reason,
   message,
 });
 
 export function eligibility(cp: CompiledPromotion, env: Env, instant: string): Eligible | NotApplied {
-  const p = cp.promotion;
   // The common promotion (no window nor targeting, an Exists on an item set, no combo): one lookup.
-  if (cp.open && cp.existsSet !== null && p.combo.length === 0 && env.map.exclusions.size === 0) {
-    if (env.scan.linesOf(cp.existsSet).length > 0) return { cp, applications: 1 };
+  if (cp.simple !== null && env.map.exclusions.size === 0) {
+    if (env.scan.linesOf(cp.simple).length > 0) return { cp, applications: 1 };
   }
+  const p = cp.promotion;
   const { basket, local } = env;
   const v = p.validity;
   if ((v.from !== null && instant < v.from) || (v.to !== null && instant > v.to))

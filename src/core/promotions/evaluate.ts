@@ -25,7 +25,7 @@ const better = (a: readonly AppliedPromotion[], b: readonly AppliedPromotion[]) 
   total(a, 'discount') - total(b, 'discount') || total(a, 'points') - total(b, 'points');
 
 const byPriority = (a: Eligible, b: Eligible) =>
-  b.cp.promotion.priority - a.cp.promotion.priority || a.cp.position - b.cp.position;
+  b.cp.priority - a.cp.priority || a.cp.position - b.cp.position;
 
 /** What the algorithm made of the eligible promotions; each answer with its promotion's position. */
 interface Run {
@@ -66,7 +66,7 @@ function run(list: Eligible[], env: Env, start: State): Run {
   const stepOf = stepIndex(algorithm);
   const bySteps = new Map<number, Eligible[]>();
   for (const e of list) {
-    const s = stepOf.get(e.cp.promotion.nro) ?? algorithm.length;
+    const s = stepOf.get(e.cp.nro) ?? algorithm.length;
     const members = bySteps.get(s);
     if (members) members.push(e);
     else bySteps.set(s, [e]);
@@ -113,7 +113,7 @@ function decide(compiled: CompiledMap, env: Env, instant: string, start: State, 
   for (const i of considered) {
     const e = eligibility(compiled.promotions[i]!, env, instant);
     if (!('cp' in e)) answers.set(i, e);
-    else if (e.cp.promotion.exclusive) exclusive.push(e);
+    else if (e.cp.exclusive) exclusive.push(e);
     else eligible.push(e);
   }
   const combinable = run(eligible, env, start);

@@ -7,6 +7,7 @@
  */
 import type { NotApplied } from './basket.js';
 import type { BasketScan, CompiledSet } from './basket-scan.js';
+import { compileBenefit, type CompiledBenefit } from './compute-benefit.js';
 import { attributeSeed, buildKeyTable, findKey, lookupKey, type KeyTable } from './key-table.js';
 import type { Condition, EvaluationStep, Limit, MapVersion, Promotion, PromotionSet } from './model.js';
 
@@ -15,6 +16,13 @@ export type { CompiledSet } from './basket-scan.js';
 export interface CompiledPromotion {
   position: number;
   promotion: Promotion;
+  /** Copied from the promotion: what evaluation reads of every candidate, in this one record. */
+  nro: string;
+  code: string;
+  name: string;
+  priority: number;
+  exclusive: boolean;
+  benefits: readonly CompiledBenefit[];
   sets: ReadonlyMap<string, CompiledSet>;
   /** Its condition names a coupon outside a Not: applying it redeems coupons. */
   usesCoupons: boolean;
@@ -27,6 +35,11 @@ export interface CompiledPromotion {
   open: boolean;
   /** The item set its condition is (an Exists on an item set), else null. */
   existsSet: CompiledSet | null;
+  /**
+   * `existsSet` when the promotion is open and has no combo: it is eligible when the set has a line of the
+   * basket (unless the map has excluded dates); else null.
+   */
+  simple: CompiledSet | null;
 }
 
 /** attribute → value → positions ("*" → "line" | "payment" for any line, any payment). */
@@ -51,13 +64,14 @@ function compileSet(s: PromotionSet): CompiledSet {
   const list = [...new Set(s.values)];
   // `entries` is filled once the key table is built (buildCompiledMap).
   return s.kind === 'item'
-    ? { kind: 'item', attribute: s.attribute, values: new Set(list), list, entries: [] }
+    ? { kind: 'item', attribute: s.attribute, values: new Set(list), list, entries: [], entry: -1 }
     : {
         kind: 'payment',
         attribute: list.length > 0 ? 'type' : null,
         values: new Set(list),
         list,
         entries: [],
+        entry: -1,
       };
 }
 
@@ -121,23 +135,32 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
   const [reason, message] = RULED_OUT[best?.source ?? 'condition'];
   const ruledOut: NotApplied = Object.freeze({ nro: p.nro, code: p.code, reason, message });
   const v = p.validity;
-  const existsSet = p.condition?.kind === 'exists' ? sets.get(p.condition.set) : undefined;
+  const exists = p.condition?.kind === 'exists' ? sets.get(p.condition.set) : undefined;
+  const existsSet = exists?.kind === 'item' ? exists : null;
+  const open =
+    v.from === null &&
+    v.to === null &&
+    v.daysOfWeek.length === 0 &&
+    v.timeRanges.length === 0 &&
+    p.stores.length === 0 &&
+    p.regions.length === 0 &&
+    p.segments.length === 0 &&
+    p.customerTypes.length === 0;
   const compiled: CompiledPromotion = Object.freeze({
     position,
     promotion: p,
+    nro: p.nro,
+    code: p.code,
+    name: p.name,
+    priority: p.priority,
+    exclusive: p.exclusive,
+    benefits: p.benefits.map((b) => compileBenefit(b, sets)),
     sets,
     usesCoupons: usesCoupons(p.condition),
     ruledOut,
-    open:
-      v.from === null &&
-      v.to === null &&
-      v.daysOfWeek.length === 0 &&
-      v.timeRanges.length === 0 &&
-      p.stores.length === 0 &&
-      p.regions.length === 0 &&
-      p.segments.length === 0 &&
-      p.customerTypes.length === 0,
-    existsSet: existsSet?.kind === 'item' ? existsSet : null,
+    open,
+    existsSet,
+    simple: open && p.combo.length === 0 ? existsSet : null,
   });
   return { compiled, keys: best?.keys ?? null };
 }
@@ -180,6 +203,7 @@ export function buildCompiledMap(
         const seed = attributeSeed(set.attribute);
         const entries = set.entries as number[];
         for (const v of set.list) entries.push(findKey(table, seed, set.attribute, v));
+        if (entries.length === 1) (set as { entry: number }).entry = entries[0]!;
       }
   const notValid = promotions.map((c) =>
     Object.freeze({

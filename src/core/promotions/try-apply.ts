@@ -21,12 +21,12 @@ export type Tried = { applied: AppliedPromotion; state: State } | NotApplied;
  */
 export function tryApply(e: Eligible, env: Env, state: State, own = false): Tried {
   const { cp } = e;
-  const p = cp.promotion;
   let used = state.usedCoupons;
   let redeemed: string[] = [];
-  if (cp.usesCoupons && p.condition) {
+  const condition = cp.usesCoupons ? cp.promotion.condition : null;
+  if (condition) {
     const ctx = { basket: env.basket, scan: env.scan, local: env.local, sets: cp.sets, usedCoupons: used };
-    const coupons = couponsToRedeem(p.condition, ctx);
+    const coupons = couponsToRedeem(condition, ctx);
     if (coupons === null)
       return no(cp, 'COUPON_REQUIRED', 'The coupons its condition needs are used by other promotions.');
     if (coupons.length > 0) {
@@ -40,7 +40,7 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
   const kinds: string[] = [];
   const limitsUsed: LimitUse[] = [];
   let refusal: NotApplied | null = null;
-  for (const b of p.benefits) {
+  for (const b of cp.benefits) {
     const limits = env.limitsByBenefit.size === 0 ? NO_LIMITS : (env.limitsByBenefit.get(b.nro) ?? NO_LIMITS);
     let check: LimitCheck | null = null;
     if (limits.length > 0) {
@@ -51,7 +51,7 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
       }
     }
     const caps = check?.caps ?? { applications: e.applications, units: null, amount: null };
-    const g = computeBenefit(b, cp.sets, { scan: env.scan, remaining: remaining ?? state.remaining }, caps);
+    const g = computeBenefit(b, { scan: env.scan, remaining: remaining ?? state.remaining }, caps);
     if (!grantsSomething(g) && !messageOnly.has(b.kind)) continue;
     kinds.push(b.kind);
     grants.push(g);
@@ -68,9 +68,9 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
   // Built once, complete (the grants' arrays are this promotion's own: a single grant's are taken as they are).
   const one = grants.length === 1 ? grants[0]! : null;
   const applied: AppliedPromotion = {
-    nro: p.nro,
-    code: p.code,
-    name: p.name,
+    nro: cp.nro,
+    code: cp.code,
+    name: cp.name,
     benefit: one ? kinds[0]! : kinds.join('+'),
     discount: one ? one.discount : sum(grants, 'discount'),
     points: one ? one.points : sum(grants, 'points'),
