@@ -54,6 +54,13 @@ export interface CompiledBenefit {
   groups: readonly { set: CompiledSet | undefined; max: number | null }[];
   /** display, else printer, else TLOG message (null: none). */
   message: string | null;
+  /** The benefit's fields every computation reads, copied: applicationMethod resume, priceBase original. */
+  resume: boolean;
+  original: boolean;
+  /** A discount's staggered steps (PercentageDiscount, FixedDiscount), else null. */
+  staggered: readonly StaggeredStep[] | null;
+  /** PercentageDiscount's basis points, FixedDiscount's amount, NewPrice's price (minor units), else 0. */
+  value: number;
 }
 
 export function compileBenefit(b: Benefit, sets: ReadonlyMap<string, CompiledSet>): CompiledBenefit {
@@ -67,6 +74,17 @@ export function compileBenefit(b: Benefit, sets: ReadonlyMap<string, CompiledSet
     max0: groups[0]?.max ?? null,
     groups,
     message: b.messages.display ?? b.messages.printer ?? b.messages.tlog,
+    resume: b.applicationMethod === 'resume',
+    original: b.priceBase === 'original',
+    staggered: b.kind === 'PercentageDiscount' || b.kind === 'FixedDiscount' ? b.staggered : null,
+    value:
+      b.kind === 'PercentageDiscount'
+        ? b.percentBp
+        : b.kind === 'FixedDiscount'
+          ? b.amountMinor
+          : b.kind === 'NewPrice'
+            ? b.priceMinor
+            : 0,
   };
 }
 
@@ -78,13 +96,15 @@ interface Picks {
 
 function pickUnits(cb: CompiledBenefit, state: LineState, caps: Caps): Picks {
   const { scan, remaining } = state;
-  const index: number[] = [];
-  const qms: number[] = [];
   let unitCap = caps.units ?? Infinity;
   if (cb.groupCount <= 1) {
-    // No group (every item) or one (the common case): each line is met once, in the canonical order.
+    // No group (every item) or one (the common case): each line is met once, in the canonical order. The
+    // arrays are sized for every line of the set (50 for a set of every item), then cut to the picks.
     const set = cb.set0;
     const lines = set ? scan.linesOf(set) : scan.cheapest;
+    const index = new Array<number>(lines.length);
+    const qms = new Array<number>(lines.length);
+    let n = 0;
     let cap = cb.groupCount === 0 || cb.max0 === null ? Infinity : cb.max0 * caps.applications * 1000;
     for (let k = 0; k < lines.length; k++) {
       if (cap <= 0 || unitCap <= 0) break;
@@ -92,13 +112,17 @@ function pickUnits(cb: CompiledBenefit, state: LineState, caps: Caps): Picks {
       const left = scan.qm[i]!;
       if (left <= 0 || remaining[i]! <= 0) continue;
       const q = Math.min(left, cap, unitCap);
-      index.push(i);
-      qms.push(q);
+      index[n] = i;
+      qms[n++] = q;
       cap -= q;
       unitCap -= q;
     }
+    index.length = n;
+    qms.length = n;
     return { index, qm: qms };
   }
+  const index: number[] = [];
+  const qms: number[] = [];
   // Several groups may name the same line: what a group takes of a line is not offered to the next one.
   const taken = new Map<number, number>();
   for (const g of cb.groups) {
@@ -167,9 +191,9 @@ function byLine(w: Work, raw: number[]): void {
   else setDiscounts(w, raw);
 }
 
-function percent(w: Work, b: Benefit, bp: number): void {
+function percent(w: Work, resume_: boolean, bp: number): void {
   const bases = w.bases;
-  if (b.applicationMethod === 'resume') {
+  if (resume_) {
     let baseSum = 0;
     for (let k = 0; k < bases.length; k++) baseSum += bases[k]!;
     resume(w, mulDivHalfEven(baseSum, bp, 10_000));
@@ -180,8 +204,8 @@ function percent(w: Work, b: Benefit, bp: number): void {
   }
 }
 
-function fixed(w: Work, b: Benefit, amount: number, applications: number): void {
-  if (b.applicationMethod === 'resume') resume(w, amount * applications);
+function fixed(w: Work, resume_: boolean, amount: number, applications: number): void {
+  if (resume_) resume(w, amount * applications);
   else
     byLine(
       w,
@@ -190,11 +214,14 @@ function fixed(w: Work, b: Benefit, amount: number, applications: number): void 
 }
 
 /**
- * The positions of the picks by line index (the order of a grant's lines and line discounts): a handful are
- * put in order by insertion; many (a set of every item) by marking the lines in a scan of the basket.
+ * The positions of the picks by line index (the order of a grant's lines and line discounts). Every line
+ * picked (a set of every item): the picks are the canonical order itself, so the position of line i is its
+ * rank. A handful: put in order by insertion. Else: by marking the lines in a scan of the basket.
  */
-function lineOrder(index: readonly number[], lineCount: number): number[] {
+function lineOrder(index: readonly number[], scan: BasketScan): readonly number[] {
   const n = index.length;
+  const lineCount = scan.qm.length;
+  if (n === lineCount) return scan.rank;
   const order = new Array<number>(n);
   if (n <= 8) {
     for (let k = 0; k < n; k++) {
@@ -213,7 +240,6 @@ function lineOrder(index: readonly number[], lineCount: number): number[] {
 }
 
 export function computeBenefit(cb: CompiledBenefit, state: LineState, caps: Caps): Grant {
-  const b = cb.benefit;
   const basket = state.scan.basket;
   const qm = state.scan.qm;
   const remaining = state.remaining;
@@ -226,7 +252,7 @@ export function computeBenefit(cb: CompiledBenefit, state: LineState, caps: Caps
   // What the picked units still cost (the cap of their discount) and the price base a rate applies to.
   const caps_ = new Array<number>(n);
   const bases = new Array<number>(n);
-  const original = b.priceBase === 'original';
+  const original = cb.original;
   for (let k = 0; k < n; k++) {
     const i = index[k]!;
     const q = picks.qm[k]!;
@@ -254,98 +280,101 @@ export function computeBenefit(cb: CompiledBenefit, state: LineState, caps: Caps
   const w: Work = { picks, caps: caps_, bases, capSum, amountCap, shares: null, grant };
   if (cb.message !== null) grant.messages.push(cb.message);
   if (n === 0) return grant;
-  switch (b.kind) {
-    case 'PercentageDiscount': {
-      const bp = b.staggered ? stepValue(b.staggered, units) : b.percentBp;
-      if (bp !== null) percent(w, b, bp);
-      break;
-    }
-    case 'FixedDiscount': {
-      const amount = b.staggered ? stepValue(b.staggered, units) : b.amountMinor;
-      if (amount !== null) fixed(w, b, amount, caps.applications);
-      break;
-    }
-    case 'NewPrice':
-      byLine(
-        w,
-        picks.qm.map((q, k) => bases[k]! - mulDivHalfEven(b.priceMinor, q, 1000)),
-      );
-      break;
-    case 'ContractPercentageDiscount':
-      if (basket.contract !== null && b.contracts.includes(basket.contract)) percent(w, b, b.percentBp);
-      break;
-    case 'LoyaltyBenefit':
-      grant.points = Math.min(amountCap, b.points * caps.applications);
-      break;
-    case 'PercentLoyaltyBenefit':
-      grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.percentBp, 10_000 * basket.minorPerUnit));
-      break;
-    case 'FactorLoyaltyBenefit':
-      grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.factorMilli, 1000 * basket.minorPerUnit));
-      break;
-    case 'CouponBenefit':
-      grant.coupons = [{ type: b.couponType, quantity: b.quantity * caps.applications }];
-      break;
-    case 'RedeemPointsBenefit':
-      grant.offers.push({
-        kind: b.kind,
-        line: null,
-        code: b.cardType,
-        points: Math.ceil((baseSum * b.factorMilli) / (1000 * basket.minorPerUnit)),
-        amount: baseSum,
-        quantity: 0,
-      });
-      break;
-    case 'GiftBenefit':
-      grant.offers.push({
-        kind: b.kind,
-        line: null,
-        code: b.gift,
-        points: 0,
-        amount: 0,
-        quantity: b.quantity * caps.applications,
-      });
-      break;
-    case 'CatalogRedeemBenefit':
-      for (let k = 0; k < n; k++) {
-        const line = basket.lines[index[k]!]!;
-        const q = picks.qm[k]!;
-        const entry = b.entries.find(
-          (e) =>
-            e.code === (line.attributes.code ?? line.sku) &&
-            (e.store === '-' || e.store === basket.storeCode),
-        );
-        if (!entry) continue;
-        const price = caps_[k]!;
-        const off =
-          entry.discountType === 'perc'
-            ? mulDivHalfEven(price, entry.discountValue, 10_000)
-            : entry.discountType === 'fix'
-              ? mulDivHalfEven(entry.discountValue, q, 1000)
-              : price - mulDivHalfEven(entry.discountValue, q, 1000);
+  // The discounts read the compiled record only; the other kinds read their benefit.
+  const b = cb.benefit;
+  if (cb.kind === 'PercentageDiscount') {
+    const bp = cb.staggered ? stepValue(cb.staggered, units) : cb.value;
+    if (bp !== null) percent(w, cb.resume, bp);
+  } else if (cb.kind === 'FixedDiscount') {
+    const amount = cb.staggered ? stepValue(cb.staggered, units) : cb.value;
+    if (amount !== null) fixed(w, cb.resume, amount, caps.applications);
+  } else if (cb.kind === 'NewPrice')
+    byLine(
+      w,
+      picks.qm.map((q, k) => bases[k]! - mulDivHalfEven(cb.value, q, 1000)),
+    );
+  else
+    switch (b.kind) {
+      case 'ContractPercentageDiscount':
+        if (basket.contract !== null && b.contracts.includes(basket.contract))
+          percent(w, cb.resume, b.percentBp);
+        break;
+      case 'LoyaltyBenefit':
+        grant.points = Math.min(amountCap, b.points * caps.applications);
+        break;
+      case 'PercentLoyaltyBenefit':
+        grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.percentBp, 10_000 * basket.minorPerUnit));
+        break;
+      case 'FactorLoyaltyBenefit':
+        grant.points = Math.min(amountCap, mulDivFloor(baseSum, b.factorMilli, 1000 * basket.minorPerUnit));
+        break;
+      case 'CouponBenefit':
+        grant.coupons = [{ type: b.couponType, quantity: b.quantity * caps.applications }];
+        break;
+      case 'RedeemPointsBenefit':
         grant.offers.push({
           kind: b.kind,
-          line: index[k]!,
-          code: entry.code,
-          points: entry.points,
-          amount: Math.max(0, Math.min(price, off)),
-          quantity: q / 1000,
+          line: null,
+          code: b.cardType,
+          points: Math.ceil((baseSum * b.factorMilli) / (1000 * basket.minorPerUnit)),
+          amount: baseSum,
+          quantity: 0,
         });
-      }
-      break;
-    default:
-      grant.messages.push(`${b.kind} is reported to the till and not computed by the engine.`);
-  }
+        break;
+      case 'GiftBenefit':
+        grant.offers.push({
+          kind: b.kind,
+          line: null,
+          code: b.gift,
+          points: 0,
+          amount: 0,
+          quantity: b.quantity * caps.applications,
+        });
+        break;
+      case 'CatalogRedeemBenefit':
+        for (let k = 0; k < n; k++) {
+          const line = basket.lines[index[k]!]!;
+          const q = picks.qm[k]!;
+          const entry = b.entries.find(
+            (e) =>
+              e.code === (line.attributes.code ?? line.sku) &&
+              (e.store === '-' || e.store === basket.storeCode),
+          );
+          if (!entry) continue;
+          const price = caps_[k]!;
+          const off =
+            entry.discountType === 'perc'
+              ? mulDivHalfEven(price, entry.discountValue, 10_000)
+              : entry.discountType === 'fix'
+                ? mulDivHalfEven(entry.discountValue, q, 1000)
+                : price - mulDivHalfEven(entry.discountValue, q, 1000);
+          grant.offers.push({
+            kind: b.kind,
+            line: index[k]!,
+            code: entry.code,
+            points: entry.points,
+            amount: Math.max(0, Math.min(price, off)),
+            quantity: q / 1000,
+          });
+        }
+        break;
+      default:
+        grant.messages.push(`${b.kind} is reported to the till and not computed by the engine.`);
+    }
   // The lines used (those discounted, or every picked line when the benefit discounts nothing) and the
   // discount per line, in line order.
   const shares = w.shares;
-  const lines: number[] = [];
-  const lineDiscounts: Grant['lineDiscounts'] = [];
-  for (const k of lineOrder(index, qm.length)) {
+  const lines = new Array<number>(n);
+  const lineDiscounts: Grant['lineDiscounts'] = new Array(n);
+  let used = 0;
+  let discounted = 0;
+  for (const k of lineOrder(index, state.scan)) {
     const d = shares === null ? 0 : shares[k]!;
-    if (d > 0) lineDiscounts.push({ index: index[k]!, discount: d });
-    if (grant.discount === 0 || d > 0) lines.push(index[k]!);
+    if (d > 0) lineDiscounts[discounted++] = { index: index[k]!, discount: d };
+    if (grant.discount === 0 || d > 0) lines[used++] = index[k]!;
   }
+  lines.length = used;
+  lineDiscounts.length = discounted;
   grant.lines = lines;
   grant.lineDiscounts = lineDiscounts;
   return grant;

@@ -205,22 +205,11 @@ function notAppliedOf(
     }
     return out;
   }
-  // The compiled answers between the applied positions, joined (copies of contiguous runs, no per-element
-  // pass over the 10,000), then this basket's answers written at their places (shifted by the applied ones
-  // before them).
-  const ruledOut = compiled.ruledOut;
-  let all: NotApplied[];
-  if (gone.length === 0) all = ruledOut.slice();
-  else {
-    const runs: NotApplied[][] = [];
-    let from = 0;
-    for (const position of gone) {
-      runs.push(ruledOut.slice(from, position));
-      from = position + 1;
-    }
-    runs.push(ruledOut.slice(from));
-    all = runs[0]!.concat(...runs.slice(1));
-  }
+  // One copy of the compiled answers (a basket cannot trigger them), the applied positions taken out in
+  // place from the last (each a move of the entries after it: no second array of 10,000 to allocate), then
+  // this basket's answers written at their places (shifted by the applied ones before them).
+  const all = compiled.ruledOut.slice();
+  for (let g = gone.length - 1; g >= 0; g--) all.splice(gone[g]!, 1);
   let k = 0;
   for (const i of considered) {
     if (k < gone.length && gone[k] === i) {
