@@ -2,7 +2,10 @@
  * The index of a compiled map as an open-addressing hash table in one typed array: (attribute, value) keys
  * to the positions filed under them. A basket looks up each of its values (~150 for 50 lines); in a
  * Map of 10,000 string keys a miss reads a bucket, then each chained entry and its key string (several cache
- * misses), where this reads one slot pair (hash, entry) and compares strings on a hash match only.
+ * misses), where this reads one slot pair (hash, entry) and compares strings on a hash match only. Most
+ * of a basket's values are filed under nothing: a bit per hash in a filter of ~16 bits per key (32 KB for
+ * 12,000 keys, which stays in cache where the slots, 16 bytes per key, do not) answers those without
+ * reading a slot (~5 % of them still do).
  * Pure: built once per compiled map, read-only after.
  */
 
@@ -10,6 +13,9 @@ export interface KeyTable {
   /** Slots × 2: [hash, entry + 1] (entry + 1 = 0: an empty slot). */
   slots: Int32Array;
   mask: number;
+  /** One bit per key hash (filterBit): a clear bit means no key has that hash. */
+  filter: Int32Array;
+  filterShift: number;
   attributes: readonly string[];
   values: readonly string[];
   lists: readonly (readonly number[])[];
@@ -49,12 +55,26 @@ export function buildKeyTable(keys: ReadonlyMap<string, ReadonlyMap<string, read
     slots[2 * i] = h;
     slots[2 * i + 1] = e + 1;
   }
-  return { slots, mask, attributes, values, lists };
+  let bits = 1024;
+  while (bits < lists.length * 16) bits *= 2;
+  const filterShift = 32 - Math.log2(bits);
+  const filter = new Int32Array(bits / 32);
+  for (let i = 0; i < size; i++)
+    if (slots[2 * i + 1] !== 0) {
+      const b = filterBit(slots[2 * i]!, filterShift);
+      filter[b >>> 5]! |= 1 << (b & 31);
+    }
+  return { slots, mask, filter, filterShift, attributes, values, lists };
 }
+
+/** The filter's bit of a key hash: the top bits of the hash remixed (the slots use its low bits). */
+const filterBit = (h: number, shift: number) => Math.imul(h, 0x9e3779b1) >>> shift;
 
 /** The entry of (attribute, value): its index in `lists`, or -1; `seed` is attributeSeed(attribute). */
 export function findKey(t: KeyTable, seed: number, attribute: string, value: string): number {
   const h = keyHash(seed, value);
+  const b = filterBit(h, t.filterShift);
+  if ((t.filter[b >>> 5]! & (1 << (b & 31))) === 0) return -1;
   const slots = t.slots;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const e = slots[2 * i + 1]!;
