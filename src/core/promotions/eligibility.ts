@@ -4,7 +4,7 @@ import type { Basket, LimitState, NotApplied, NotAppliedReason } from './basket.
 import type { BasketScan } from './basket-scan.js';
 import { whyNot } from './conditions.js';
 import { inTimeRange, type LocalTime } from './local-time.js';
-import type { CompiledPromotion } from './map-index.js';
+import { CHECK, type CompiledPromotion } from './map-index.js';
 import type { Limit, MapVersion } from './model.js';
 
 export interface Eligible {
@@ -41,37 +41,41 @@ export function eligibility(cp: CompiledPromotion, env: Env, instant: string): E
   if (cp.simple !== null && env.map.exclusions.size === 0) {
     if (env.scan.linesOf(cp.simple).length > 0) return { cp, applications: 1 };
   }
+  // The checks its promotion has (cp.checks): the records of the others are not read.
+  const checks = cp.checks;
   const p = cp.promotion;
   const { basket, local } = env;
-  const v = p.validity;
-  if ((v.from !== null && instant < v.from) || (v.to !== null && instant > v.to))
-    return no(cp, 'OUTSIDE_VALIDITY', `Valid from ${v.from ?? 'always'} to ${v.to ?? 'always'}.`);
-  if (v.daysOfWeek.length > 0 && !v.daysOfWeek.includes(local.weekday))
-    return no(cp, 'OUTSIDE_VALIDITY', `Not valid on day ${local.weekday} of the week.`);
-  if (v.timeRanges.length > 0 && !v.timeRanges.some((t) => inTimeRange(local.minutes, t.from, t.to)))
-    return no(cp, 'OUTSIDE_VALIDITY', 'Not valid at this time of day.');
+  if (checks & CHECK.validity) {
+    const v = p.validity;
+    if ((v.from !== null && instant < v.from) || (v.to !== null && instant > v.to))
+      return no(cp, 'OUTSIDE_VALIDITY', `Valid from ${v.from ?? 'always'} to ${v.to ?? 'always'}.`);
+    if (v.daysOfWeek.length > 0 && !v.daysOfWeek.includes(local.weekday))
+      return no(cp, 'OUTSIDE_VALIDITY', `Not valid on day ${local.weekday} of the week.`);
+    if (v.timeRanges.length > 0 && !v.timeRanges.some((t) => inTimeRange(local.minutes, t.from, t.to)))
+      return no(cp, 'OUTSIDE_VALIDITY', 'Not valid at this time of day.');
+  }
   const ex = env.map.exclusions;
   if (
     ex.size > 0 &&
     (ex.has(`${p.nro}|${basket.storeCode}|${local.date}`) || ex.has(`${p.nro}|*|${local.date}`))
   )
     return no(cp, 'EXCLUDED_DATE', `${local.date} is an excluded date at store ${basket.storeCode}.`);
-  if (p.stores.length > 0 && !p.stores.includes(basket.storeCode))
+  if (checks & CHECK.stores && !p.stores.includes(basket.storeCode))
     return no(cp, 'STORE_NOT_INCLUDED', `Store ${basket.storeCode} is not one of the promotion's stores.`);
-  if (p.regions.length > 0 && (basket.region === null || !p.regions.includes(basket.region)))
+  if (checks & CHECK.regions && (basket.region === null || !p.regions.includes(basket.region)))
     return no(cp, 'STORE_NOT_INCLUDED', "The store is not in one of the promotion's regions.");
-  if (p.segments.length > 0 && !basket.segments.some((s) => p.segments.includes(s)))
+  if (checks & CHECK.segments && !basket.segments.some((s) => p.segments.includes(s)))
     return no(
       cp,
       'CUSTOMER_NOT_TARGETED',
       `The customer is in none of the segments ${p.segments.join(', ')}.`,
     );
   if (
-    p.customerTypes.length > 0 &&
+    checks & CHECK.customerTypes &&
     (basket.customerType === null || !p.customerTypes.includes(basket.customerType))
   )
     return no(cp, 'CUSTOMER_NOT_TARGETED', `The customer type is not one of ${p.customerTypes.join(', ')}.`);
-  if (p.condition) {
+  if (checks & CHECK.condition && p.condition) {
     const why = whyNot(p.condition, {
       basket,
       scan: env.scan,
@@ -87,7 +91,7 @@ export function eligibility(cp: CompiledPromotion, env: Env, instant: string): E
       );
   }
   let applications = 1;
-  if (p.combo.length > 0) {
+  if (checks & CHECK.combo) {
     applications = Infinity;
     for (const c of p.combo) {
       const set = cp.sets.get(c.set);

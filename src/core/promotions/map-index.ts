@@ -23,6 +23,8 @@ export interface CompiledPromotion {
   priority: number;
   exclusive: boolean;
   benefits: readonly CompiledBenefit[];
+  /** Its only benefit when it has one, else null. */
+  benefit: CompiledBenefit | null;
   sets: ReadonlyMap<string, CompiledSet>;
   /** Its condition names a coupon outside a Not: applying it redeems coupons. */
   usesCoupons: boolean;
@@ -40,6 +42,35 @@ export interface CompiledPromotion {
    * basket (unless the map has excluded dates); else null.
    */
   simple: CompiledSet | null;
+  /** Which of eligibility's checks the promotion has (CHECK bits): those it lacks read nothing. */
+  checks: number;
+}
+
+/** Eligibility's checks, as bits of CompiledPromotion.checks. */
+export const CHECK = {
+  /** A validity window, days of the week or time ranges. */
+  validity: 1,
+  stores: 2,
+  regions: 4,
+  segments: 8,
+  customerTypes: 16,
+  condition: 32,
+  combo: 64,
+} as const;
+
+function checksOf(p: Promotion): number {
+  const v = p.validity;
+  return (
+    (v.from !== null || v.to !== null || v.daysOfWeek.length > 0 || v.timeRanges.length > 0
+      ? CHECK.validity
+      : 0) |
+    (p.stores.length > 0 ? CHECK.stores : 0) |
+    (p.regions.length > 0 ? CHECK.regions : 0) |
+    (p.segments.length > 0 ? CHECK.segments : 0) |
+    (p.customerTypes.length > 0 ? CHECK.customerTypes : 0) |
+    (p.condition !== null ? CHECK.condition : 0) |
+    (p.combo.length > 0 ? CHECK.combo : 0)
+  );
 }
 
 /** attribute → value → positions ("*" → "line" | "payment" for any line, any payment). */
@@ -146,6 +177,7 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
     p.regions.length === 0 &&
     p.segments.length === 0 &&
     p.customerTypes.length === 0;
+  const benefits = p.benefits.map((b) => compileBenefit(b, sets));
   const compiled: CompiledPromotion = Object.freeze({
     position,
     promotion: p,
@@ -154,13 +186,15 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
     name: p.name,
     priority: p.priority,
     exclusive: p.exclusive,
-    benefits: p.benefits.map((b) => compileBenefit(b, sets)),
+    benefits,
+    benefit: benefits.length === 1 ? benefits[0]! : null,
     sets,
     usesCoupons: usesCoupons(p.condition),
     ruledOut,
     open,
     existsSet,
     simple: open && p.combo.length === 0 ? existsSet : null,
+    checks: checksOf(p),
   });
   return { compiled, keys: best?.keys ?? null };
 }

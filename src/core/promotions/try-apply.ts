@@ -40,7 +40,10 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
   const kinds: string[] = [];
   const limitsUsed: LimitUse[] = [];
   let refusal: NotApplied | null = null;
-  for (const b of cp.benefits) {
+  // A promotion of one benefit (the common case) has it in its own record (no array to read).
+  const count = cp.benefit !== null ? 1 : cp.benefits.length;
+  for (let k = 0; k < count; k++) {
+    const b = cp.benefit ?? cp.benefits[k]!;
     const limits = env.limitsByBenefit.size === 0 ? NO_LIMITS : (env.limitsByBenefit.get(b.nro) ?? NO_LIMITS);
     let check: LimitCheck | null = null;
     if (limits.length > 0) {
