@@ -30,6 +30,8 @@ export interface BasketScan {
   cheapest: readonly number[];
   /** Rank of each line in `cheapest`. */
   rank: readonly number[];
+  /** The quantities (thousandths) in the order of `cheapest`. */
+  qmByRank: readonly number[];
   /** The key-table entries of the lines' values (each once), in the order first met. */
   entries: readonly number[];
   /** The lines of an item set (canonical order), memoised for the evaluation. */
@@ -104,7 +106,11 @@ export function scanBasket(basket: Basket, table: KeyTable | null): BasketScan {
   for (let i = 0; i < n; i++) qm[i] = Math.round(lines[i]!.quantity * 1000);
   const cheapest = canonicalOrder(lines, qm);
   const rank = new Array<number>(n);
-  for (let r = 0; r < n; r++) rank[cheapest[r]!] = r;
+  const qmByRank = new Array<number>(n);
+  for (let r = 0; r < n; r++) {
+    rank[cheapest[r]!] = r;
+    qmByRank[r] = qm[cheapest[r]!]!;
+  }
   const entries: number[] = [];
   // entry → its lines in canonical order (an entry is an attribute and a value: a line files it once).
   const byEntry = new Map<number, number[]>();
@@ -151,5 +157,5 @@ export function scanBasket(basket: Basket, table: KeyTable | null): BasketScan {
     (memo ??= new Map()).set(set, found);
     return found;
   };
-  return { basket, qm, cheapest, rank, entries, linesOf };
+  return { basket, qm, cheapest, rank, qmByRank, entries, linesOf };
 }

@@ -90,8 +90,8 @@ export function compileBenefit(b: Benefit, sets: ReadonlyMap<string, CompiledSet
 
 /** The benefited units: line indices and thousandths of units taken of each, in the canonical line order. */
 interface Picks {
-  index: number[];
-  qm: number[];
+  index: readonly number[];
+  qm: readonly number[];
 }
 
 function pickUnits(cb: CompiledBenefit, state: LineState, caps: Caps): Picks {
@@ -102,6 +102,14 @@ function pickUnits(cb: CompiledBenefit, state: LineState, caps: Caps): Picks {
     // arrays are sized for every line of the set (50 for a set of every item), then cut to the picks.
     const set = cb.set0;
     const lines = set ? scan.linesOf(set) : scan.cheapest;
+    // Every item, no cap (a basket-wide promotion): when each line still costs something, the picks are
+    // the whole of every line in the canonical order, which the scan holds once for all such promotions.
+    if (lines === scan.cheapest && unitCap === Infinity && (cb.groupCount === 0 || cb.max0 === null)) {
+      let all = true;
+      for (let k = 0; k < lines.length && all; k++)
+        all = scan.qm[lines[k]!]! > 0 && remaining[lines[k]!]! > 0;
+      if (all) return { index: scan.cheapest, qm: scan.qmByRank };
+    }
     const index = new Array<number>(lines.length);
     const qms = new Array<number>(lines.length);
     let n = 0;
@@ -250,21 +258,25 @@ export function computeBenefit(cb: CompiledBenefit, state: LineState, caps: Caps
   let baseSum = 0;
   let capSum = 0;
   // What the picked units still cost (the cap of their discount) and the price base a rate applies to.
-  const caps_ = new Array<number>(n);
-  const bases = new Array<number>(n);
+  // On the benefited price (the default) the bases are the caps: one array for both.
   const original = cb.original;
+  const caps_ = new Array<number>(n);
+  const bases = original ? new Array<number>(n) : caps_;
   for (let k = 0; k < n; k++) {
     const i = index[k]!;
     const q = picks.qm[k]!;
     units += q;
     // A whole line's cap is what it still costs (the same as the rounded proportion, computed).
     const cap = q === qm[i]! ? remaining[i]! : mulDivHalfEven(remaining[i]!, q, qm[i]!);
-    const base = original ? mulDivHalfEven(basket.lines[i]!.unitPrice, q, 1000) : cap;
     caps_[k] = cap;
-    bases[k] = base;
     capSum += cap;
-    baseSum += base;
+    if (original) {
+      const base = mulDivHalfEven(basket.lines[i]!.unitPrice, q, 1000);
+      bases[k] = base;
+      baseSum += base;
+    }
   }
+  if (!original) baseSum = capSum;
   const grant: Grant = {
     lineDiscounts: [],
     discount: 0,
