@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/app/tenancy/tenancy.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
+import { balanceOf, createCard, purchase, sale } from './support/loyalty-fixtures.js';
 
 const program = (overrides: Record<string, unknown> = {}) => ({
   code: 'GOLD',
@@ -184,6 +185,40 @@ describe.each(databases())('programs on $kind', (target) => {
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('PROGRAM_NOT_FOUND');
+  });
+
+  it('a changed program is applied by the very next sale and balance (programs are kept in memory by version)', async () => {
+    const created = (await post(program({ code: 'LIVE', tiers: { type: 'points', steps: [] } }))).json();
+    const card = await createCard(h, created.id);
+    const patch = (payload: object) =>
+      h.request({ method: 'PATCH', url: `/v1/programs/${created.id}`, token: admin, payload });
+    const earn = async () => {
+      const res = await sale(h, cashier, { cardNumber: card.number, lines: [purchase(1000)] });
+      expect(res.statusCode).toBe(201);
+      return (await balanceOf(h, cashier, card.number)).active;
+    };
+    expect(await earn()).toBe(10);
+    const rule = (points: number) => [{ id: 'total', kind: 'total_amount', rate: { points, per: 100 } }];
+    expect((await patch({ rules: rule(3) })).statusCode).toBe(200);
+    expect(await earn()).toBe(10 + 30);
+    expect((await patch({ rules: rule(2) })).statusCode).toBe(200);
+    expect(await earn()).toBe(10 + 30 + 20);
+    // A tier ladder added to the program shows on the next balance.
+    const ladder = {
+      type: 'points',
+      steps: [
+        {
+          index: 1,
+          threshold: 100,
+          forcedUse: false,
+          reward: { kind: 'voucher_template', templateId: 'B10' },
+          label: 'Bon de 10 €',
+        },
+      ],
+    };
+    const laddered = await patch({ tiers: ladder });
+    expect(laddered.statusCode, laddered.body).toBe(200);
+    expect((await balanceOf(h, cashier, card.number)).tier).toMatchObject({ value: 60, next: 1 });
   });
 
   it('documents the routes in OpenAPI', async () => {

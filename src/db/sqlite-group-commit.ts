@@ -27,6 +27,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { WalFlusher } from './wal-flusher.js';
 
 const BATCH_MAX = 256;
@@ -88,6 +89,8 @@ export class GroupCommitDriver implements Driver {
     private readonly statements: StatementSource,
     /** Null for an in-memory database: nothing to make durable. */
     private readonly flusher: WalFlusher | null,
+    /** Null for an in-memory database: no WAL to checkpoint. */
+    private readonly checkpointer: WalCheckpointer | null = null,
   ) {}
 
   async init(): Promise<void> {}
@@ -100,6 +103,7 @@ export class GroupCommitDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
+    if (!this.#batch && this.checkpointer?.wantsDrain) await this.checkpointer.drain();
     if (!this.#batch) {
       // IMMEDIATE: the write lock is taken now (waiting busy_timeout for another process), never upgraded
       // half-way, which could fail after other transactions of the batch were released into it.
@@ -142,6 +146,7 @@ export class GroupCommitDriver implements Driver {
   async destroy(): Promise<void> {
     if (this.#batch) await this.#commitBatch()?.catch(() => undefined);
     await this.flusher?.close();
+    await this.checkpointer?.close();
     this.sqlite.close();
   }
 
@@ -221,7 +226,12 @@ export class GroupCommitSqliteDialect implements Dialect {
   ) {}
   createDriver(): Driver {
     const file = this.sqlite.memory ? null : `${this.sqlite.name}-wal`;
-    this.driver = new GroupCommitDriver(this.sqlite, this.statements, file ? new WalFlusher(file) : null);
+    this.driver = new GroupCommitDriver(
+      this.sqlite,
+      this.statements,
+      file ? new WalFlusher(file) : null,
+      file ? new WalCheckpointer(this.sqlite, this.sqlite.name) : null,
+    );
     return this.driver;
   }
   createQueryCompiler() {

@@ -44,6 +44,7 @@ import { Customer, CustomerPage } from './schemas/customer.schema.js';
 import { applyExamples } from './openapi-examples.js';
 import { createValidatorCompiler } from './validation.js';
 import { cachingSerializerFactory } from './serializer-cache.js';
+import { lazyChildLogger } from './lazy-child-logger.js';
 import './types.js';
 
 export interface AppOptions {
@@ -67,6 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => newId('req'),
+    childLoggerFactory: lazyChildLogger,
     // A client that sends its request one byte at a time is cut off; an idle keep-alive connection is closed.
     requestTimeout: deps.config.connections.requestTimeoutMs,
     connectionTimeout: deps.config.connections.requestTimeoutMs * 2,

@@ -95,6 +95,8 @@ async function balanceOfCard(
   period: Period,
   /** The stored summary as read with the card (null: none stored); read here when absent. */
   stored?: CardSummary | null,
+  /** The program's settings version as read with the card (an unchanged program comes from memory). */
+  programVersion?: number | null,
 ): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
@@ -106,7 +108,7 @@ async function balanceOfCard(
     range.from === year.from && range.to === year.to
       ? summary.yearFigures
       : await sales.purchaseStats(deps.db, card.id, range);
-  const program = await sales.loadLedgerProgram(deps.db, card.programId);
+  const program = await sales.loadLedgerProgram(deps.db, card.programId, programVersion);
   let tier: CardBalance['tier'] = null;
   if (program.tiers.steps.length > 0) {
     const value = tierBasis(summary, program.tiers.type);
@@ -138,7 +140,7 @@ export async function balanceByCard(
 ): Promise<Result<CardBalance>> {
   const found = await findCardWithSummary(deps.db, merchantId, number);
   if (!found) return fail('CARD_NOT_FOUND');
-  return ok(await balanceOfCard(deps, found.card, period, found.summary));
+  return ok(await balanceOfCard(deps, found.card, period, found.summary, found.programVersion));
 }
 
 async function balancesOfCustomer(deps: Deps, merchantId: string, customerId: string, period: Period) {

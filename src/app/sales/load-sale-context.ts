@@ -38,23 +38,25 @@ class StaleCardChoiceError extends RetryableDbError {
 
 async function lockedCard(tx: Tx, merchantId: string, owner: SaleOwner, now: string) {
   if ('cardNumber' in owner) {
-    const card = await lockCardByNumber(tx, merchantId, owner.cardNumber, now);
-    if (!card) return fail('CARD_NOT_FOUND');
+    const locked = await lockCardByNumber(tx, merchantId, owner.cardNumber, now);
+    if (!locked) return fail('CARD_NOT_FOUND');
+    const { card, programVersion } = locked;
     if (owner.customerId !== undefined && card.customerId !== owner.customerId) {
       return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
     }
     if (card.status !== 'active') {
       return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
     }
-    return ok({ card, customerId: card.customerId });
+    return ok({ card, programVersion, customerId: card.customerId });
   }
   const chosen = (await cardsOfCustomer(tx, merchantId, owner.customerId)).find((c) => c.status === 'active');
-  if (!chosen) return ok({ card: null, customerId: owner.customerId });
-  const card = await lockCardForUpdate(tx, merchantId, chosen.id, now);
+  if (!chosen) return ok({ card: null, programVersion: null, customerId: owner.customerId });
+  const locked = await lockCardForUpdate(tx, merchantId, chosen.id, now);
+  const card = locked?.card;
   if (!card || card.status !== 'active' || card.customerId !== owner.customerId) {
     throw new StaleCardChoiceError(chosen.id);
   }
-  return ok({ card, customerId: owner.customerId });
+  return ok({ card, programVersion: locked.programVersion, customerId: owner.customerId });
 }
 
 export async function loadSaleContext(
@@ -69,8 +71,8 @@ export async function loadSaleContext(
 ): Promise<Result<LoadedSaleContext>> {
   const who = await lockedCard(tx, input.merchantId, input.owner, input.now);
   if (!who.ok) return who;
-  const { card, customerId } = who.value;
-  const program = card ? await loadLedgerProgram(tx, card.programId) : NO_PROGRAM;
+  const { card, customerId, programVersion } = who.value;
+  const program = card ? await loadLedgerProgram(tx, card.programId, programVersion) : NO_PROGRAM;
   const vouchers = await loadSaleVouchers(tx, input.merchantId, input.voucherNumbers);
   if (!card) {
     return ok({

@@ -69,20 +69,23 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
   db
     .selectFrom('cards as c')
     .leftJoin('card_summaries as s', 's.card_id', 'c.id')
+    .leftJoin('programs as p', 'p.id', 'c.program_id')
     .selectAll('c')
     .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
+    .select('p.settings_version as program_version')
     .where('c.merchant_id', '=', merchantId)
     .where('c.number', '=', number),
 );
 
 /**
- * A card by number with its stored summary (null: none stored), in one read: a balance needs both.
+ * A card by number with its stored summary (null: none stored) and its program's settings version (null: no
+ * program), in one read: a balance needs all three.
  */
 export async function findCardWithSummary(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
-): Promise<{ card: CardRecord; summary: CardSummary | null } | undefined> {
+): Promise<{ card: CardRecord; summary: CardSummary | null; programVersion: number | null } | undefined> {
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
   const r = row as unknown as Record<string, unknown>;
@@ -90,6 +93,7 @@ export async function findCardWithSummary(
   return {
     card: toCardRecord(row),
     summary: summaryRow.card_id === null ? null : toSummary(summaryRow as unknown as CardSummaryTable),
+    programVersion: row.program_version === null ? null : Number(row.program_version),
   };
 }
 

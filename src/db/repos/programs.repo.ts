@@ -8,7 +8,7 @@
  * `discount_percent` holds `discountBasisPoints` (hundredths of a percent: 500 = 5 %), so that fractional
  * percentages stay integers. `next_serial` is the next card serial a batch takes.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardNumberFormat } from '../../core/cards/card-number.js';
 import type { ExpiryPolicy } from '../../core/ledger/expiry-policy.js';
 import type {
@@ -170,7 +170,7 @@ export async function updateProgram(
 ): Promise<void> {
   await tx
     .updateTable('programs')
-    .set({ ...programColumns(program), updated_at: now })
+    .set({ ...programColumns(program), updated_at: now, settings_version: sql`settings_version + 1` })
     .where('merchant_id', '=', merchantId)
     .where('id', '=', id)
     .execute();

@@ -3,7 +3,12 @@ import { sql, type Kysely } from 'kysely';
 import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
-import { toCardRecord, type CardRecord } from './cards.repo.js';
+import { toCardRecord, type CardRecord, type CardRow } from './cards.repo.js';
+
+/** The card's program settings version, read with the card (loadLedgerProgram keeps unchanged programs). */
+const programVersion = sql<
+  number | null
+>`(select settings_version from programs where programs.id = cards.program_id)`.as('program_version');
 
 const lockAndRead = hotQuery((db, now: string, cardId: string, merchantId: string) =>
   db
@@ -11,8 +16,24 @@ const lockAndRead = hotQuery((db, now: string, cardId: string, merchantId: strin
     .set({ updated_at: now })
     .where('id', '=', cardId)
     .where('merchant_id', '=', merchantId)
-    .returningAll(),
+    .returningAll()
+    .returning(programVersion),
 );
+
+/** A card read under its lock, with its program's settings version (null: no program). */
+export interface LockedCard {
+  card: CardRecord;
+  programVersion: number | null;
+}
+
+function lockedCard(row: (CardRow & { program_version: number | null }) | undefined): LockedCard | undefined {
+  return row
+    ? {
+        card: toCardRecord(row),
+        programVersion: row.program_version === null ? null : Number(row.program_version),
+      }
+    : undefined;
+}
 
 /**
  * Takes the card's row lock and reads the card as it is under the lock: a block, a replacement or an unbind
@@ -23,9 +44,8 @@ export async function lockCardForUpdate(
   merchantId: string,
   cardId: string,
   now: string,
-): Promise<CardRecord | undefined> {
-  const row = (await lockAndRead(tx, now, cardId, merchantId)).rows[0];
-  return row ? toCardRecord(row) : undefined;
+): Promise<LockedCard | undefined> {
+  return lockedCard((await lockAndRead(tx, now, cardId, merchantId)).rows[0]);
 }
 
 const lockAndReadByNumber = hotQuery((db, now: string, merchantId: string, number: string) =>
@@ -34,7 +54,8 @@ const lockAndReadByNumber = hotQuery((db, now: string, merchantId: string, numbe
     .set({ updated_at: now })
     .where('merchant_id', '=', merchantId)
     .where('number', '=', number)
-    .returningAll(),
+    .returningAll()
+    .returning(programVersion),
 );
 
 /** lockCardForUpdate by the card's number (a sale names its card by number: no read before the lock). */
@@ -43,9 +64,8 @@ export async function lockCardByNumber(
   merchantId: string,
   number: string,
   now: string,
-): Promise<CardRecord | undefined> {
-  const row = (await lockAndReadByNumber(tx, now, merchantId, number)).rows[0];
-  return row ? toCardRecord(row) : undefined;
+): Promise<LockedCard | undefined> {
+  return lockedCard((await lockAndReadByNumber(tx, now, merchantId, number)).rows[0]);
 }
 
 const cardIdByNumber = hotQuery((db, merchantId: string, number: string) =>

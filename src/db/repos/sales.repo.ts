@@ -16,13 +16,38 @@ export type SaleReturnRow = Selectable<SaleReturnTable>;
 export type LedgerProgram = SaleProgram;
 export { NO_PROGRAM };
 
-/** The ledger's view of a card's program, read with the programs repository's mapping. */
-export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null): Promise<LedgerProgram> {
+/**
+ * The ledger's programs of this process by id, with the settings version they were read at. A sale or a
+ * balance reads the card's program version with the card (one column) and takes the program from here while
+ * the version is unchanged: no program read, no parse. Every settings update raises the version (in any
+ * process); an entry is read again after PROGRAM_FRESH_MS anyway, so that a direct SQL edit by an operator,
+ * which does not raise it, takes effect within that time.
+ */
+const ledgerPrograms = new Map<string, { version: number; program: LedgerProgram; readAt: number }>();
+const LEDGER_PROGRAMS_MAX = 1000;
+const PROGRAM_FRESH_MS = 10_000;
+
+/**
+ * The ledger's view of a card's program, read with the programs repository's mapping. `knownVersion`, the
+ * program's settings version read in the same statement as the card, lets an unchanged program come from
+ * memory.
+ */
+export async function loadLedgerProgram(
+  db: Kysely<DB>,
+  programId: string | null,
+  knownVersion?: number | null,
+): Promise<LedgerProgram> {
   if (programId === null) return NO_PROGRAM;
+  const now = performance.now();
+  if (knownVersion !== undefined && knownVersion !== null) {
+    const known = ledgerPrograms.get(programId);
+    if (known && known.version === knownVersion && now - known.readAt < PROGRAM_FRESH_MS)
+      return known.program;
+  }
   const row = (await programById(db, programId)).rows[0];
   if (!row) return NO_PROGRAM;
   const p = toProgramRecord(row);
-  return {
+  const program: LedgerProgram = Object.freeze({
     id: p.id,
     cardType: p.cardType,
     rules: p.rules,
@@ -35,7 +60,12 @@ export async function loadLedgerProgram(db: Kysely<DB>, programId: string | null
     requireKnownItems: p.requireKnownItems,
     walletEnabled: p.walletEnabled,
     sponsorship: p.sponsorship,
-  };
+  });
+  ledgerPrograms.delete(programId);
+  if (ledgerPrograms.size >= LEDGER_PROGRAMS_MAX)
+    ledgerPrograms.delete(ledgerPrograms.keys().next().value as string);
+  ledgerPrograms.set(programId, { version: Number(row.settings_version), program, readAt: now });
+  return program;
 }
 
 const programById = hotQuery((db, id: string) => db.selectFrom('programs').selectAll().where('id', '=', id));

@@ -33,6 +33,8 @@ export interface ProgramTable {
   /** Migration 0025: minor units 100 points are worth; null = not valued. */
   point_value_per_100: number | null;
   next_serial: number;
+  /** Migration 0031: raised by every settings update (the in-memory copy of a program is keyed by it). */
+  settings_version: Generated<number>;
   active: number;
   created_at: string;
   updated_at: string;

@@ -4,6 +4,7 @@
  * retry (the document has no bill id: a new jeton makes a new bill) credits each card once, not the first
  * card twice; a jeton sent twice at once is one bill.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram, type RuleInput } from '../../../app/programs/programs.js';
 import { findShopByUuid } from '../use-cases/aliases.js';
@@ -126,7 +127,11 @@ describe.each(databases())('Fidelisa multi-card bills are atomic on $kind', (tar
   const strict = (on: boolean) =>
     h.deps.db
       .updateTable('programs')
-      .set({ require_known_items: on ? 1 : 0, updated_at: new Date().toISOString() })
+      .set({
+        require_known_items: on ? 1 : 0,
+        updated_at: new Date().toISOString(),
+        settings_version: sql`settings_version + 1`,
+      })
       .where('id', '=', strictProgram)
       .execute();
 });
