@@ -226,10 +226,13 @@ function fixed(w: Work, resume_: boolean, amount: number, applications: number):
  * picked (a set of every item): the picks are the canonical order itself, so the position of line i is its
  * rank. A handful: put in order by insertion. Else: by marking the lines in a scan of the basket.
  */
+const FIRST: readonly number[] = Object.freeze([0]);
+
 function lineOrder(index: readonly number[], scan: BasketScan): readonly number[] {
   const n = index.length;
   const lineCount = scan.qm.length;
   if (n === lineCount) return scan.rank;
+  if (n === 1) return FIRST;
   const order = new Array<number>(n);
   if (n <= 8) {
     for (let k = 0; k < n; k++) {

@@ -36,8 +36,11 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
   }
   // Copied on the first discount (unless owned): a promotion that grants no discount leaves them as they are.
   let remaining: number[] | null = own ? (state.remaining as number[]) : null;
-  const grants: Grant[] = [];
-  const kinds: string[] = [];
+  // The first grant and its kind; the arrays only from a second one (a promotion of one benefit needs none).
+  let first: Grant | null = null;
+  let firstKind = '';
+  let grants: Grant[] | null = null;
+  let kinds: string[] | null = null;
   const limitsUsed: LimitUse[] = [];
   let refusal: NotApplied | null = null;
   // A promotion of one benefit (the common case) has it in its own record (no array to read).
@@ -56,34 +59,40 @@ export function tryApply(e: Eligible, env: Env, state: State, own = false): Trie
     const caps = check?.caps ?? { applications: e.applications, units: null, amount: null };
     const g = computeBenefit(b, { scan: env.scan, remaining: remaining ?? state.remaining }, caps);
     if (!grantsSomething(g) && !messageOnly.has(b.kind)) continue;
-    kinds.push(b.kind);
-    grants.push(g);
+    if (first === null) {
+      first = g;
+      firstKind = b.kind;
+    } else {
+      (grants ??= [first]).push(g);
+      (kinds ??= [firstKind]).push(b.kind);
+    }
     for (const d of g.lineDiscounts) {
       remaining ??= [...state.remaining];
       remaining[d.index] = remaining[d.index]! - d.discount;
     }
     if (check?.ok) for (const u of limitUses(check, g)) limitsUsed.push(u);
   }
-  if (grants.length === 0)
+  if (first === null)
     return (
       refusal ?? no(cp, 'NOTHING_TO_GRANT', 'The condition holds but the benefits have nothing to apply to.')
     );
   // Built once, complete (the grants' arrays are this promotion's own: a single grant's are taken as they are).
-  const one = grants.length === 1 ? grants[0]! : null;
+  const all = grants;
+  const one = all === null ? first : null;
   const applied: AppliedPromotion = {
     nro: cp.nro,
     code: cp.code,
     name: cp.name,
-    benefit: one ? kinds[0]! : kinds.join('+'),
-    discount: one ? one.discount : sum(grants, 'discount'),
-    points: one ? one.points : sum(grants, 'points'),
-    coupons: one ? one.coupons : grants.flatMap((g) => g.coupons),
-    lines: one ? one.lines : mergedLines(grants),
-    messages: one ? one.messages : grants.flatMap((g) => g.messages),
-    lineDiscounts: one ? one.lineDiscounts : mergedLineDiscounts(grants),
+    benefit: one ? firstKind : kinds!.join('+'),
+    discount: one ? one.discount : sum(all!, 'discount'),
+    points: one ? one.points : sum(all!, 'points'),
+    coupons: one ? one.coupons : all!.flatMap((g) => g.coupons),
+    lines: one ? one.lines : mergedLines(all!),
+    messages: one ? one.messages : all!.flatMap((g) => g.messages),
+    lineDiscounts: one ? one.lineDiscounts : mergedLineDiscounts(all!),
     couponsRedeemed: redeemed,
     limits: limitsUsed,
-    offers: one ? one.offers : grants.flatMap((g) => g.offers),
+    offers: one ? one.offers : all!.flatMap((g) => g.offers),
   };
   return { applied, state: { remaining: remaining ?? state.remaining, usedCoupons: used } };
 }
