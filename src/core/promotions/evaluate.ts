@@ -14,7 +14,8 @@ import type { AppliedPromotion, Basket, Evaluation, LimitState, NotApplied } fro
 import { scanBasket } from './basket-scan.js';
 import { eligibility, no, type Eligible, type Env, type State } from './eligibility.js';
 import { localTime } from './local-time.js';
-import { candidates, compileMap, limitsByBenefit, stepIndex, type CompiledMap } from './map-index.js';
+import { candidates } from './candidates.js';
+import { compileMap, limitsByBenefit, stepIndex, type CompiledMap } from './map-index.js';
 import type { MapVersion } from './model.js';
 import { tryApply } from './try-apply.js';
 

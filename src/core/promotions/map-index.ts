@@ -6,9 +6,9 @@
  * in map order, so that an evaluation touches its candidates only and copies the rest.
  */
 import type { NotApplied } from './basket.js';
-import type { BasketScan, CompiledSet } from './basket-scan.js';
-import { compileBenefit, type CompiledBenefit } from './compute-benefit.js';
-import { attributeSeed, buildKeyTable, findKey, lookupKey, type KeyTable } from './key-table.js';
+import type { CompiledSet } from './basket-scan.js';
+import { compileBenefit, type CompiledBenefit } from './benefit-picks.js';
+import { attributeSeed, buildKeyTable, findKey, type KeyTable } from './key-table.js';
 import type { Condition, EvaluationStep, Limit, MapVersion, Promotion, PromotionSet } from './model.js';
 
 export type { CompiledSet } from './basket-scan.js';
@@ -304,46 +304,4 @@ export function limitsByBenefit(limits: readonly Limit[]): ReadonlyMap<string, r
     limitsOf.set(limits, (index = built));
   }
   return index;
-}
-
-const STORE = attributeSeed('store');
-const TERMINAL = attributeSeed('terminal');
-const REGION = attributeSeed('region');
-const CUSTOMER_TYPE = attributeSeed('customerType');
-const CONTRACT = attributeSeed('contract');
-const SEGMENT = attributeSeed('segment');
-const PAYMENT = attributeSeed('payment');
-const COUPON = attributeSeed('coupon');
-const ANY = attributeSeed('*');
-
-/**
- * Positions of the promotions a basket may trigger, in map order: those filed under the lines' values (the
- * scan looked each up once), under the header's values, and the always-candidates.
- */
-export function candidates(map: CompiledMap, scan: BasketScan): number[] {
-  const t = map.table;
-  const b = scan.basket;
-  const found: number[] = [];
-  if (b.lines.length > 0) add(found, lookupKey(t, ANY, '*', 'line'));
-  if (b.payments.length > 0) add(found, lookupKey(t, ANY, '*', 'payment'));
-  const entries = scan.entries;
-  for (let k = 0; k < entries.length; k++) add(found, t.lists[entries[k]!]);
-  add(found, lookupKey(t, STORE, 'store', b.storeCode));
-  if (b.terminalCode !== null) add(found, lookupKey(t, TERMINAL, 'terminal', b.terminalCode));
-  if (b.region !== null) add(found, lookupKey(t, REGION, 'region', b.region));
-  if (b.customerType !== null) add(found, lookupKey(t, CUSTOMER_TYPE, 'customerType', b.customerType));
-  if (b.contract !== null) add(found, lookupKey(t, CONTRACT, 'contract', b.contract));
-  for (const s of b.segments) add(found, lookupKey(t, SEGMENT, 'segment', s));
-  for (const p of b.payments) add(found, lookupKey(t, PAYMENT, 'payment', p.type));
-  for (const c of b.coupons) add(found, lookupKey(t, COUPON, 'coupon', c.couponType));
-  add(found, map.always);
-  // A few dozen positions: sorted as numbers by the typed array's own sort (no comparator), then deduplicated.
-  const sorted = new Int32Array(found).sort();
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-  return out;
-}
-
-function add(out: number[], list: readonly number[] | undefined): void {
-  if (list) for (let k = 0; k < list.length; k++) out.push(list[k]!);
 }
