@@ -81,12 +81,11 @@ export interface Period {
   to?: string | undefined;
 }
 
-function resolvePeriod(period: Period, now: Date): { from: string; to: string } {
-  const year = now.getUTCFullYear();
-  return {
-    from: period.from ?? new Date(Date.UTC(year, 0, 1)).toISOString(),
-    to: period.to ?? new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
-  };
+/** The period asked for; its missing bounds are the current calendar year's (UTC). */
+function resolvePeriod(period: Period, now: string): { from: string; to: string } {
+  if (period.from !== undefined && period.to !== undefined) return { from: period.from, to: period.to };
+  const year = yearRange(now);
+  return { from: period.from ?? year.from, to: period.to ?? year.to };
 }
 
 async function balanceOfCard(
@@ -102,7 +101,7 @@ async function balanceOfCard(
   const now = nowDate.toISOString();
   const summary = await freshSummary(deps, card.id, now, stored);
   const points = summaryBalance(summary, card.status === 'blocked');
-  const range = resolvePeriod(period, nowDate);
+  const range = resolvePeriod(period, now);
   const year = yearRange(now);
   const inPeriod =
     range.from === year.from && range.to === year.to

@@ -89,10 +89,15 @@ export async function findCardWithSummary(
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
   const r = row as unknown as Record<string, unknown>;
-  const summaryRow = Object.fromEntries(SUMMARY_COLUMNS.map((k) => [k, r[`summary_${k}`]]));
+  let summary: CardSummary | null = null;
+  if (row.summary_card_id !== null) {
+    const summaryRow: Record<string, unknown> = {};
+    for (const k of SUMMARY_COLUMNS) summaryRow[k] = r[`summary_${k}`];
+    summary = toSummary(summaryRow as unknown as CardSummaryTable);
+  }
   return {
     card: toCardRecord(row),
-    summary: summaryRow.card_id === null ? null : toSummary(summaryRow as unknown as CardSummaryTable),
+    summary,
     programVersion: row.program_version === null ? null : Number(row.program_version),
   };
 }
