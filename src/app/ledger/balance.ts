@@ -11,7 +11,7 @@ import {
   cardsOfCustomer,
   findCardByNumber,
   findCardWithSummary,
-  type CardRecord,
+  type BalanceCard,
 } from '../../db/repos/cards.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
@@ -90,7 +90,7 @@ function resolvePeriod(period: Period, now: string): { from: string; to: string 
 
 async function balanceOfCard(
   deps: Deps,
-  card: CardRecord,
+  card: BalanceCard,
   period: Period,
   /** The stored summary as read with the card (null: none stored); read here when absent. */
   stored?: CardSummary | null,

@@ -70,12 +70,18 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
     .selectFrom('cards as c')
     .leftJoin('card_summaries as s', 's.card_id', 'c.id')
     .leftJoin('programs as p', 'p.id', 'c.program_id')
-    .selectAll('c')
+    .select(['c.id', 'c.number', 'c.status', 'c.customer_id', 'c.program_id', 'c.discount_minor'])
     .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
     .select('p.settings_version as program_version')
     .where('c.merchant_id', '=', merchantId)
     .where('c.number', '=', number),
 );
+
+/** What a balance shows of a card (a narrower read than the whole card: every column read costs). */
+export type BalanceCard = Pick<
+  CardRecord,
+  'id' | 'number' | 'status' | 'customerId' | 'programId' | 'discountMinor'
+>;
 
 /**
  * A card by number with its stored summary (null: none stored) and its program's settings version (null: no
@@ -85,7 +91,7 @@ export async function findCardWithSummary(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
-): Promise<{ card: CardRecord; summary: CardSummary | null; programVersion: number | null } | undefined> {
+): Promise<{ card: BalanceCard; summary: CardSummary | null; programVersion: number | null } | undefined> {
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
   const r = row as unknown as Record<string, unknown>;
@@ -96,7 +102,14 @@ export async function findCardWithSummary(
     summary = toSummary(summaryRow as unknown as CardSummaryTable);
   }
   return {
-    card: toCardRecord(row),
+    card: {
+      id: row.id,
+      number: row.number,
+      status: row.status as CardStatus,
+      customerId: row.customer_id,
+      programId: row.program_id,
+      discountMinor: Number(row.discount_minor),
+    },
     summary,
     programVersion: row.program_version === null ? null : Number(row.program_version),
   };
