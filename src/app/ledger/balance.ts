@@ -92,14 +92,19 @@ async function balanceOfCard(
   deps: Deps,
   card: BalanceCard,
   period: Period,
-  /** The stored summary as read with the card (null: none stored); read here when absent. */
-  stored?: CardSummary | null,
-  /** The program's settings version as read with the card (an unchanged program comes from memory). */
-  programVersion?: number | null,
+  /** What was read with the card; what is absent is read here. */
+  known: {
+    /** The stored summary (null: none stored). */
+    summary?: CardSummary | null;
+    /** The program's settings version (an unchanged program comes from memory). */
+    programVersion?: number | null;
+    /** The steps whose reward the card has had. */
+    rewardedSteps?: number[];
+  } = {},
 ): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const summary = await freshSummary(deps, card.id, now, stored);
+  const summary = await freshSummary(deps, card.id, now, known.summary);
   const points = summaryBalance(summary, card.status === 'blocked');
   const range = resolvePeriod(period, now);
   const year = yearRange(now);
@@ -107,11 +112,12 @@ async function balanceOfCard(
     range.from === year.from && range.to === year.to
       ? summary.yearFigures
       : await sales.purchaseStats(deps.db, card.id, range);
-  const program = await sales.loadLedgerProgram(deps.db, card.programId, programVersion);
+  const program = await sales.loadLedgerProgram(deps.db, card.programId, known.programVersion);
   let tier: CardBalance['tier'] = null;
   if (program.tiers.steps.length > 0) {
     const value = tierBasis(summary, program.tiers.type);
-    tier = { ...tierStatus(program.tiers, value, await rewardedStepIndexes(deps.db, card.id)), value };
+    const rewarded = known.rewardedSteps ?? (await rewardedStepIndexes(deps.db, card.id));
+    tier = { ...tierStatus(program.tiers, value, rewarded), value };
   }
   return {
     cardNumber: card.number,
@@ -139,7 +145,7 @@ export async function balanceByCard(
 ): Promise<Result<CardBalance>> {
   const found = await findCardWithSummary(deps.db, merchantId, number);
   if (!found) return fail('CARD_NOT_FOUND');
-  return ok(await balanceOfCard(deps, found.card, period, found.summary, found.programVersion));
+  return ok(await balanceOfCard(deps, found.card, period, found));
 }
 
 async function balancesOfCustomer(deps: Deps, merchantId: string, customerId: string, period: Period) {

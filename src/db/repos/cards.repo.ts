@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardRecord } from '../../core/cards/card-record.js';
@@ -73,9 +73,17 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
     .select(['c.id', 'c.number', 'c.status', 'c.customer_id', 'c.program_id', 'c.discount_minor'])
     .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
     .select('p.settings_version as program_version')
+    .select(rewardedStepsOf(db).as('rewarded_steps'))
     .where('c.merchant_id', '=', merchantId)
     .where('c.number', '=', number),
 );
+
+/** The steps a card has had the reward of, as one text ("2,1"): SQLite and PostgreSQL name the aggregate differently. */
+function rewardedStepsOf(db: Kysely<DB>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string | null>`(select string_agg(step_index::text, ',') from step_rewards where card_id = c.id)`
+    : sql<string | null>`(select group_concat(step_index, ',') from step_rewards where card_id = c.id)`;
+}
 
 /** What a balance shows of a card (a narrower read than the whole card: every column read costs). */
 export type BalanceCard = Pick<
@@ -91,7 +99,10 @@ export async function findCardWithSummary(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
-): Promise<{ card: BalanceCard; summary: CardSummary | null; programVersion: number | null } | undefined> {
+): Promise<
+  | { card: BalanceCard; summary: CardSummary | null; programVersion: number | null; rewardedSteps: number[] }
+  | undefined
+> {
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
   const r = row as unknown as Record<string, unknown>;
@@ -112,6 +123,12 @@ export async function findCardWithSummary(
     },
     summary,
     programVersion: row.program_version === null ? null : Number(row.program_version),
+    rewardedSteps: row.rewarded_steps
+      ? row.rewarded_steps
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
   };
 }
 
