@@ -11,7 +11,7 @@ import {
   cardsOfCustomer,
   findCardByNumber,
   findCardWithSummary,
-  type CardRecord,
+  type BalanceCard,
 } from '../../db/repos/cards.repo.js';
 import { customerExists } from '../../db/repos/customers.repo.js';
 import * as ledger from '../../db/repos/ledger.repo.js';
@@ -81,38 +81,43 @@ export interface Period {
   to?: string | undefined;
 }
 
-function resolvePeriod(period: Period, now: Date): { from: string; to: string } {
-  const year = now.getUTCFullYear();
-  return {
-    from: period.from ?? new Date(Date.UTC(year, 0, 1)).toISOString(),
-    to: period.to ?? new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
-  };
+/** The period asked for; its missing bounds are the current calendar year's (UTC). */
+function resolvePeriod(period: Period, now: string): { from: string; to: string } {
+  if (period.from !== undefined && period.to !== undefined) return { from: period.from, to: period.to };
+  const year = yearRange(now);
+  return { from: period.from ?? year.from, to: period.to ?? year.to };
 }
 
 async function balanceOfCard(
   deps: Deps,
-  card: CardRecord,
+  card: BalanceCard,
   period: Period,
-  /** The stored summary as read with the card (null: none stored); read here when absent. */
-  stored?: CardSummary | null,
-  /** The program's settings version as read with the card (an unchanged program comes from memory). */
-  programVersion?: number | null,
+  /** What was read with the card; what is absent is read here. */
+  known: {
+    /** The stored summary (null: none stored). */
+    summary?: CardSummary | null;
+    /** The program's settings version (an unchanged program comes from memory). */
+    programVersion?: number | null;
+    /** The steps whose reward the card has had. */
+    rewardedSteps?: number[];
+  } = {},
 ): Promise<CardBalance> {
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  const summary = await freshSummary(deps, card.id, now, stored);
+  const summary = await freshSummary(deps, card.id, now, known.summary);
   const points = summaryBalance(summary, card.status === 'blocked');
-  const range = resolvePeriod(period, nowDate);
+  const range = resolvePeriod(period, now);
   const year = yearRange(now);
   const inPeriod =
     range.from === year.from && range.to === year.to
       ? summary.yearFigures
       : await sales.purchaseStats(deps.db, card.id, range);
-  const program = await sales.loadLedgerProgram(deps.db, card.programId, programVersion);
+  const program = await sales.loadLedgerProgram(deps.db, card.programId, known.programVersion);
   let tier: CardBalance['tier'] = null;
   if (program.tiers.steps.length > 0) {
     const value = tierBasis(summary, program.tiers.type);
-    tier = { ...tierStatus(program.tiers, value, await rewardedStepIndexes(deps.db, card.id)), value };
+    const rewarded = known.rewardedSteps ?? (await rewardedStepIndexes(deps.db, card.id));
+    tier = { ...tierStatus(program.tiers, value, rewarded), value };
   }
   return {
     cardNumber: card.number,
@@ -140,7 +145,7 @@ export async function balanceByCard(
 ): Promise<Result<CardBalance>> {
   const found = await findCardWithSummary(deps.db, merchantId, number);
   if (!found) return fail('CARD_NOT_FOUND');
-  return ok(await balanceOfCard(deps, found.card, period, found.summary, found.programVersion));
+  return ok(await balanceOfCard(deps, found.card, period, found));
 }
 
 async function balancesOfCustomer(deps: Deps, merchantId: string, customerId: string, period: Period) {

@@ -2,7 +2,7 @@
  * The fingerprint of a request body, for idempotent retries: the same content always hashes the same,
  * whatever the order of its keys.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted, so that the same content always hashes the same. */
 export function stableJson(value: unknown): string {
@@ -16,5 +16,4 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const hashBody = (body: unknown): string =>
-  createHash('sha256').update(stableJson(body)).digest('hex');
+export const hashBody = (body: unknown): string => hash('sha256', stableJson(body), 'hex');

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardRecord } from '../../core/cards/card-record.js';
@@ -70,12 +70,26 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
     .selectFrom('cards as c')
     .leftJoin('card_summaries as s', 's.card_id', 'c.id')
     .leftJoin('programs as p', 'p.id', 'c.program_id')
-    .selectAll('c')
+    .select(['c.id', 'c.number', 'c.status', 'c.customer_id', 'c.program_id', 'c.discount_minor'])
     .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
     .select('p.settings_version as program_version')
+    .select(rewardedStepsOf(db).as('rewarded_steps'))
     .where('c.merchant_id', '=', merchantId)
     .where('c.number', '=', number),
 );
+
+/** The steps a card has had the reward of, as one text ("2,1"): SQLite and PostgreSQL name the aggregate differently. */
+function rewardedStepsOf(db: Kysely<DB>) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string | null>`(select string_agg(step_index::text, ',') from step_rewards where card_id = c.id)`
+    : sql<string | null>`(select group_concat(step_index, ',') from step_rewards where card_id = c.id)`;
+}
+
+/** What a balance shows of a card (a narrower read than the whole card: every column read costs). */
+export type BalanceCard = Pick<
+  CardRecord,
+  'id' | 'number' | 'status' | 'customerId' | 'programId' | 'discountMinor'
+>;
 
 /**
  * A card by number with its stored summary (null: none stored) and its program's settings version (null: no
@@ -85,15 +99,36 @@ export async function findCardWithSummary(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
-): Promise<{ card: CardRecord; summary: CardSummary | null; programVersion: number | null } | undefined> {
+): Promise<
+  | { card: BalanceCard; summary: CardSummary | null; programVersion: number | null; rewardedSteps: number[] }
+  | undefined
+> {
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
   const r = row as unknown as Record<string, unknown>;
-  const summaryRow = Object.fromEntries(SUMMARY_COLUMNS.map((k) => [k, r[`summary_${k}`]]));
+  let summary: CardSummary | null = null;
+  if (row.summary_card_id !== null) {
+    const summaryRow: Record<string, unknown> = {};
+    for (const k of SUMMARY_COLUMNS) summaryRow[k] = r[`summary_${k}`];
+    summary = toSummary(summaryRow as unknown as CardSummaryTable);
+  }
   return {
-    card: toCardRecord(row),
-    summary: summaryRow.card_id === null ? null : toSummary(summaryRow as unknown as CardSummaryTable),
+    card: {
+      id: row.id,
+      number: row.number,
+      status: row.status as CardStatus,
+      customerId: row.customer_id,
+      programId: row.program_id,
+      discountMinor: Number(row.discount_minor),
+    },
+    summary,
     programVersion: row.program_version === null ? null : Number(row.program_version),
+    rewardedSteps: row.rewarded_steps
+      ? row.rewarded_steps
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { hotQuery } from '../hot.js';
 import type { Tx } from '../transaction.js';
 
 /**
@@ -8,32 +9,41 @@ import type { Tx } from '../transaction.js';
  * active cards (an index scan over every card of the program, 100,000 in the benchmark) and every sale of a
  * sponsorship program paid for it.
  */
-export async function godfatherToReward(tx: Tx, merchantId: string, godchildId: string, programId: string) {
-  const child = await tx
+const godfatherOf = hotQuery((db, godchildId: string, merchantId: string) =>
+  db
     .selectFrom('customers')
     .select('godfather_id')
     .where('id', '=', godchildId)
-    .where('merchant_id', '=', merchantId)
-    .executeTakeFirst();
-  if (!child?.godfather_id) return undefined;
-  const rewarded = await tx
+    .where('merchant_id', '=', merchantId),
+);
+
+const godfatherRewarded = hotQuery((db, godchildId: string, kind: 'godfather') =>
+  db
     .selectFrom('sponsorship_rewards')
     .select('godchild_id')
     .where('godchild_id', '=', godchildId)
-    .where('kind', '=', 'godfather')
-    .executeTakeFirst();
-  if (rewarded) return undefined;
-  return tx
-    .selectFrom('cards')
-    .select(['id as godfatherCardId'])
-    .where('customer_id', '=', child.godfather_id)
-    .where('merchant_id', '=', merchantId)
-    .where('program_id', '=', programId)
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+    .where('kind', '=', kind),
+);
+
+const oldestActiveCard = hotQuery(
+  (db, customerId: string, merchantId: string, programId: string, status: 'active') =>
+    db
+      .selectFrom('cards')
+      .select(['id as godfatherCardId'])
+      .where('customer_id', '=', customerId)
+      .where('merchant_id', '=', merchantId)
+      .where('program_id', '=', programId)
+      .where('status', '=', status)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1),
+);
+
+export async function godfatherToReward(tx: Tx, merchantId: string, godchildId: string, programId: string) {
+  const godfatherId = (await godfatherOf(tx, godchildId, merchantId)).rows[0]?.godfather_id;
+  if (!godfatherId) return undefined;
+  if ((await godfatherRewarded(tx, godchildId, 'godfather')).rows[0]) return undefined;
+  return (await oldestActiveCard(tx, godfatherId, merchantId, programId, 'active')).rows[0];
 }
 
 /** Records a reward; false when one of this kind was already recorded for the godchild (paid once). */

@@ -24,9 +24,9 @@ const SECRET_FIELDS =
 export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
   // Error entries per address and minute; stricter for requests nobody authenticated.
   const budget = new RateWindow(60_000);
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     if (typeof payload === 'string') request.sentPayload = payload;
-    return payload;
+    done(null, payload);
   });
   app.addHook('onResponse', async (request, reply) => {
     const caller = request.caller;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeBody } from '../charset.js';
 import { HttpError } from '../http-error.js';
 import { prefersXml, toXml } from '../xml.js';
@@ -95,18 +95,30 @@ export function answerJsonOnly(app: FastifyInstance): void {
 /** JSON by default; XML for every route when the Accept header prefers application/xml. */
 export function installContentNegotiation(app: FastifyInstance): void {
   installJsonBodies(app);
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string') return payload;
-    if ((request as unknown as Record<symbol, boolean>)[JSON_ONLY]) return payload;
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (!type.startsWith('application/json') || !prefersXml(request.headers.accept)) return payload;
-    let value: unknown;
+  app.addHook('onSend', (request, reply, payload, done) => {
+    let answer: unknown = payload;
     try {
-      value = JSON.parse(payload);
-    } catch {
-      return payload;
+      answer = asNegotiated(request, reply, payload);
+    } catch (error) {
+      done(error as Error);
+      return;
     }
-    reply.header('content-type', 'application/xml; charset=utf-8');
-    return toXml(value, request.xmlRoot ?? 'response');
+    done(null, answer);
   });
+}
+
+/** The answer in the format the caller prefers (XML when its Accept header says so), or unchanged. */
+function asNegotiated(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (typeof payload !== 'string') return payload;
+  if ((request as unknown as Record<symbol, boolean>)[JSON_ONLY]) return payload;
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (!type.startsWith('application/json') || !prefersXml(request.headers.accept)) return payload;
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+  reply.header('content-type', 'application/xml; charset=utf-8');
+  return toXml(value, request.xmlRoot ?? 'response');
 }

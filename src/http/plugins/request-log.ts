@@ -26,7 +26,8 @@ const RANK: Record<string, number | undefined> = {
  * logged at debug only.
  */
 export function installRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
+    done();
     const status = reply.statusCode;
     const quiet = status < 400 && QUIET.some((pattern) => pattern.test(request.url));
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : quiet ? 'debug' : 'info';

@@ -9,14 +9,22 @@ const FORM = /^\s*application\/x-www-form-urlencoded\s*(;|$)/i;
  * send one without a CORS preflight, and a till that sends one has the wrong client code.
  */
 export function refuseFormBodiesWhereUndocumented(app: FastifyInstance): void {
-  app.addHook('preParsing', async (request, _reply, payload) => {
+  app.addHook('preParsing', (request, _reply, payload, done) => {
     const type = request.headers['content-type'];
-    if (type === undefined || !FORM.test(type) || request.routeOptions.url === undefined) return payload;
+    if (type === undefined || !FORM.test(type) || request.routeOptions.url === undefined) {
+      done(null, payload);
+      return;
+    }
     const consumes = request.routeOptions.schema?.consumes ?? [];
-    if (consumes.includes('application/x-www-form-urlencoded')) return payload;
-    throw new HttpError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'This route takes a JSON body (Content-Type: application/json); form-encoded bodies are taken only by the token and unsubscribe routes.',
+    if (consumes.includes('application/x-www-form-urlencoded')) {
+      done(null, payload);
+      return;
+    }
+    done(
+      new HttpError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'This route takes a JSON body (Content-Type: application/json); form-encoded bodies are taken only by the token and unsubscribe routes.',
+      ),
     );
   });
 }
