@@ -10,10 +10,13 @@ import { NO_PROGRAM } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../../db/errors.js';
 import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
 import { openLots } from '../../db/repos/ledger.repo.js';
-import { lockCardByNumber, lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
+import {
+  lockCardByNumber,
+  lockCardForUpdate,
+  readLockedCardContext,
+} from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
 import { godfatherToReward } from '../../db/repos/sponsorship.repo.js';
-import { rewardedStepIndexes } from '../../db/repos/vouchers.repo.js';
 import type { Tx } from '../../db/transaction.js';
 import { loadSaleVouchers } from './sale-vouchers.js';
 import { currentSummary } from './current-summary.js';
@@ -86,16 +89,15 @@ export async function loadSaleContext(
       rewardedSteps: [],
     });
   }
-  const current = await currentSummary(tx, card.id, input.now);
+  const read = await readLockedCardContext(tx, card.id);
+  const current = await currentSummary(tx, card.id, input.now, { stored: read.summary });
   const lots = needsLots(current.summary, input.redeemPoints)
     ? (current.lots ?? (await openLots(tx, card.id)))
     : null;
-  const rewardedSteps = program.tiers.steps.some((s) => s.forcedUse)
-    ? await rewardedStepIndexes(tx, card.id)
-    : [];
+  const rewardedSteps = program.tiers.steps.some((s) => s.forcedUse) ? read.rewardedSteps : [];
   const godfather =
     (program.sponsorship?.godfatherPoints ?? 0) > 0 && card.customerId && program.id
-      ? await godfatherToReward(tx, input.merchantId, card.customerId, program.id)
+      ? await godfatherToReward(tx, input.merchantId, card.customerId, program.id, read.godfatherId)
       : undefined;
   return ok({
     program,

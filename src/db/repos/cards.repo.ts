@@ -65,13 +65,35 @@ export async function findCardByNumber(
 /** The summary columns read with a card (prefixed, so that they do not collide with the card's). */
 const SUMMARY_COLUMNS = ['card_id', 'merchant_id', ...SUMMARY_VALUE_COLUMNS] as const;
 
+/** The selection of a card's stored summary in a read of `cards as c` left-joined with `card_summaries as s`. */
+export const PREFIXED_SUMMARY = SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const);
+
+/** The stored summary from a row read with PREFIXED_SUMMARY (null: none stored). */
+export function prefixedSummary(row: { summary_card_id: unknown }): CardSummary | null {
+  if (row.summary_card_id === null) return null;
+  const r = row as unknown as Record<string, unknown>;
+  const summaryRow: Record<string, unknown> = {};
+  for (const k of SUMMARY_COLUMNS) summaryRow[k] = r[`summary_${k}`];
+  return toSummary(summaryRow as unknown as CardSummaryTable);
+}
+
+/** The step indexes of rewardedStepsOf's text, in order. */
+export function stepList(text: string | null): number[] {
+  return text
+    ? text
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
+}
+
 const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string) =>
   db
     .selectFrom('cards as c')
     .leftJoin('card_summaries as s', 's.card_id', 'c.id')
     .leftJoin('programs as p', 'p.id', 'c.program_id')
     .select(['c.id', 'c.number', 'c.status', 'c.customer_id', 'c.program_id', 'c.discount_minor'])
-    .select(SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const))
+    .select(PREFIXED_SUMMARY)
     .select('p.settings_version as program_version')
     .select(rewardedStepsOf(db).as('rewarded_steps'))
     .where('c.merchant_id', '=', merchantId)
@@ -79,7 +101,7 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
 );
 
 /** The steps a card has had the reward of, as one text ("2,1"): SQLite and PostgreSQL name the aggregate differently. */
-function rewardedStepsOf(db: Kysely<DB>) {
+export function rewardedStepsOf(db: Kysely<DB>) {
   return db.getExecutor().adapter instanceof PostgresAdapter
     ? sql<string | null>`(select string_agg(step_index::text, ',') from step_rewards where card_id = c.id)`
     : sql<string | null>`(select group_concat(step_index, ',') from step_rewards where card_id = c.id)`;
@@ -105,13 +127,7 @@ export async function findCardWithSummary(
 > {
   const row = (await cardWithSummaryByNumber(db, merchantId, number)).rows[0];
   if (!row) return undefined;
-  const r = row as unknown as Record<string, unknown>;
-  let summary: CardSummary | null = null;
-  if (row.summary_card_id !== null) {
-    const summaryRow: Record<string, unknown> = {};
-    for (const k of SUMMARY_COLUMNS) summaryRow[k] = r[`summary_${k}`];
-    summary = toSummary(summaryRow as unknown as CardSummaryTable);
-  }
+  const summary = prefixedSummary(row);
   return {
     card: {
       id: row.id,
@@ -123,12 +139,7 @@ export async function findCardWithSummary(
     },
     summary,
     programVersion: row.program_version === null ? null : Number(row.program_version),
-    rewardedSteps: row.rewarded_steps
-      ? row.rewarded_steps
-          .split(',')
-          .map(Number)
-          .sort((a, b) => a - b)
-      : [],
+    rewardedSteps: stepList(row.rewarded_steps),
   };
 }
 

@@ -3,7 +3,16 @@ import { sql, type Kysely } from 'kysely';
 import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
-import { toCardRecord, type CardRecord, type CardRow } from './cards.repo.js';
+import type { CardSummary } from '../../core/sales/card-summary.js';
+import {
+  PREFIXED_SUMMARY,
+  prefixedSummary,
+  rewardedStepsOf,
+  stepList,
+  toCardRecord,
+  type CardRecord,
+  type CardRow,
+} from './cards.repo.js';
 
 /** The card's program settings version, read with the card (loadLedgerProgram keeps unchanged programs). */
 const programVersion = sql<
@@ -66,6 +75,40 @@ export async function lockCardByNumber(
   now: string,
 ): Promise<LockedCard | undefined> {
   return lockedCard((await lockAndReadByNumber(tx, now, merchantId, number)).rows[0]);
+}
+
+const lockedCardContext = hotQuery((db, cardId: string) =>
+  db
+    .selectFrom('cards as c')
+    .leftJoin('card_summaries as s', 's.card_id', 'c.id')
+    .select(PREFIXED_SUMMARY)
+    .select(rewardedStepsOf(db).as('rewarded_steps'))
+    .select(
+      sql<string | null>`(select godfather_id from customers where customers.id = c.customer_id)`.as(
+        'godfather_id',
+      ),
+    )
+    .where('c.id', '=', cardId),
+);
+
+/** What a sale reads of its locked card besides the card: stored summary, steps rewarded, the holder's godfather. */
+export interface LockedCardContext {
+  /** The stored summary (null: none stored). */
+  summary: CardSummary | null;
+  rewardedSteps: number[];
+  /** The card holder's godfather (null: none, or no holder). */
+  godfatherId: string | null;
+}
+
+/** LockedCardContext in one statement (three keyed reads before). */
+export async function readLockedCardContext(tx: Tx, cardId: string): Promise<LockedCardContext> {
+  const row = (await lockedCardContext(tx, cardId)).rows[0];
+  if (!row) return { summary: null, rewardedSteps: [], godfatherId: null };
+  return {
+    summary: prefixedSummary(row),
+    rewardedSteps: stepList(row.rewarded_steps),
+    godfatherId: row.godfather_id,
+  };
 }
 
 const cardIdByNumber = hotQuery((db, merchantId: string, number: string) =>

@@ -39,8 +39,16 @@ const oldestActiveCard = hotQuery(
       .limit(1),
 );
 
-export async function godfatherToReward(tx: Tx, merchantId: string, godchildId: string, programId: string) {
-  const godfatherId = (await godfatherOf(tx, godchildId, merchantId)).rows[0]?.godfather_id;
+export async function godfatherToReward(
+  tx: Tx,
+  merchantId: string,
+  godchildId: string,
+  programId: string,
+  /** The godchild's godfather as the caller read it (null: none); read here when absent. */
+  known?: string | null,
+) {
+  const godfatherId =
+    known !== undefined ? known : (await godfatherOf(tx, godchildId, merchantId)).rows[0]?.godfather_id;
   if (!godfatherId) return undefined;
   if ((await godfatherRewarded(tx, godchildId, 'godfather')).rows[0]) return undefined;
   return (await oldestActiveCard(tx, godfatherId, merchantId, programId, 'active')).rows[0];
