@@ -25,7 +25,11 @@ const yearRanges = new Map<number, { year: number; from: string; to: string }>()
 
 /** The calendar year (UTC) of an instant, with its bounds; every sale and balance asks, so it is kept. */
 export function yearRange(now: string): { year: number; from: string; to: string } {
-  const year = new Date(now).getUTCFullYear();
+  // An instant in UTC as toISOString writes it starts with its four-digit year; anything else is parsed.
+  const year =
+    now.length >= 20 && now[4] === '-' && now.endsWith('Z')
+      ? Number(now.slice(0, 4))
+      : new Date(now).getUTCFullYear();
   let range = yearRanges.get(year);
   if (!range) {
     range = Object.freeze({

