@@ -1,22 +1,6 @@
 import { hotQuery } from '../hot.js';
 import type { Tx } from '../transaction.js';
 
-/**
- * The customer's godfather still to reward for a first purchase: the godfather's oldest active card in the
- * program, when the customer has a godfather and no godfather reward is recorded for them; else undefined.
- *
- * Three lookups by key rather than one join: as one statement SQLite's planner started from the program's
- * active cards (an index scan over every card of the program, 100,000 in the benchmark) and every sale of a
- * sponsorship program paid for it.
- */
-const godfatherOf = hotQuery((db, godchildId: string, merchantId: string) =>
-  db
-    .selectFrom('customers')
-    .select('godfather_id')
-    .where('id', '=', godchildId)
-    .where('merchant_id', '=', merchantId),
-);
-
 const godfatherRewarded = hotQuery((db, godchildId: string, kind: 'godfather') =>
   db
     .selectFrom('sponsorship_rewards')
@@ -39,16 +23,22 @@ const oldestActiveCard = hotQuery(
       .limit(1),
 );
 
+/**
+ * The customer's godfather still to reward for a first purchase: the godfather's oldest active card in the
+ * program, when the customer has a godfather (`godfatherId`, read by the caller with the card) and no
+ * godfather reward is recorded for them; else undefined.
+ *
+ * Lookups by key rather than one join: as one statement SQLite's planner started from the program's active
+ * cards (an index scan over every card of the program, 100,000 in the benchmark) and every sale of a
+ * sponsorship program paid for it.
+ */
 export async function godfatherToReward(
   tx: Tx,
   merchantId: string,
   godchildId: string,
   programId: string,
-  /** The godchild's godfather as the caller read it (null: none); read here when absent. */
-  known?: string | null,
+  godfatherId: string | null,
 ) {
-  const godfatherId =
-    known !== undefined ? known : (await godfatherOf(tx, godchildId, merchantId)).rows[0]?.godfather_id;
   if (!godfatherId) return undefined;
   if ((await godfatherRewarded(tx, godchildId, 'godfather')).rows[0]) return undefined;
   return (await oldestActiveCard(tx, godfatherId, merchantId, programId, 'active')).rows[0];
