@@ -73,6 +73,13 @@ export function localDay(instant: string, zone: string | null): string {
   return new Date(shifted).toISOString().slice(0, 10);
 }
 
+/** The local wall time (yyyy-MM-ddTHH:mm:ss) of an instant in `zone` (UTC when null). */
+export function localDateTime(instant: Date, zone: string | null): string {
+  const ms = instant.getTime();
+  const shifted = zone ? ms + offsetAt(ms, zone) : ms;
+  return new Date(shifted).toISOString().slice(0, 19);
+}
+
 /** `day` plus `days` calendar days. */
 export function addDays(day: string, days: number): string {
   const ms = Date.parse(`${day}T00:00:00Z`) + days * 86_400_000;

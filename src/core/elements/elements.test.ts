@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT, amountNumber, formatAmount, parseAmount } from './amount.js';
-import { addOneMonth, compactDay, localDay, localInstant } from './day-dates.js';
+import { addOneMonth, compactDay, localDateTime, localDay, localInstant } from './day-dates.js';
 import { compareNumbers, customerElementNumber } from './numbering.js';
 import { planOperation, type ElementTypeRules, type OperationRequest } from './operations.js';
 import { checkStatementQuery } from './statement.js';
@@ -56,6 +56,12 @@ describe('day dates', () => {
     expect(localInstant('2050-10-10', zone)).toBe('2050-10-10T03:00:00Z');
     expect(localInstant('2020-08-14', null)).toBe('2020-08-14T00:00:00Z');
     expect(localDay('2022-08-31T02:00:00Z', zone)).toBe('2022-08-30');
+  });
+  it('gives the local wall time of an instant, to the second', () => {
+    const at = new Date('2022-08-31T02:00:59.900Z');
+    expect(localDateTime(at, 'America/Argentina/Buenos_Aires')).toBe('2022-08-30T23:00:59');
+    expect(localDateTime(at, 'Europe/Paris')).toBe('2022-08-31T04:00:59');
+    expect(localDateTime(at, null)).toBe('2022-08-31T02:00:59');
   });
   it('reads compact days and adds months', () => {
     expect(compactDay('20200429')).toBe('2020-04-29');

@@ -3,6 +3,7 @@
  * answers the synchronous admin envelope (status 200 as a number), or the short 400 envelope (status "400"
  * as text) for a request the documented customer rules refuse.
  */
+import { localDateTime } from '../../../core/elements/day-dates.js';
 import type { Deps } from '../../../app/context.js';
 import { administerElements, type AdminItem, type RecordError } from '../../../app/elements/element-admin.js';
 import {
@@ -25,18 +26,7 @@ export function shortError(description: string, detail: string): PromoAnswer {
 
 /** SVC_CRD_<yyyyMMddHHmmss> in the company's time zone. */
 export function serviceTransactionId(prefix: string, now: Date, zone: string | null): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone ?? 'UTC',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${prefix}${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`;
+  return `${prefix}${localDateTime(now, zone).replace(/[-T:]/g, '')}`;
 }
 
 const text = (v: unknown): string | null => {
