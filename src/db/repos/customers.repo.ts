@@ -250,18 +250,7 @@ export async function insertCustomer(
   db: Kysely<DB>,
   row: { id: string; merchantId: string; ref: number; data: CustomerData; searchText: string; now: string },
 ): Promise<void> {
-  await db
-    .insertInto('customers')
-    .values({
-      id: row.id,
-      merchant_id: row.merchantId,
-      ref: row.ref,
-      ...dataToColumns(row.data, row.searchText),
-      erased_at: null,
-      created_at: row.now,
-      updated_at: row.now,
-    })
-    .execute();
+  await insertCustomers(db, [row]);
 }
 
 export async function updateCustomer(
