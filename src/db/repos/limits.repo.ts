@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { LimitCounterTable, PromotionLimitTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
@@ -19,13 +20,21 @@ export function findLimit(db: Kysely<DB>, merchantId: string, id: string) {
     .executeTakeFirst();
 }
 
-export function limitsOf(db: Kysely<DB>, merchantId: string, nros?: readonly string[]) {
-  let q = db.selectFrom('promotion_limits').selectAll().where('merchant_id', '=', merchantId);
-  if (nros) {
-    if (nros.length === 0) return Promise.resolve([] as LimitRow[]);
-    q = q.where('promotion_nro', 'in', nros);
-  }
-  return q.orderBy('id').execute();
+const limitsOfMerchant = hotQuery((db, merchantId: string) =>
+  db.selectFrom('promotion_limits').selectAll().where('merchant_id', '=', merchantId).orderBy('id'),
+);
+
+/** The limits of a merchant's promotions (all of them, or of the promotions named). */
+export async function limitsOf(db: Kysely<DB>, merchantId: string, nros?: readonly string[]) {
+  if (!nros) return (await limitsOfMerchant(db, merchantId)).rows;
+  if (nros.length === 0) return [] as LimitRow[];
+  return db
+    .selectFrom('promotion_limits')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('promotion_nro', 'in', nros)
+    .orderBy('id')
+    .execute();
 }
 
 export async function deleteLimit(db: Kysely<DB>, id: string) {

@@ -149,13 +149,16 @@ export async function activeMapOf(db: Kysely<DB>, merchantId: string) {
 }
 
 /** Date exclusions of a merchant on one local date ("*" store: every store). */
-export function exclusionsOn(db: Kysely<DB>, merchantId: string, date: string) {
-  return db
+const exclusionsOnDate = hotQuery((db, merchantId: string, date: string) =>
+  db
     .selectFrom('promotion_exclusions')
     .select(['promotion_nro', 'store_code', 'date'])
     .where('merchant_id', '=', merchantId)
-    .where('date', '=', date)
-    .execute();
+    .where('date', '=', date),
+);
+
+export async function exclusionsOn(db: Kysely<DB>, merchantId: string, date: string) {
+  return (await exclusionsOnDate(db, merchantId, date)).rows;
 }
 
 export async function insertExclusions(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { hotQuery } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { MerchantTable, ProviderTable, StoreTable, TerminalTable } from '../schema/index.js';
 
@@ -14,8 +15,13 @@ export function findMerchantBySlug(db: Kysely<DB>, slug: string) {
   return db.selectFrom('merchants').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function findMerchantById(db: Kysely<DB>, id: string) {
-  return db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst();
+const merchantById = hotQuery((db, id: string) =>
+  db.selectFrom('merchants').selectAll().where('id', '=', id),
+);
+
+/** A merchant by id (a hot statement: a basket evaluation and a sale's promotions read it). */
+export async function findMerchantById(db: Kysely<DB>, id: string) {
+  return (await merchantById(db, id)).rows[0];
 }
 
 export function listMerchantsOfProvider(db: Kysely<DB>, providerId: string) {
@@ -34,7 +40,18 @@ export function listStores(db: Kysely<DB>, merchantId: string) {
   return db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId).orderBy('code').execute();
 }
 
-export function findStore(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+const storeById = hotQuery((db, merchantId: string, id: string) =>
+  db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId).where('id', '=', id),
+);
+const storeByCode = hotQuery((db, merchantId: string, code: string) =>
+  db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId).where('code', '=', code),
+);
+
+/** A store of the merchant by id or by code (hot statements for one of them, as most callers ask). */
+export async function findStore(db: Kysely<DB>, merchantId: string, by: { id?: string; code?: string }) {
+  if (by.id !== undefined && by.code === undefined) return (await storeById(db, merchantId, by.id)).rows[0];
+  if (by.code !== undefined && by.id === undefined)
+    return (await storeByCode(db, merchantId, by.code)).rows[0];
   let q = db.selectFrom('stores').selectAll().where('merchant_id', '=', merchantId);
   if (by.id !== undefined) q = q.where('id', '=', by.id);
   if (by.code !== undefined) q = q.where('code', '=', by.code);
