@@ -1,5 +1,6 @@
 // Turning a run into a Markdown table, a JSON file and a section of BENCHMARKS.md.
 import fs from 'node:fs';
+import { engineTable } from './engine.mjs';
 
 const fixed = (value, digits) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
@@ -91,6 +92,7 @@ export function markdownSection(run) {
     '',
     markdownTable(run.results),
     '',
+    ...(run.engine ? [engineTable(run.engine), ''] : []),
     ...constantNote(run),
     `Raw figures: \`${run.resultFile}\`.`,
   ];

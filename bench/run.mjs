@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { engineTable, runEngine } from './engine.mjs';
 import { createFreshDatabase, findPgBin, redact, startPgCluster } from './postgres.mjs';
 import {
   freePort,
@@ -360,9 +361,11 @@ async function main() {
     admin: { username: DEMO_ADMIN.login, password: DEMO_ADMIN.password },
   };
 
-  const selected = workloads.filter(
+  const chosen = workloads.filter(
     (w) => w.target === 'constant' || config.only.length === 0 || config.only.includes(w.name),
   );
+  const selected = chosen.filter((w) => w.target !== 'in-process');
+  const engineSelected = chosen.some((w) => w.target === 'in-process');
   // The constant route runs first and again last: the ratios use the mean of the two, and a large difference
   // shows that the machine's load changed during the run.
   const constantWorkload = selected.find((w) => w.target === 'constant');
@@ -414,6 +417,10 @@ async function main() {
   const serverLog = fs.existsSync(tesseraLog) ? fs.readFileSync(tesseraLog, 'utf8').trim() : '';
   const serverLogLines = serverLog ? serverLog.split('\n').filter((l) => l.startsWith('{')) : [];
   await shutdown();
+  // In process, with the servers stopped: nothing of the benchmark runs beside it.
+  const engine = engineSelected
+    ? runEngine(ROOT, { iterations: config.quick ? 2000 : 5000, say })
+    : undefined;
 
   const stamp = startedAt
     .toISOString()
@@ -448,6 +455,7 @@ async function main() {
     },
     resultFile,
     results,
+    ...(engine ? { engine } : {}),
   };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, resultFile), `${JSON.stringify(run, null, 2)}\n`);
@@ -456,6 +464,7 @@ async function main() {
     `\n${markdownTable(results)}\n\n${config.db}, ${config.customers} customers, ${config.connections} connections, ` +
       `${config.durationSeconds} s per workload. Raw figures: ${resultFile}\n`,
   );
+  if (engine) process.stdout.write(`\n${engineTable(engine)}\n`);
   if (serverLogLines.length) say(`Note: the server logged ${serverLogLines.length} warning/error line(s).`);
   if (config.writeMd) {
     const section = `${config.db}-${config.quick ? 'quick' : 'full'}`;

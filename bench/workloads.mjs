@@ -335,6 +335,12 @@ export const workloads = [
     }),
   },
   {
+    // Not HTTP: the promotion engine in process (bench/engine.mjs), run after the servers have stopped.
+    name: 'promotions-engine',
+    target: 'in-process',
+    what: 'the promotion engine in process: 10,000 active promotions, a 50-line basket, per explain mode',
+  },
+  {
     name: 'token',
     target: 'tessera',
     what: 'POST /oauth/token, client_credentials (scrypt verification of the secret: slow by design)',
