@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { hotQuery } from '../hot.js';
 import type { AliasKind, DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 
@@ -19,17 +20,16 @@ export async function findAliasTarget(
   return row?.target_id;
 }
 
+const aliasOf = hotQuery((db, kind: AliasKind, targetId: string) =>
+  db.selectFrom('aliases').select('alias').where('kind', '=', kind).where('target_id', '=', targetId),
+);
+
 export async function findAliasOf(
   db: Kysely<DB>,
   kind: AliasKind,
   targetId: string,
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('aliases')
-    .select('alias')
-    .where('kind', '=', kind)
-    .where('target_id', '=', targetId)
-    .executeTakeFirst();
+  const row = (await aliasOf(db, kind, targetId)).rows[0];
   return row?.alias;
 }
 

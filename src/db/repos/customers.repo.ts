@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CustomerData, CustomerRecord } from '../../core/customer/customer.js';
 import type { CustomerTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
+import { hotQuery } from '../hot.js';
 
 export type { CustomerRecord };
 
@@ -96,15 +97,26 @@ export function dataToColumns(data: CustomerData, searchText: string) {
   };
 }
 
+const cardNumbersOfOne = hotQuery((db, customerId: string) =>
+  db
+    .selectFrom('cards')
+    .select(['customer_id', 'number'])
+    .where('customer_id', '=', customerId)
+    .orderBy('id'),
+);
+
 export async function cardNumbersOf(db: Kysely<DB>, customerIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (customerIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('cards')
-    .select(['customer_id', 'number'])
-    .where('customer_id', 'in', customerIds)
-    .orderBy('id')
-    .execute();
+  const rows =
+    customerIds.length === 1
+      ? (await cardNumbersOfOne(db, customerIds[0]!)).rows
+      : await db
+          .selectFrom('cards')
+          .select(['customer_id', 'number'])
+          .where('customer_id', 'in', customerIds)
+          .orderBy('id')
+          .execute();
   for (const row of rows) {
     if (!row.customer_id) continue;
     const list = out.get(row.customer_id) ?? [];
@@ -122,21 +134,36 @@ async function withCards(db: Kysely<DB>, rows: Row[]): Promise<CustomerRecord[]>
   return rows.map((r) => rowToRecord(r, cards.get(r.id) ?? []));
 }
 
+/** A live (not erased) customer of the merchant by one column: hot statements, a till identifies by them. */
+const customerBy = <V>(column: 'id' | 'ref' | 'customer_code' | 'mobile') =>
+  hotQuery((db, merchantId: string, value: V) =>
+    db
+      .selectFrom('customers')
+      .selectAll()
+      .where('merchant_id', '=', merchantId)
+      .where('erased_at', 'is', null)
+      .where(column, '=', value as never)
+      .orderBy('id'),
+  );
+const customerById = customerBy<string>('id');
+const customerByRef = customerBy<number>('ref');
+const customerByCode = customerBy<string>('customer_code');
+const customerByMobile = customerBy<string>('mobile');
+
 export async function findCustomer(
   db: Kysely<DB>,
   merchantId: string,
   by: { id: string } | { ref: number } | { customerCode: string } | { mobile: string },
 ): Promise<CustomerRecord | undefined> {
-  let q = db
-    .selectFrom('customers')
-    .selectAll()
-    .where('merchant_id', '=', merchantId)
-    .where('erased_at', 'is', null);
-  if ('id' in by) q = q.where('id', '=', by.id);
-  else if ('ref' in by) q = q.where('ref', '=', by.ref);
-  else if ('customerCode' in by) q = q.where('customer_code', '=', by.customerCode);
-  else q = q.where('mobile', '=', by.mobile);
-  const row = await q.orderBy('id').executeTakeFirst();
+  const result =
+    'id' in by
+      ? await customerById(db, merchantId, by.id)
+      : 'ref' in by
+        ? await customerByRef(db, merchantId, by.ref)
+        : 'customerCode' in by
+          ? await customerByCode(db, merchantId, by.customerCode)
+          : await customerByMobile(db, merchantId, by.mobile);
+  const row = result.rows[0];
   return row ? (await withCards(db, [row]))[0] : undefined;
 }
 

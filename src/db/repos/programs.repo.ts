@@ -10,6 +10,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardNumberFormat } from '../../core/cards/card-number.js';
+import { hotQuery } from '../hot.js';
 import type { ExpiryPolicy } from '../../core/ledger/expiry-policy.js';
 import type {
   CardCategory,
@@ -176,14 +177,21 @@ export async function updateProgram(
     .execute();
 }
 
+const programById = hotQuery((db, merchantId: string, id: string) =>
+  db.selectFrom('programs').selectAll().where('merchant_id', '=', merchantId).where('id', '=', id),
+);
+const programByCode = hotQuery((db, merchantId: string, code: string) =>
+  db.selectFrom('programs').selectAll().where('merchant_id', '=', merchantId).where('code', '=', code),
+);
+
 export async function findProgram(
   db: Kysely<DB>,
   merchantId: string,
   by: { id: string } | { code: string },
 ): Promise<ProgramRecord | undefined> {
-  let q = db.selectFrom('programs').selectAll().where('merchant_id', '=', merchantId);
-  q = 'id' in by ? q.where('id', '=', by.id) : q.where('code', '=', by.code);
-  const row = await q.executeTakeFirst();
+  const row = (
+    'id' in by ? await programById(db, merchantId, by.id) : await programByCode(db, merchantId, by.code)
+  ).rows[0];
   return row ? toProgramRecord(row) : undefined;
 }
 

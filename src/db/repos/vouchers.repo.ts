@@ -16,19 +16,21 @@ function vouchersWithCard(db: Kysely<DB>) {
     .select('cards.number as card_number');
 }
 
-export function findVoucherByNumber(
+const voucherByNumber = hotQuery((db, merchantId: string, number: string) =>
+  vouchersWithCard(db).where('vouchers.merchant_id', '=', merchantId).where('vouchers.number', '=', number),
+);
+const voucherById = hotQuery((db, id: string) => vouchersWithCard(db).where('vouchers.id', '=', id));
+
+export async function findVoucherByNumber(
   db: Kysely<DB>,
   merchantId: string,
   number: string,
 ): Promise<VoucherRow | undefined> {
-  return vouchersWithCard(db)
-    .where('vouchers.merchant_id', '=', merchantId)
-    .where('vouchers.number', '=', number)
-    .executeTakeFirst();
+  return (await voucherByNumber(db, merchantId, number)).rows[0];
 }
 
-export function findVoucherById(db: Kysely<DB>, id: string): Promise<VoucherRow | undefined> {
-  return vouchersWithCard(db).where('vouchers.id', '=', id).executeTakeFirst();
+export async function findVoucherById(db: Kysely<DB>, id: string): Promise<VoucherRow | undefined> {
+  return (await voucherById(db, id)).rows[0];
 }
 
 export async function voucherNumberExists(db: Kysely<DB>, merchantId: string, number: string) {
