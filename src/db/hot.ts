@@ -36,3 +36,17 @@ export function hotQuery<A extends unknown[], R>(
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
   };
 }
+
+/**
+ * A hot insert of one row into `table`: its columns in a fixed order, bound from the row given (every column
+ * of the row type must be listed; one left out is not written and keeps its default).
+ */
+export function hotInsert<T extends keyof DB & string, Row extends object>(
+  table: T,
+  columns: readonly (keyof Row & string)[],
+): (db: Kysely<DB>, row: Row) => Promise<QueryResult<unknown>> {
+  const insert = hotQuery((db, ...values: unknown[]) =>
+    db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as never),
+  );
+  return (db, row) => insert(db, ...columns.map((c) => row[c]));
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../schema/index.js';
+import { hotInsert, hotQuery } from '../hot.js';
+import type { DB, IdempotencyKeyTable } from '../schema/index.js';
 
 /** The body hash of a key whose request and answer were redacted by a GDPR erasure. */
 export const ERASED_HASH = 'erased';
@@ -8,11 +9,20 @@ export async function claimKey(
   db: Kysely<DB>,
   row: { scope: string; key: string; method: string; path: string; body_hash: string; created_at: string },
 ): Promise<void> {
-  await db
-    .insertInto('idempotency_keys')
-    .values({ ...row, status: null, response_body: null, response_type: null })
-    .execute();
+  await insertKeyRow(db, { ...row, status: null, response_body: null, response_type: null });
 }
+
+const insertKeyRow = hotInsert<'idempotency_keys', IdempotencyKeyTable>('idempotency_keys', [
+  'scope',
+  'key',
+  'method',
+  'path',
+  'body_hash',
+  'status',
+  'response_body',
+  'response_type',
+  'created_at',
+]);
 
 /**
  * Takes over a claim whose holder never answered (its process died): only a claim still unanswered and
@@ -53,13 +63,17 @@ export async function completeKey(
   key: string,
   response: { status: number; body: string | null; type: string | null },
 ): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ status: response.status, response_body: response.body, response_type: response.type })
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+  await completeKeyRow(db, response.status, response.body, response.type, scope, key);
 }
+
+const completeKeyRow = hotQuery(
+  (db, status: number, body: string | null, type: string | null, scope: string, key: string) =>
+    db
+      .updateTable('idempotency_keys')
+      .set({ status, response_body: body, response_type: type })
+      .where('scope', '=', scope)
+      .where('key', '=', key),
+);
 
 export async function releaseKey(db: Kysely<DB>, scope: string, key: string): Promise<void> {
   await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).execute();

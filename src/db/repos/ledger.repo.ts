@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lot } from '../../core/ledger/index.js';
 import { RetryableDbError } from '../errors.js';
-import { hotQuery } from '../hot.js';
+import { hotInsert } from '../hot.js';
 import { dropSummary } from './card-summaries.repo.js';
 import type { DB } from '../schema/index.js';
 import type { LotTable, MovementTable } from '../schema/index.js';
@@ -76,16 +76,8 @@ const LOT_COLUMNS: (keyof LotTable)[] = [
   'pending_until',
   'expires_at',
 ];
-const insertMovementHot = hotQuery((db, ...v: unknown[]) =>
-  db
-    .insertInto('movements')
-    .values(Object.fromEntries(MOVEMENT_COLUMNS.map((c, i) => [c, v[i]])) as unknown as MovementTable),
-);
-const insertLotHot = hotQuery((db, ...v: unknown[]) =>
-  db
-    .insertInto('lots')
-    .values(Object.fromEntries(LOT_COLUMNS.map((c, i) => [c, v[i]])) as unknown as LotTable),
-);
+const insertMovementHot = hotInsert<'movements', MovementTable>('movements', MOVEMENT_COLUMNS);
+const insertLotHot = hotInsert<'lots', LotTable>('lots', LOT_COLUMNS);
 
 /**
  * Writes a movement and drops the card's summary (the next read computes it again). A sale's commit, which
@@ -97,12 +89,12 @@ export async function insertMovement(tx: Tx, row: MovementTable): Promise<void> 
 }
 
 export async function insertMovementKeepingSummary(tx: Tx, row: MovementTable): Promise<void> {
-  await insertMovementHot(tx, ...MOVEMENT_COLUMNS.map((c) => row[c]));
+  await insertMovementHot(tx, row);
 }
 
 /** Writes a lot. Lots come with a movement, which drops or rewrites the summary. */
 export async function insertLot(tx: Tx, row: LotTable): Promise<void> {
-  await insertLotHot(tx, ...LOT_COLUMNS.map((c) => row[c]));
+  await insertLotHot(tx, row);
 }
 
 export async function insertAllocations(

@@ -4,7 +4,7 @@ import { NO_PROGRAM, type SaleProgram } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../errors.js';
 import { dropSummary } from './card-summaries.repo.js';
 import { toProgramRecord } from './programs.repo.js';
-import { hotQuery } from '../hot.js';
+import { hotInsert, hotQuery } from '../hot.js';
 import type { DB, SaleStatus } from '../schema/index.js';
 import type { SaleReturnTable, SaleTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
@@ -153,12 +153,6 @@ export async function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?
   return q.executeTakeFirst();
 }
 
-const insertSaleRow = hotQuery((db, ...v: unknown[]) =>
-  db
-    .insertInto('sales')
-    .values(Object.fromEntries(SALE_COLUMNS.map((c, i) => [c, v[i]])) as unknown as SaleTable),
-);
-
 const SALE_COLUMNS: (keyof SaleTable)[] = [
   'id',
   'merchant_id',
@@ -183,10 +177,11 @@ const SALE_COLUMNS: (keyof SaleTable)[] = [
   'returned_minor',
   'created_at',
 ];
+const insertSaleRow = hotInsert<'sales', SaleTable>('sales', SALE_COLUMNS);
 
 /** Inserts a sale. The caller keeps the card's summary up to date (commitSale) or drops it. */
 export async function insertSale(tx: Tx, row: SaleTable): Promise<void> {
-  await insertSaleRow(tx, ...SALE_COLUMNS.map((c) => row[c]));
+  await insertSaleRow(tx, row);
 }
 
 const saleByReceipt = hotQuery((db, merchantId: string, storeId: string, receipt: string) =>

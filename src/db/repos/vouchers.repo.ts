@@ -3,7 +3,7 @@ import type { DB } from '../schema/index.js';
 import type { VoucherStatus } from '../../core/rewards/vouchers.js';
 import type { StepRewardTable, VoucherTable, VoucherUseTable } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
-import { hotQuery } from '../hot.js';
+import { hotInsert, hotQuery } from '../hot.js';
 
 export type VoucherRow = Selectable<VoucherTable> & { card_number: string | null };
 export type VoucherUseRow = Selectable<VoucherUseTable>;
@@ -33,24 +33,63 @@ export async function findVoucherById(db: Kysely<DB>, id: string): Promise<Vouch
   return (await voucherById(db, id)).rows[0];
 }
 
+const voucherNumberRow = hotQuery((db, merchantId: string, number: string) =>
+  db.selectFrom('vouchers').select('id').where('merchant_id', '=', merchantId).where('number', '=', number),
+);
+
 export async function voucherNumberExists(db: Kysely<DB>, merchantId: string, number: string) {
-  const row = await db
-    .selectFrom('vouchers')
-    .select('id')
-    .where('merchant_id', '=', merchantId)
-    .where('number', '=', number)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await voucherNumberRow(db, merchantId, number)).rows.length > 0;
 }
 
+const VOUCHER_COLUMNS: (keyof VoucherTable)[] = [
+  'id',
+  'merchant_id',
+  'number',
+  'card_id',
+  'customer_id',
+  'kind',
+  'value',
+  'remaining',
+  'splittable',
+  'options',
+  'label',
+  'status',
+  'valid_from',
+  'valid_until',
+  'source',
+  'step_index',
+  'gift_id',
+  'created_at',
+  'updated_at',
+];
+const insertVoucherRow = hotInsert<'vouchers', VoucherTable>('vouchers', VOUCHER_COLUMNS);
+
 export async function insertVoucher(db: Kysely<DB>, row: VoucherTable): Promise<void> {
-  await db.insertInto('vouchers').values(row).execute();
+  await insertVoucherRow(db, row);
 }
 
 /**
  * The one write of a voucher's state: conditional on the status and remaining it was read with, so two
  * concurrent uses cannot both succeed. Answers whether the row was written.
  */
+const voucherStateWrite = hotQuery(
+  (
+    db,
+    status: VoucherStatus,
+    remaining: number,
+    now: string,
+    id: string,
+    expectedStatus: VoucherStatus,
+    expectedRemaining: number,
+  ) =>
+    db
+      .updateTable('vouchers')
+      .set({ status, remaining, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', expectedStatus)
+      .where('remaining', '=', expectedRemaining),
+);
+
 export async function updateVoucherState(
   tx: Tx,
   id: string,
@@ -58,14 +97,16 @@ export async function updateVoucherState(
   expected: { status: VoucherStatus; remaining: number },
   now: string,
 ): Promise<boolean> {
-  const result = await tx
-    .updateTable('vouchers')
-    .set({ status: next.status, remaining: next.remaining, updated_at: now })
-    .where('id', '=', id)
-    .where('status', '=', expected.status)
-    .where('remaining', '=', expected.remaining)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await voucherStateWrite(
+    tx,
+    next.status,
+    next.remaining,
+    now,
+    id,
+    expected.status,
+    expected.remaining,
+  );
+  return Number(result.numAffectedRows) === 1;
 }
 
 export interface VoucherFilter {
@@ -105,8 +146,18 @@ export function listVouchers(db: Kysely<DB>, merchantId: string, filter: Voucher
     .execute();
 }
 
+const insertVoucherUseRow = hotInsert<'voucher_uses', VoucherUseTable>('voucher_uses', [
+  'id',
+  'voucher_id',
+  'sale_id',
+  'amount',
+  'choice',
+  'restored_at',
+  'created_at',
+]);
+
 export async function insertVoucherUse(tx: Tx, row: VoucherUseTable): Promise<void> {
-  await tx.insertInto('voucher_uses').values(row).execute();
+  await insertVoucherUseRow(tx, row);
 }
 
 export function openUsesOfSale(tx: Tx, saleId: string): Promise<VoucherUseRow[]> {
