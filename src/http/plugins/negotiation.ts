@@ -27,13 +27,29 @@ export function jsonDepth(text: string, limit = Infinity): number {
 }
 
 /** Where a JSON value holds a number past 2^53 (parsed, it has already lost digits), or undefined. */
-export function unsafeNumberAt(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'number')
-    return Math.abs(value) > Number.MAX_SAFE_INTEGER ? path || '(body)' : undefined;
+export function unsafeNumberAt(value: unknown): string | undefined {
+  const keys = unsafeKeys(value);
+  return keys === undefined ? undefined : keys.length > 0 ? keys.reverse().join('.') : '(body)';
+}
+
+/**
+ * The keys down to the first number past 2^53, innermost first, or undefined. Every request body is walked:
+ * the path is built only once a number is found (a path string per value showed in every sale's profile).
+ */
+function unsafeKeys(value: unknown): string[] | undefined {
+  if (typeof value === 'number') return Math.abs(value) > Number.MAX_SAFE_INTEGER ? [] : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const found = unsafeNumberAt(item, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = unsafeKeys(value[i]);
+      if (found) return (found.push(String(i)), found);
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const found = unsafeKeys(record[key]);
+    if (found) return (found.push(key), found);
   }
   return undefined;
 }
