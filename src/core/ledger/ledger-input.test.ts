@@ -35,6 +35,35 @@ describe('parseIsoInstant', () => {
   ])('%s is refused (%s)', (text) => {
     expect(parseIsoInstant(text)).toBeUndefined();
   });
+
+  it("reads toISOString's own form exactly, from year 1 to 9999", () => {
+    let ms = Date.UTC(1, 0, 1) - 1;
+    const step = 7_919_000_003; // ~92 days and some milliseconds: every month, hour and millisecond comes round
+    while (ms < Date.UTC(9999, 11, 31)) {
+      const text = new Date(ms).toISOString();
+      expect(parseIsoInstant(text)).toBe(ms);
+      ms += step;
+    }
+  });
+
+  it.each([
+    ['2023-02-29T00:00:00.000Z', 'not a leap year'],
+    ['1900-02-29T00:00:00.000Z', 'a century, not a leap year'],
+    ['2024-04-31T00:00:00.000Z', 'April 31'],
+    ['2024-00-10T00:00:00.000Z', 'month 0'],
+    ['2024-01-00T00:00:00.000Z', 'day 0'],
+    ['2024-01-01T24:00:00.000Z', '24:00'],
+    ['2024-01-01T00:00:60.000Z', 'second 60'],
+    ['2024-01-01T00:00:00.00aZ', 'a letter for a digit'],
+    ['2024-01-01 00:00:00.000Z', 'a space for the T'],
+  ])('%s is refused in the canonical form too (%s)', (text) => {
+    expect(parseIsoInstant(text)).toBeUndefined();
+  });
+
+  it('takes 2000-02-29 (a leap century) and years before 100 as written', () => {
+    expect(parseIsoInstant('2000-02-29T23:59:59.999Z')).toBe(Date.UTC(2000, 1, 29, 23, 59, 59, 999));
+    expect(parseIsoInstant('0050-06-01T00:00:00.000Z')).toBe(utcMs(50, 5, 1));
+  });
 });
 
 describe('toEpochMs', () => {

@@ -31,12 +31,53 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The positions of the digits in `YYYY-MM-DDTHH:MM:SS.sssZ`. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const SEPARATORS: readonly [number, number][] = [
+  [4, 0x2d],
+  [7, 0x2d],
+  [10, 0x54],
+  [13, 0x3a],
+  [16, 0x3a],
+  [19, 0x2e],
+  [23, 0x5a],
+];
+
+/**
+ * The instant of a date-time in the one form that `Date.prototype.toISOString` writes (`2026-11-29T17:45:00.000Z`,
+ * years 100..9999), read digit by digit, or undefined for any other text (parseIsoInstant then applies its full
+ * rules). Every stored instant has this form and the hot paths read several per request: this costs a tenth of
+ * the regular expression, the calendar check and `Date.parse` together (~0.2 against ~2 µs here).
+ */
+function canonicalInstant(text: string): number | undefined {
+  if (text.length !== 24) return undefined;
+  for (const [at, code] of SEPARATORS) if (text.charCodeAt(at) !== code) return undefined;
+  for (const at of DIGITS) {
+    const c = text.charCodeAt(at);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  const n = (at: number, width: number) => {
+    let v = 0;
+    for (let i = at; i < at + width; i += 1) v = v * 10 + text.charCodeAt(i) - 0x30;
+    return v;
+  };
+  const [year, month, day, hour, minute, second] = [n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2)];
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > MONTH_DAYS[month - 1]! + (leap ? 1 : 0)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, n(20, 3));
+}
+
 /**
  * Strictly parses an ISO-8601 date-time with `Z` or `±HH:MM` (no local time: its meaning would depend on the
  * machine's time zone) into epoch milliseconds; `undefined` when invalid, including impossible dates such as
  * `2023-02-29` or `24:00`, which `Date.parse` silently rolls over.
  */
 export function parseIsoInstant(text: string): number | undefined {
+  const canonical = canonicalInstant(text);
+  if (canonical !== undefined) return canonical;
   const m = ISO_INSTANT.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(
