@@ -37,14 +37,24 @@ export function hotQuery<A extends unknown[], R>(
   };
 }
 
+/** The columns a row of the table must carry (its optional ones are left out). */
+type RequiredColumns<R> = { [K in keyof R]-?: object extends Pick<R, K> ? never : K }[keyof R];
+/** The required columns of a table that a column list leaves out (never when it names them all). */
+type Missing<T extends keyof DB, C extends readonly PropertyKey[]> = Exclude<
+  RequiredColumns<DB[T]>,
+  C[number]
+>;
+
 /**
- * A hot insert of one row into `table`: its columns in a fixed order, bound from the row given (every column
- * of the row type must be listed; one left out is not written and keeps its default).
+ * A hot insert of one row into `table`: its columns in a fixed order, bound from the row given. The list must
+ * name every required column of the table's row type, or a value the caller gives would silently be dropped:
+ * the compiler refuses a list that misses one, naming it. Optional columns (added by later migrations, with
+ * their defaults) may be left out.
  */
-export function hotInsert<T extends keyof DB & string, Row extends object>(
+export function hotInsert<T extends keyof DB & string, const C extends readonly (keyof DB[T] & string)[]>(
   table: T,
-  columns: readonly (keyof Row & string)[],
-): (db: Kysely<DB>, row: Row) => Promise<QueryResult<unknown>> {
+  columns: C & ([Missing<T, C>] extends [never] ? unknown : { missingColumns: Missing<T, C> }),
+): (db: Kysely<DB>, row: DB[T]) => Promise<QueryResult<unknown>> {
   const insert = hotQuery((db, ...values: unknown[]) =>
     db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as never),
   );

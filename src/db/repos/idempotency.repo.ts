@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
 import { hotInsert, hotQuery } from '../hot.js';
-import type { DB, IdempotencyKeyTable } from '../schema/index.js';
+import type { DB } from '../schema/index.js';
 
 /** The body hash of a key whose request and answer were redacted by a GDPR erasure. */
 export const ERASED_HASH = 'erased';
 
-export async function claimKey(
-  db: Kysely<DB>,
-  row: { scope: string; key: string; method: string; path: string; body_hash: string; created_at: string },
-): Promise<void> {
-  await insertKeyRow(db, { ...row, status: null, response_body: null, response_type: null });
-}
-
-const insertKeyRow = hotInsert<'idempotency_keys', IdempotencyKeyTable>('idempotency_keys', [
+const insertKeyRow = hotInsert('idempotency_keys', [
   'scope',
   'key',
   'method',
@@ -23,6 +16,13 @@ const insertKeyRow = hotInsert<'idempotency_keys', IdempotencyKeyTable>('idempot
   'response_type',
   'created_at',
 ]);
+
+export async function claimKey(
+  db: Kysely<DB>,
+  row: { scope: string; key: string; method: string; path: string; body_hash: string; created_at: string },
+): Promise<void> {
+  await insertKeyRow(db, { ...row, status: null, response_body: null, response_type: null });
+}
 
 /**
  * Takes over a claim whose holder never answered (its process died): only a claim still unanswered and
@@ -57,15 +57,6 @@ export function findKey(db: Kysely<DB>, scope: string, key: string) {
     .executeTakeFirst();
 }
 
-export async function completeKey(
-  db: Kysely<DB>,
-  scope: string,
-  key: string,
-  response: { status: number; body: string | null; type: string | null },
-): Promise<void> {
-  await completeKeyRow(db, response.status, response.body, response.type, scope, key);
-}
-
 const completeKeyRow = hotQuery(
   (db, status: number, body: string | null, type: string | null, scope: string, key: string) =>
     db
@@ -74,6 +65,15 @@ const completeKeyRow = hotQuery(
       .where('scope', '=', scope)
       .where('key', '=', key),
 );
+
+export async function completeKey(
+  db: Kysely<DB>,
+  scope: string,
+  key: string,
+  response: { status: number; body: string | null; type: string | null },
+): Promise<void> {
+  await completeKeyRow(db, response.status, response.body, response.type, scope, key);
+}
 
 export async function releaseKey(db: Kysely<DB>, scope: string, key: string): Promise<void> {
   await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).execute();

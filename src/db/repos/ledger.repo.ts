@@ -49,7 +49,7 @@ export async function lotsById(db: Kysely<DB>, ids: readonly string[]): Promise<
   return rows.map(toLot);
 }
 
-const MOVEMENT_COLUMNS: (keyof MovementTable)[] = [
+const MOVEMENT_COLUMNS = [
   'id',
   'merchant_id',
   'card_id',
@@ -62,8 +62,8 @@ const MOVEMENT_COLUMNS: (keyof MovementTable)[] = [
   'principal_id',
   'reason',
   'created_at',
-];
-const LOT_COLUMNS: (keyof LotTable)[] = [
+] as const;
+const LOT_COLUMNS = [
   'id',
   'merchant_id',
   'card_id',
@@ -75,9 +75,9 @@ const LOT_COLUMNS: (keyof LotTable)[] = [
   'earned_at',
   'pending_until',
   'expires_at',
-];
-const insertMovementHot = hotInsert<'movements', MovementTable>('movements', MOVEMENT_COLUMNS);
-const insertLotHot = hotInsert<'lots', LotTable>('lots', LOT_COLUMNS);
+] as const;
+const insertMovementHot = hotInsert('movements', MOVEMENT_COLUMNS);
+const insertLotHot = hotInsert('lots', LOT_COLUMNS);
 
 /**
  * Writes a movement and drops the card's summary (the next read computes it again). A sale's commit, which

@@ -153,7 +153,7 @@ export async function findTerminal(db: Kysely<DB>, merchantId: string, by: { id?
   return q.executeTakeFirst();
 }
 
-const SALE_COLUMNS: (keyof SaleTable)[] = [
+const SALE_COLUMNS = [
   'id',
   'merchant_id',
   'store_id',
@@ -176,8 +176,8 @@ const SALE_COLUMNS: (keyof SaleTable)[] = [
   'reversed_points',
   'returned_minor',
   'created_at',
-];
-const insertSaleRow = hotInsert<'sales', SaleTable>('sales', SALE_COLUMNS);
+] as const;
+const insertSaleRow = hotInsert('sales', SALE_COLUMNS);
 
 /** Inserts a sale. The caller keeps the card's summary up to date (commitSale) or drops it. */
 export async function insertSale(tx: Tx, row: SaleTable): Promise<void> {

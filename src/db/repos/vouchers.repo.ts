@@ -41,7 +41,7 @@ export async function voucherNumberExists(db: Kysely<DB>, merchantId: string, nu
   return (await voucherNumberRow(db, merchantId, number)).rows.length > 0;
 }
 
-const VOUCHER_COLUMNS: (keyof VoucherTable)[] = [
+const VOUCHER_COLUMNS = [
   'id',
   'merchant_id',
   'number',
@@ -61,17 +61,13 @@ const VOUCHER_COLUMNS: (keyof VoucherTable)[] = [
   'gift_id',
   'created_at',
   'updated_at',
-];
-const insertVoucherRow = hotInsert<'vouchers', VoucherTable>('vouchers', VOUCHER_COLUMNS);
+] as const;
+const insertVoucherRow = hotInsert('vouchers', VOUCHER_COLUMNS);
 
 export async function insertVoucher(db: Kysely<DB>, row: VoucherTable): Promise<void> {
   await insertVoucherRow(db, row);
 }
 
-/**
- * The one write of a voucher's state: conditional on the status and remaining it was read with, so two
- * concurrent uses cannot both succeed. Answers whether the row was written.
- */
 const voucherStateWrite = hotQuery(
   (
     db,
@@ -90,6 +86,10 @@ const voucherStateWrite = hotQuery(
       .where('remaining', '=', expectedRemaining),
 );
 
+/**
+ * The one write of a voucher's state: conditional on the status and remaining it was read with, so two
+ * concurrent uses cannot both succeed. Answers whether the row was written.
+ */
 export async function updateVoucherState(
   tx: Tx,
   id: string,
@@ -146,7 +146,7 @@ export function listVouchers(db: Kysely<DB>, merchantId: string, filter: Voucher
     .execute();
 }
 
-const insertVoucherUseRow = hotInsert<'voucher_uses', VoucherUseTable>('voucher_uses', [
+const insertVoucherUseRow = hotInsert('voucher_uses', [
   'id',
   'voucher_id',
   'sale_id',
