@@ -7,6 +7,7 @@
  * run repeated, write it once. A birthday voucher is issued in the same transaction as its message, so it
  * is issued once too.
  */
+import { isLeapYear } from '../../core/calendar.js';
 import type { TemplateValues } from '../../core/messaging/template.js';
 import * as repo from '../../db/repos/automations.repo.js';
 import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
@@ -54,9 +55,8 @@ async function occasionsOf(deps: Deps, a: repo.AutomationRow): Promise<Occasion[
       const month = now.getUTCMonth() + 1;
       const day = now.getUTCDate();
       const year = now.getUTCFullYear();
-      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
       // Born on 29 February: celebrated on the 28th in other years.
-      const days = month === 2 && day === 28 && !leap ? [28, 29] : [day];
+      const days = month === 2 && day === 28 && !isLeapYear(year) ? [28, 29] : [day];
       const rows = await repo.birthdays(deps.db, merchantId, month, days);
       return rows.map((r) => ({ key: `${prefix}:${year}:${r.id}`, customerId: r.id, variables: {} }));
     }

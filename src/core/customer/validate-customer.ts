@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { daysInMonth } from '../calendar.js';
 import { detail, fail, ok, type ErrorDetail, type Result } from '../error-catalog.js';
 import { checkZipAndCity } from '../reference/cities.js';
 import { resolveCivility } from '../reference/civilities.js';
@@ -22,13 +23,8 @@ export interface Today {
 
 const EMAIL = /^[^\s@"<>]+@[^\s@"<>]+\.[^\s@"<>]{2,}$/;
 
-function daysInMonth(month: number, year: number | null): number {
-  if (month === 2) {
-    if (year === null) return 29;
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+/** A leap year stands for an unknown one: a birth date of 29 February without its year is possible. */
+const ANY_YEAR = 2000;
 
 /** Validates a partial birth date: any of day, month, year may be missing, the given parts must fit together. */
 export function checkBirthDate(
@@ -39,7 +35,8 @@ export function checkBirthDate(
 ): boolean {
   if (year !== null && (year < 1900 || year > today.year)) return false;
   if (month !== null && (month < 1 || month > 12)) return false;
-  if (day !== null && (day < 1 || day > (month === null ? 31 : daysInMonth(month, year)))) return false;
+  if (day !== null && (day < 1 || day > (month === null ? 31 : daysInMonth(year ?? ANY_YEAR, month))))
+    return false;
   if (year === today.year && month !== null) {
     if (month > today.month) return false;
     if (month === today.month && day !== null && day > today.day) return false;

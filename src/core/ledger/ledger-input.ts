@@ -4,6 +4,8 @@
  * expected outcome, so it throws a {@link LedgerInputError}; the HTTP boundary validates user input first.
  */
 
+import { daysInMonth } from '../calendar.js';
+
 /** Thrown when a ledger function receives data that breaks its preconditions. */
 export class LedgerInputError extends RangeError {
   override readonly name = 'LedgerInputError';
@@ -26,12 +28,9 @@ export function utcMs(year: number, month0: number, day: number, h = 0, min = 0,
   return d.getTime();
 }
 
-/** Days in a month of the proleptic Gregorian calendar (month 1..12). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(utcMs(year, month, 0)).getUTCDate();
-}
+/** Days in a month of the proleptic Gregorian calendar (month 1..12): kept here for the ledger's callers. */
+export { daysInMonth };
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** The positions of the digits in `YYYY-MM-DDTHH:MM:SS.sssZ`. */
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 const SEPARATORS: readonly [number, number][] = [
@@ -65,8 +64,7 @@ function canonicalInstant(text: string): number | undefined {
   const [year, month, day, hour, minute, second] = [n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2)];
   if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
     return undefined;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > MONTH_DAYS[month - 1]! + (leap ? 1 : 0)) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second, n(20, 3));
 }
 

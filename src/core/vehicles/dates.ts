@@ -2,6 +2,8 @@
  * Calendar helpers of the vehicles module, on plain dates 'YYYY-MM-DD' (no time, no zone). A month of
  * mileage is 30.4375 days (365.25 / 12).
  */
+import { daysInMonth } from '../calendar.js';
+
 export const MONTH_DAYS = 30.4375;
 const DAY_MS = 86_400_000;
 
@@ -31,10 +33,6 @@ export function plusMonths(date: string, m: number): string {
 
 export function plusDays(date: string, days: number): string {
   return fromDay(toDay(date) + days);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The same day n calendar months later, clamped to the month's last day (2016-02-29 + 12 → 2017-02-28). */
