@@ -1,22 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Basket, BasketLine } from './basket.js';
+import type { BasketLine } from './basket.js';
 import { scanBasket } from './basket-scan.js';
-
-const basket = (lines: BasketLine[]): Basket => ({
-  storeCode: 'S1',
-  terminalCode: null,
-  region: null,
-  date: '2026-11-28T15:00:00+01:00',
-  customerId: null,
-  customerType: null,
-  segments: [],
-  contract: null,
-  coupons: [],
-  lines,
-  payments: [],
-  minorPerUnit: 100,
-});
+import { basket } from './evaluate.fixture.js';
 
 /** The canonical order by its definition: price, sku, quantity, attributes, position. */
 function reference(lines: readonly BasketLine[]): number[] {

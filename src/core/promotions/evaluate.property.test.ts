@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulDivHalfEven } from './arithmetic.js';
 import type { Basket, BasketLine } from './basket.js';
-import { basket, mapOf, promo } from './evaluate.test.js';
+import { basket, mapOf, promo } from './evaluate.fixture.js';
 import { evaluate, evaluateCompiled } from './evaluate.js';
 import { buildCompiledMap } from './map-index.js';
 import type { Limit, MapVersion, Promotion } from './model.js';

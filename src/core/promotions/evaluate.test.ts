@@ -1,38 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Basket, BasketLine, Evaluation } from './basket.js';
 import { evaluate } from './evaluate.js';
-import type { Limit, MapVersion, Promotion } from './model.js';
-import { parsePromotion } from './parse-promotion.js';
-
-let seq = 0;
-const nro = () => (++seq).toString(16).padStart(24, '0');
-
-type Param = [string, string];
-/** A promotion in the grammar's JSON form: one item set per entry of `sets`, Exists on the first. */
-export function promo(
-  code: string,
-  benefit: { instance: string; params?: Param[]; applied?: { name: string; max?: string }[]; extra?: object },
-  more: Record<string, unknown> = {},
-): Promotion {
-  const r = parsePromotion(
-    {
-      name: code,
-      code,
-      benefits: {
-        benefit: {
-          instance: benefit.instance,
-          parameter: (benefit.params ?? []).map(([key, value]) => ({ key, value })),
-          ...(benefit.applied ? { 'applied-elements': { 'use-set': benefit.applied } } : {}),
-          ...(benefit.extra ?? {}),
-        },
-      },
-      ...more,
-    },
-    { currencyDigits: 2, newNro: nro },
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.value;
-}
+import type { Limit, MapVersion } from './model.js';
+import { basket, mapOf, promo, type Param } from './evaluate.fixture.js';
 
 const skuSet = (name: string, skus: string) => ({ name, type: 'item', attribute: 'code', value: skus });
 const exists = (set: string) => ({
@@ -40,20 +10,6 @@ const exists = (set: string) => ({
   name: 'Exists',
   parameter: { key: 'use-set', value: set },
 });
-
-export function mapOf(promotions: Promotion[], extra: Partial<MapVersion> = {}): MapVersion {
-  return {
-    version: 1,
-    startDate: '2026-01-01T00:00:00.000Z',
-    endDate: null,
-    stores: [],
-    promotions,
-    algorithm: [],
-    limits: [],
-    exclusions: new Set(),
-    ...extra,
-  };
-}
 
 const line = (
   sku: string,
@@ -66,24 +22,6 @@ const line = (
   unitPrice,
   attributes,
 });
-
-export function basket(lines: BasketLine[], extra: Partial<Basket> = {}): Basket {
-  return {
-    storeCode: 'S1',
-    terminalCode: null,
-    region: null,
-    date: '2026-11-28T15:00:00+01:00',
-    customerId: 'cus_1',
-    customerType: null,
-    segments: [],
-    contract: null,
-    coupons: [],
-    lines,
-    payments: [],
-    minorPerUnit: 100,
-    ...extra,
-  };
-}
 
 const NOW = '2026-11-28T14:00:00.000Z';
 const run = (b: Basket, m: MapVersion, limits = new Map()) => evaluate(b, m, limits, NOW);
