@@ -31,15 +31,9 @@ export interface CompiledPromotion {
   /** Its answer when the index rules it out. */
   ruledOut: NotApplied;
   /**
-   * No validity window, days, time ranges, stores, regions, segments nor customer types: eligibility only
-   * reads its condition (and the map's excluded dates).
-   */
-  open: boolean;
-  /** The item set its condition is (an Exists on an item set), else null. */
-  existsSet: CompiledSet | null;
-  /**
-   * `existsSet` when the promotion is open and has no combo: it is eligible when the set has a line of the
-   * basket (unless the map has excluded dates); else null.
+   * The item set its condition is (an Exists on an item set) when it has no other check (no validity window,
+   * days, time ranges, stores, regions, segments, customer types nor combo): it is eligible when the set has
+   * a line of the basket (unless the map has excluded dates); else null.
    */
   simple: CompiledSet | null;
   /** Which of eligibility's checks the promotion has (CHECK bits): those it lacks read nothing. */
@@ -165,18 +159,8 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
       best = { keys: o.keys, source: o.source };
   const [reason, message] = RULED_OUT[best?.source ?? 'condition'];
   const ruledOut: NotApplied = Object.freeze({ nro: p.nro, code: p.code, reason, message });
-  const v = p.validity;
   const exists = p.condition?.kind === 'exists' ? sets.get(p.condition.set) : undefined;
-  const existsSet = exists?.kind === 'item' ? exists : null;
-  const open =
-    v.from === null &&
-    v.to === null &&
-    v.daysOfWeek.length === 0 &&
-    v.timeRanges.length === 0 &&
-    p.stores.length === 0 &&
-    p.regions.length === 0 &&
-    p.segments.length === 0 &&
-    p.customerTypes.length === 0;
+  const checks = checksOf(p);
   const benefits = p.benefits.map((b) => compileBenefit(b, sets));
   const compiled: CompiledPromotion = Object.freeze({
     position,
@@ -191,10 +175,8 @@ function compile(p: Promotion, position: number): { compiled: CompiledPromotion;
     sets,
     usesCoupons: usesCoupons(p.condition),
     ruledOut,
-    open,
-    existsSet,
-    simple: open && p.combo.length === 0 ? existsSet : null,
-    checks: checksOf(p),
+    simple: exists?.kind === 'item' && (checks & ~CHECK.condition) === 0 ? exists : null,
+    checks,
   });
   return { compiled, keys: best?.keys ?? null };
 }
