@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** The engine's figures per explain mode: `none` is what a sale runs, `all` the evaluate route's default. */
-export const ENGINE_RUNS = [
+const ENGINE_RUNS = [
   { explain: 'all', what: "every promotion's answer (the evaluate route's default)" },
   { explain: 'none', what: "no answers for the promotions that did not apply (a sale's evaluation)" },
 ];
@@ -50,7 +50,7 @@ export function engineTable(results) {
       `${r.p50ms.toFixed(3)} | ${r.p99ms.toFixed(3)} | ${r.met ? 'met' : 'missed'} |`,
   );
   return [
-    '| promotion engine, in process | promotions | lines | evaluations | p50 ms | p99 ms | p50 ≤ 0.2, p99 ≤ 1 ms |',
+    `| promotion engine, in process | promotions | lines | evaluations | p50 ms | p99 ms | p50 ≤ ${TARGET.p50ms}, p99 ≤ ${TARGET.p99ms} ms |`,
     '|---|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
