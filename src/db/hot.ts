@@ -5,7 +5,7 @@
  * values (not as identifiers, lists or parts of an expression), so that the statement's text never depends
  * on them.
  */
-import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { DB } from './schema/index.js';
 
 type Slot = { arg: number } | { value: unknown };
@@ -35,6 +35,19 @@ export function hotQuery<A extends unknown[], R>(
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
   };
+}
+
+/** Whether the database is PostgreSQL (a hot statement is built once per kind and may differ by kind). */
+export function isPostgres(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * A read that takes the rows' lock on PostgreSQL (FOR UPDATE). SQLite has no row locks and needs none: a
+ * transaction holds the database's single write lock from its BEGIN IMMEDIATE to its COMMIT.
+ */
+export function lockedOnPostgres<Q extends { forUpdate(): Q }>(db: Kysely<DB>, query: Q): Q {
+  return isPostgres(db) ? query.forUpdate() : query;
 }
 
 /** The columns a row of the table must carry (its optional ones are left out). */

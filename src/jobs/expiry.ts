@@ -21,7 +21,7 @@ export async function runExpiry(deps: Pick<Deps, 'db'>, now: Date): Promise<Expi
   let cards = 0;
   for (const { card_id: cardId, merchant_id: merchantId } of due) {
     const burnt = await inTransaction(deps.db, async (tx) => {
-      await lockCard(tx, cardId, at);
+      await lockCard(tx, cardId);
       return expireDue(tx, { merchantId, cardId, now: at });
     });
     if (burnt > 0) cards += 1;

@@ -102,8 +102,8 @@ export interface LockedCard {
 }
 
 /** Takes the card's row lock (so changes of one card queue up) and reads it again under the lock. */
-export async function lockAndRead(tx: Tx, card: CardRecord, now: string): Promise<CardRecord> {
-  await lockCard(tx, card.id, now);
+export async function lockAndRead(tx: Tx, card: CardRecord): Promise<CardRecord> {
+  await lockCard(tx, card.id);
   const locked = await findCardById(tx, card.merchantId, card.id);
   if (!locked) throw new Error(`card ${card.id} vanished under lock`);
   return locked;
@@ -123,7 +123,7 @@ export async function changeCard(
     const found = await findCardByNumber(tx, merchantId, number);
     if (!found) return cardNotFound(number);
     const now = deps.now().toISOString();
-    const card = await lockAndRead(tx, found, now);
+    const card = await lockAndRead(tx, found);
     const result = await change({ tx, card, now });
     if (!result.ok) return result;
     const after = await findCardById(tx, merchantId, card.id);

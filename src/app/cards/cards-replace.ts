@@ -52,8 +52,8 @@ export async function replace(
     const now = deps.now().toISOString();
     // Lock in id order, so that two replacements involving the same cards cannot deadlock.
     const [first, second] = foundOld.id < foundNew.id ? [foundOld, foundNew] : [foundNew, foundOld];
-    const lockedFirst = await lockAndRead(tx, first, now);
-    const lockedSecond = await lockAndRead(tx, second, now);
+    const lockedFirst = await lockAndRead(tx, first);
+    const lockedSecond = await lockAndRead(tx, second);
     const old = lockedFirst.id === foundOld.id ? lockedFirst : lockedSecond;
     const successor = lockedFirst.id === foundOld.id ? lockedSecond : lockedFirst;
 

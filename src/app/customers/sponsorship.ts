@@ -35,7 +35,7 @@ export async function payGodchild(
       created_at: now,
     });
     if (!claimed) return null;
-    await lockCard(tx, card.id, now);
+    await lockCard(tx, card.id);
     const credited = await creditPoints(
       tx,
       { merchantId, cardId: card.id, now, reason: 'sponsorship: welcome of a godchild' },

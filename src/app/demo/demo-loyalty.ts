@@ -171,7 +171,7 @@ export async function loadDemoLoyalty(deps: Deps, merchantId: string): Promise<v
   const withPoints = await insertSeedCard(deps, merchantId, vip, DEMO_CARDS.withPoints, pierre);
   await inTransaction(deps.db, async (tx) => {
     const now = deps.now().toISOString();
-    await lockCard(tx, withPoints, now);
+    await lockCard(tx, withPoints);
     must(
       'demo points',
       await creditPoints(tx, { merchantId, cardId: withPoints, now, reason: 'demo' }, 130, {

@@ -39,7 +39,7 @@ export async function adjustPoints(
   const program = await loadLedgerProgram(deps.db, card.programId);
   return inTransactionResult(deps, async (tx) => {
     const now = deps.now().toISOString();
-    await lockCard(tx, card.id, now);
+    await lockCard(tx, card.id);
     const ctx = {
       merchantId,
       cardId: card.id,

@@ -147,7 +147,7 @@ export async function awardGift(
       return fail('GIFT_NOT_AVAILABLE', "This gift is not part of the card's program.");
     }
     if (!available({ ...gift, stock: null }, now.getTime())) return fail('GIFT_NOT_AVAILABLE');
-    await lockCard(tx, card.id, at);
+    await lockCard(tx, card.id);
     const ctx = { merchantId, cardId: card.id, now: at, principalId, reason: `gift ${gift.id}` };
     const debit = await debitPoints(tx, ctx, Number(gift.points_cost));
     if (!debit.ok) return debit;
@@ -204,7 +204,7 @@ export async function restoreAward(
     const award = await gifts.findAward(tx, merchantId, awardId);
     if (!award) return fail('GIFT_AWARD_NOT_FOUND');
     if (award.status !== 'awarded') return fail('GIFT_ALREADY_RESTORED');
-    await lockCard(tx, award.card_id, at);
+    await lockCard(tx, award.card_id);
     if (!(await gifts.markAwardRestored(tx, award.id, at))) return fail('GIFT_ALREADY_RESTORED');
     if (award.voucher_id !== null) {
       const voucher = await vouchers.findVoucherById(tx, award.voucher_id);

@@ -139,7 +139,7 @@ export async function claimStepReward(
       return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card can be rewarded.`);
     }
     if (!card.programId) return fail('PROGRAM_NOT_FOUND', 'The card has no program.');
-    await lockCard(tx, card.id, iso);
+    await lockCard(tx, card.id);
     const program = await loadProgramRewards(tx, merchantId, card.programId);
     if (!program) return fail('PROGRAM_NOT_FOUND');
     const value = await tierValue(tx, card, program.ladder.type, iso);

@@ -92,7 +92,7 @@ export async function freshSummary(
   const current = await currentSummary(deps.db, cardId, now, stored === undefined ? {} : { stored });
   if (current.lots === null) return current.summary;
   return inTransaction(deps.db, async (tx) => {
-    await lockCard(tx, cardId, now);
+    await lockCard(tx, cardId);
     const locked = await currentSummary(tx, cardId, now);
     if (locked.lots !== null) {
       await saveSummary(tx, cardId, await merchantOfCard(tx, cardId), locked.storedVersion, locked.summary);

@@ -10,11 +10,7 @@ import { NO_PROGRAM } from '../../core/sales/sale-program.js';
 import { RetryableDbError } from '../../db/errors.js';
 import { cardsOfCustomer } from '../../db/repos/cards.repo.js';
 import { openLots } from '../../db/repos/ledger.repo.js';
-import {
-  lockCardByNumber,
-  lockCardForUpdate,
-  readLockedCardContext,
-} from '../../db/repos/sale-context.repo.js';
+import { lockCardByNumber, lockCardForUpdate } from '../../db/repos/sale-context.repo.js';
 import { loadLedgerProgram } from '../../db/repos/sales.repo.js';
 import { godfatherToReward } from '../../db/repos/sponsorship.repo.js';
 import type { Tx } from '../../db/transaction.js';
@@ -39,27 +35,27 @@ class StaleCardChoiceError extends RetryableDbError {
   }
 }
 
-async function lockedCard(tx: Tx, merchantId: string, owner: SaleOwner, now: string) {
+async function lockedCard(tx: Tx, merchantId: string, owner: SaleOwner) {
   if ('cardNumber' in owner) {
-    const locked = await lockCardByNumber(tx, merchantId, owner.cardNumber, now);
+    const locked = await lockCardByNumber(tx, merchantId, owner.cardNumber);
     if (!locked) return fail('CARD_NOT_FOUND');
-    const { card, programVersion } = locked;
+    const { card } = locked;
     if (owner.customerId !== undefined && card.customerId !== owner.customerId) {
       return fail('CARD_BOUND_TO_ANOTHER_CUSTOMER');
     }
     if (card.status !== 'active') {
       return fail('CARD_STATUS_ERROR', `The card is ${card.status}; only an active card takes sales.`);
     }
-    return ok({ card, programVersion, customerId: card.customerId });
+    return ok({ locked, customerId: card.customerId });
   }
   const chosen = (await cardsOfCustomer(tx, merchantId, owner.customerId)).find((c) => c.status === 'active');
-  if (!chosen) return ok({ card: null, programVersion: null, customerId: owner.customerId });
-  const locked = await lockCardForUpdate(tx, merchantId, chosen.id, now);
+  if (!chosen) return ok({ locked: null, customerId: owner.customerId });
+  const locked = await lockCardForUpdate(tx, merchantId, chosen.id);
   const card = locked?.card;
   if (!card || card.status !== 'active' || card.customerId !== owner.customerId) {
     throw new StaleCardChoiceError(chosen.id);
   }
-  return ok({ card, programVersion: locked.programVersion, customerId: owner.customerId });
+  return ok({ locked, customerId: owner.customerId });
 }
 
 export async function loadSaleContext(
@@ -72,12 +68,14 @@ export async function loadSaleContext(
     now: string;
   },
 ): Promise<Result<LoadedSaleContext>> {
-  const who = await lockedCard(tx, input.merchantId, input.owner, input.now);
+  const who = await lockedCard(tx, input.merchantId, input.owner);
   if (!who.ok) return who;
-  const { card, customerId, programVersion } = who.value;
-  const program = card ? await loadLedgerProgram(tx, card.programId, programVersion) : NO_PROGRAM;
+  const { locked, customerId } = who.value;
+  const program = locked
+    ? await loadLedgerProgram(tx, locked.card.programId, locked.programVersion)
+    : NO_PROGRAM;
   const vouchers = await loadSaleVouchers(tx, input.merchantId, input.voucherNumbers);
-  if (!card) {
+  if (!locked) {
     return ok({
       program,
       card: null,
@@ -89,7 +87,7 @@ export async function loadSaleContext(
       rewardedSteps: [],
     });
   }
-  const read = await readLockedCardContext(tx, card.id);
+  const { card, context: read } = locked;
   const current = await currentSummary(tx, card.id, input.now, { stored: read.summary });
   const lots = needsLots(current.summary, input.redeemPoints)
     ? (current.lots ?? (await openLots(tx, card.id)))

@@ -34,7 +34,7 @@ export async function cancelSale(
   if (!known) return fail('SALE_NOT_FOUND');
   const program = await ledgerProgramOfSale(deps.db, known);
   return withUnitOfWork(deps, async ({ tx, now, enqueue }) => {
-    const locked = await lockedSale(tx, merchantId, saleId, now);
+    const locked = await lockedSale(tx, merchantId, saleId);
     if (!locked.ok) return locked;
     const sale = locked.value;
     const plan = planReversal(

@@ -79,7 +79,7 @@ export async function returnSale(
   const program = await ledgerProgramOfSale(deps.db, known);
   try {
     return await withUnitOfWork(deps, async ({ tx, now, newId, enqueue }) => {
-      const locked = await lockedSale(tx, merchantId, saleId, now);
+      const locked = await lockedSale(tx, merchantId, saleId);
       if (!locked.ok) return locked;
       const sale = locked.value;
       const plan = planReversal(

@@ -25,15 +25,10 @@ export async function ledgerProgramOfSale(db: Kysely<DB>, sale: sales.SaleRow): 
 }
 
 /** The sale, re-read after the card lock so that its totals are the latest committed ones. */
-export async function lockedSale(
-  tx: Tx,
-  merchantId: string,
-  saleId: string,
-  now: string,
-): Promise<Result<sales.SaleRow>> {
+export async function lockedSale(tx: Tx, merchantId: string, saleId: string): Promise<Result<sales.SaleRow>> {
   const first = await sales.findSale(tx, merchantId, saleId);
   if (!first) return fail('SALE_NOT_FOUND');
-  if (first.card_id) await lockCard(tx, first.card_id, now);
+  if (first.card_id) await lockCard(tx, first.card_id);
   const sale = await sales.findSale(tx, merchantId, saleId);
   return sale ? ok(sale) : fail('SALE_NOT_FOUND');
 }

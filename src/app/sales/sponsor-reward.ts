@@ -27,7 +27,7 @@ export async function payGodfather(
     created_at: now,
   });
   if (!claimed) return; // another first purchase of the godchild, committed meanwhile, paid it
-  await lockCard(tx, reward.godfatherCardId, now);
+  await lockCard(tx, reward.godfatherCardId);
   const credited = await creditPoints(
     tx,
     {
@@ -61,7 +61,7 @@ export async function reverseGodfatherReward(
 ): Promise<number> {
   const reward = await repo.sponsorshipRewardOfSale(tx, saleId);
   if (!reward) return 0;
-  await lockCard(tx, reward.card_id, ctx.now);
+  await lockCard(tx, reward.card_id);
   const points = Number(reward.points);
   await reclaimEarned(
     tx,

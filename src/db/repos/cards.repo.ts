@@ -1,11 +1,11 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CardState, CardStatus } from '../../core/cards/index.js';
 import type { BlockReasonCode, CardRole } from '../../core/cards/card-reasons.js';
 import type { CardRecord } from '../../core/cards/card-record.js';
 import type { CardSummaryTable, CardTable } from '../schema/index.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
-import { hotQuery } from '../hot.js';
+import { hotQuery, isPostgres } from '../hot.js';
 import { dropSummary, SUMMARY_VALUE_COLUMNS, toSummary } from './card-summaries.repo.js';
 import type { CardSummary } from '../../core/sales/card-summary.js';
 
@@ -105,7 +105,7 @@ const cardWithSummaryByNumber = hotQuery((db, merchantId: string, number: string
 
 /** The steps a card has had the reward of, as one text ("2,1"): SQLite and PostgreSQL name the aggregate differently. */
 export function rewardedStepsOf(db: Kysely<DB>) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
+  return isPostgres(db)
     ? sql<string | null>`(select string_agg(step_index::text, ',') from step_rewards where card_id = c.id)`
     : sql<string | null>`(select group_concat(step_index, ',') from step_rewards where card_id = c.id)`;
 }

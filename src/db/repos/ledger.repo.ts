@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Lot } from '../../core/ledger/index.js';
 import { RetryableDbError } from '../errors.js';
-import { hotInsert } from '../hot.js';
+import { hotInsert, hotQuery, lockedOnPostgres } from '../hot.js';
 import { dropSummary } from './card-summaries.repo.js';
 import type { DB } from '../schema/index.js';
 import type { LotTable, MovementTable } from '../schema/index.js';
@@ -21,9 +21,16 @@ function toLot(row: LotTable): Lot {
   };
 }
 
-/** Takes the card's row lock: concurrent spenders of one card queue here (PostgreSQL); SQLite serialises anyway. */
-export async function lockCard(tx: Tx, cardId: string, now: string): Promise<void> {
-  await tx.updateTable('cards').set({ updated_at: now }).where('id', '=', cardId).execute();
+const cardLock = hotQuery((db, cardId: string) =>
+  lockedOnPostgres(db, db.selectFrom('cards').select('id').where('id', '=', cardId)),
+);
+
+/**
+ * Takes the card's row lock: concurrent spenders of one card queue here (PostgreSQL, SELECT … FOR UPDATE,
+ * which writes nothing); SQLite serialises its transactions anyway (see lockedOnPostgres).
+ */
+export async function lockCard(tx: Tx, cardId: string): Promise<void> {
+  await cardLock(tx, cardId);
 }
 
 /** The card's lots that can still move: non-zero remaining, or not yet fully burnt. */

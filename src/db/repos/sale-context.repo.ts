@@ -1,6 +1,6 @@
 /** The reads of a sale's unit of work, as hot statements: the card lock, the card's open lots and summary inputs. */
 import { sql, type Kysely } from 'kysely';
-import { hotQuery } from '../hot.js';
+import { hotQuery, isPostgres, lockedOnPostgres } from '../hot.js';
 import type { DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import type { CardSummary } from '../../core/sales/card-summary.js';
@@ -14,80 +14,55 @@ import {
   type CardRow,
 } from './cards.repo.js';
 
+/** The holder's godfather, read with the card. */
+const godfatherOfHolder = sql<
+  string | null
+>`(select godfather_id from customers where customers.id = c.customer_id)`;
+
 /** The card's program settings version, read with the card (loadLedgerProgram keeps unchanged programs). */
 const programVersion = sql<
   number | null
->`(select settings_version from programs where programs.id = cards.program_id)`.as('program_version');
-
-const lockAndRead = hotQuery((db, now: string, cardId: string, merchantId: string) =>
-  db
-    .updateTable('cards')
-    .set({ updated_at: now })
-    .where('id', '=', cardId)
-    .where('merchant_id', '=', merchantId)
-    .returningAll()
-    .returning(programVersion),
-);
-
-/** A card read under its lock, with its program's settings version (null: no program). */
-export interface LockedCard {
-  card: CardRecord;
-  programVersion: number | null;
-}
-
-function lockedCard(row: (CardRow & { program_version: number | null }) | undefined): LockedCard | undefined {
-  return row
-    ? {
-        card: toCardRecord(row),
-        programVersion: row.program_version === null ? null : Number(row.program_version),
-      }
-    : undefined;
-}
+>`(select settings_version from programs where programs.id = c.program_id)`;
 
 /**
- * Takes the card's row lock and reads the card as it is under the lock: a block, a replacement or an unbind
- * committed by another transaction is seen here, never missed (PostgreSQL re-reads the row it waited for).
+ * The card read under its lock. PostgreSQL takes the card's row lock (SELECT … FOR UPDATE: no write, so a sale
+ * does not move the card's updated_at) and reads the card's context in a statement of its own: after waiting
+ * for the lock, a statement sees the locked row as committed but every other table as it was when the
+ * statement began, so a summary read with the lock could be the one the previous sale replaced. SQLite needs
+ * no row lock (a transaction holds the database's single write lock from its BEGIN IMMEDIATE, and the group
+ * commit runs one transaction at a time on the connection), so the context comes in the same statement.
  */
-export async function lockCardForUpdate(
-  tx: Tx,
-  merchantId: string,
-  cardId: string,
-  now: string,
-): Promise<LockedCard | undefined> {
-  return lockedCard((await lockAndRead(tx, now, cardId, merchantId)).rows[0]);
+function lockedCardRead(db: Kysely<DB>) {
+  const card = db
+    .selectFrom('cards as c')
+    .$if(!isPostgres(db), (q) =>
+      q
+        .leftJoin('card_summaries as s', 's.card_id', 'c.id')
+        .select(PREFIXED_SUMMARY)
+        .select(rewardedStepsOf(db).as('rewarded_steps'))
+        .select(godfatherOfHolder.as('godfather_id')),
+    )
+    .selectAll('c')
+    .select(programVersion.as('program_version'));
+  return lockedOnPostgres(db, card);
 }
 
-const lockAndReadByNumber = hotQuery((db, now: string, merchantId: string, number: string) =>
-  db
-    .updateTable('cards')
-    .set({ updated_at: now })
-    .where('merchant_id', '=', merchantId)
-    .where('number', '=', number)
-    .returningAll()
-    .returning(programVersion),
+const lockAndRead = hotQuery((db, cardId: string, merchantId: string) =>
+  lockedCardRead(db).where('c.id', '=', cardId).where('c.merchant_id', '=', merchantId),
 );
 
-/** lockCardForUpdate by the card's number (a sale names its card by number: no read before the lock). */
-export async function lockCardByNumber(
-  tx: Tx,
-  merchantId: string,
-  number: string,
-  now: string,
-): Promise<LockedCard | undefined> {
-  return lockedCard((await lockAndReadByNumber(tx, now, merchantId, number)).rows[0]);
-}
+const lockAndReadByNumber = hotQuery((db, merchantId: string, number: string) =>
+  lockedCardRead(db).where('c.merchant_id', '=', merchantId).where('c.number', '=', number),
+);
 
-const lockedCardContext = hotQuery((db, cardId: string) =>
+/** What a sale reads with its card: the stored summary, the steps rewarded and the holder's godfather. */
+const contextAfterLock = hotQuery((db, cardId: string) =>
   db
     .selectFrom('cards as c')
     .leftJoin('card_summaries as s', 's.card_id', 'c.id')
     .select(PREFIXED_SUMMARY)
     .select(rewardedStepsOf(db).as('rewarded_steps'))
-    .select(
-      sql<string | null>`(select godfather_id from customers where customers.id = c.customer_id)`.as(
-        'godfather_id',
-      ),
-    )
+    .select(godfatherOfHolder.as('godfather_id'))
     .where('c.id', '=', cardId),
 );
 
@@ -100,15 +75,54 @@ export interface LockedCardContext {
   godfatherId: string | null;
 }
 
-/** LockedCardContext in one statement (three keyed reads before). */
-export async function readLockedCardContext(tx: Tx, cardId: string): Promise<LockedCardContext> {
-  const row = (await lockedCardContext(tx, cardId)).rows[0];
-  if (!row) return { summary: null, rewardedSteps: [], godfatherId: null };
+/** A card read under its lock, with its program's settings version (null: no program) and its context. */
+export interface LockedCard {
+  card: CardRecord;
+  programVersion: number | null;
+  context: LockedCardContext;
+}
+
+type LockedRow = CardRow & { program_version: number | null };
+type ContextRow = { rewarded_steps: string | null; godfather_id: string | null; summary_card_id: unknown };
+
+async function lockedCard(tx: Tx, row: LockedRow | undefined): Promise<LockedCard | undefined> {
+  if (!row) return undefined;
+  const context: ContextRow | undefined = isPostgres(tx)
+    ? (await contextAfterLock(tx, row.id)).rows[0]
+    : (row as LockedRow & ContextRow);
   return {
-    summary: prefixedSummary(row),
-    rewardedSteps: stepList(row.rewarded_steps),
-    godfatherId: row.godfather_id,
+    card: toCardRecord(row),
+    programVersion: row.program_version === null ? null : Number(row.program_version),
+    context: context
+      ? {
+          summary: prefixedSummary(context),
+          rewardedSteps: stepList(context.rewarded_steps),
+          godfatherId: context.godfather_id,
+        }
+      : { summary: null, rewardedSteps: [], godfatherId: null },
   };
+}
+
+/**
+ * Takes the card's row lock and reads the card as it is under the lock, with its context: a block, a
+ * replacement or an unbind committed by another transaction is seen here, never missed (PostgreSQL re-reads
+ * the row it waited for). On SQLite one statement (two before).
+ */
+export async function lockCardForUpdate(
+  tx: Tx,
+  merchantId: string,
+  cardId: string,
+): Promise<LockedCard | undefined> {
+  return lockedCard(tx, (await lockAndRead(tx, cardId, merchantId)).rows[0]);
+}
+
+/** lockCardForUpdate by the card's number (a sale names its card by number: no read before the lock). */
+export async function lockCardByNumber(
+  tx: Tx,
+  merchantId: string,
+  number: string,
+): Promise<LockedCard | undefined> {
+  return lockedCard(tx, (await lockAndReadByNumber(tx, merchantId, number)).rows[0]);
 }
 
 const cardIdByNumber = hotQuery((db, merchantId: string, number: string) =>
