@@ -23,6 +23,7 @@ import * as m0025 from './0025-point-value.js';
 import * as m0026 from './0026-promotion-workflows.js';
 import * as m0030 from './0030-sale-cancelled-at.js';
 import * as m0031 from './0031-program-settings-version.js';
+import * as m0032 from './0032-drop-lots-expiry-index.js';
 
 /** The explicit, ordered list of frozen migrations. Append; never edit a shipped file. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0026-promotion-workflows': m0026,
   '0030-sale-cancelled-at': m0030,
   '0031-program-settings-version': m0031,
+  '0032-drop-lots-expiry-index': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {
