@@ -462,7 +462,7 @@ describe.each(databases())('cards on $kind', (target) => {
         .executeTakeFirstOrThrow();
       await inTransaction(h.deps.db, async (tx) => {
         const now = new Date().toISOString();
-        await lockCard(tx, card.id, now);
+        await lockCard(tx, card.id);
         await creditPoints(tx, { merchantId: h.merchantId, cardId: card.id, now }, 75, {
           pendingDays: 0,
           expiry: { kind: 'none' },
