@@ -43,11 +43,13 @@ export function isPostgres(db: Kysely<DB>): boolean {
 }
 
 /**
- * A read that takes the rows' lock on PostgreSQL (FOR UPDATE). SQLite has no row locks and needs none: a
- * transaction holds the database's single write lock from its BEGIN IMMEDIATE to its COMMIT.
+ * A read that takes the rows' lock on PostgreSQL: FOR NO KEY UPDATE, the lock an UPDATE that leaves the key
+ * alone takes. It queues writers of the row but not the foreign-key checks of rows that refer to it (FOR UPDATE
+ * would hold up any transaction inserting a movement or a voucher of the card). SQLite has no row locks and
+ * needs none: a transaction holds the database's single write lock from its BEGIN IMMEDIATE to its COMMIT.
  */
-export function lockedOnPostgres<Q extends { forUpdate(): Q }>(db: Kysely<DB>, query: Q): Q {
-  return isPostgres(db) ? query.forUpdate() : query;
+export function lockedOnPostgres<Q extends { forNoKeyUpdate(): Q }>(db: Kysely<DB>, query: Q): Q {
+  return isPostgres(db) ? query.forNoKeyUpdate() : query;
 }
 
 /** The columns a row of the table must carry (its optional ones are left out). */

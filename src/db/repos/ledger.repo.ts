@@ -26,8 +26,8 @@ const cardLock = hotQuery((db, cardId: string) =>
 );
 
 /**
- * Takes the card's row lock: concurrent spenders of one card queue here (PostgreSQL, SELECT … FOR UPDATE,
- * which writes nothing); SQLite serialises its transactions anyway (see lockedOnPostgres).
+ * Takes the card's row lock: concurrent spenders of one card queue here (PostgreSQL: SELECT … FOR NO KEY
+ * UPDATE, which writes nothing); SQLite serialises its transactions anyway (see lockedOnPostgres).
  */
 export async function lockCard(tx: Tx, cardId: string): Promise<void> {
   await cardLock(tx, cardId);

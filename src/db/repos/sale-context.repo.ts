@@ -25,9 +25,9 @@ const programVersion = sql<
 >`(select settings_version from programs where programs.id = c.program_id)`;
 
 /**
- * The card read under its lock. PostgreSQL takes the card's row lock (SELECT … FOR UPDATE: no write, so a sale
- * does not move the card's updated_at) and reads the card's context in a statement of its own: after waiting
- * for the lock, a statement sees the locked row as committed but every other table as it was when the
+ * The card read under its lock. PostgreSQL takes the card's row lock (SELECT … FOR NO KEY UPDATE: no write,
+ * so a sale does not move the card's updated_at) and reads the card's context in a statement of its own: after
+ * waiting for the lock, a statement sees the locked row as committed but every other table as it was when the
  * statement began, so a summary read with the lock could be the one the previous sale replaced. SQLite needs
  * no row lock (a transaction holds the database's single write lock from its BEGIN IMMEDIATE, and the group
  * commit runs one transaction at a time on the connection), so the context comes in the same statement.

@@ -116,7 +116,11 @@ export const CardView = Type.Object({
   issuedAt: Nullable(Type.String({ format: 'date-time' })),
   activatedAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({
+    format: 'date-time',
+    description:
+      'Last change of the card itself (status, holder, block, replacement); sales and points do not move it',
+  }),
 });
 export type CardViewBody = Static<typeof CardView>;
 
