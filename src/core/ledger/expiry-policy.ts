@@ -1,13 +1,6 @@
 /** When earned points expire and when they stop being pending. All calendar arithmetic is in UTC. */
-import {
-  assertInteger,
-  daysInMonth,
-  LedgerInputError,
-  toEpochMs,
-  toIso,
-  utcMs,
-  type Instant,
-} from './ledger-input.js';
+import { assertInteger, LedgerInputError, toEpochMs, toIso, utcMs, type Instant } from './ledger-input.js';
+import { daysInMonth } from '../calendar.js';
 
 /**
  * How long points live:

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertInteger,
-  daysInMonth,
-  LedgerInputError,
-  parseIsoInstant,
-  toEpochMs,
-  toIso,
-  utcMs,
-} from './ledger-input.js';
+import { assertInteger, LedgerInputError, parseIsoInstant, toEpochMs, toIso, utcMs } from './ledger-input.js';
 
 describe('parseIsoInstant', () => {
   it.each([
@@ -81,18 +73,6 @@ describe('toEpochMs', () => {
 });
 
 describe('calendar helpers', () => {
-  it.each([
-    [2024, 2, 29],
-    [2023, 2, 28],
-    [2100, 2, 28],
-    [2000, 2, 29],
-    [2024, 4, 30],
-    [2024, 12, 31],
-    [50, 2, 28],
-  ])('daysInMonth(%i, %i) = %i', (year, month, days) => {
-    expect(daysInMonth(year, month)).toBe(days);
-  });
-
   it('utcMs does not map years 0..99 to 1900..1999', () => {
     expect(toIso(utcMs(50, 0, 1))).toBe('0050-01-01T00:00:00.000Z');
     expect(utcMs(2024, 0, 1, 1, 2, 3, 4)).toBe(Date.UTC(2024, 0, 1, 1, 2, 3, 4));

@@ -28,9 +28,6 @@ export function utcMs(year: number, month0: number, day: number, h = 0, min = 0,
   return d.getTime();
 }
 
-/** Days in a month of the proleptic Gregorian calendar (month 1..12): kept here for the ledger's callers. */
-export { daysInMonth };
-
 /** The positions of the digits in `YYYY-MM-DDTHH:MM:SS.sssZ`. */
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 const SEPARATORS: readonly [number, number][] = [
