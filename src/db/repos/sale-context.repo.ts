@@ -1,7 +1,7 @@
 /** The reads of a sale's unit of work, as hot statements: the card lock, the card's open lots and summary inputs. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { hotQuery, isPostgres, lockedOnPostgres } from '../hot.js';
-import type { DB } from '../schema/index.js';
+import type { CardTable, DB } from '../schema/index.js';
 import type { Tx } from '../transaction.js';
 import type { CardSummary } from '../../core/sales/card-summary.js';
 import {
@@ -24,6 +24,15 @@ const programVersion = sql<
   number | null
 >`(select settings_version from programs where programs.id = c.program_id)`;
 
+/** What a sale reads with its card: the stored summary, the steps rewarded and the holder's godfather. */
+function withContext<O>(db: Kysely<DB>, query: SelectQueryBuilder<DB & { c: CardTable }, 'c', O>) {
+  return query
+    .leftJoin('card_summaries as s', 's.card_id', 'c.id')
+    .select(PREFIXED_SUMMARY)
+    .select(rewardedStepsOf(db).as('rewarded_steps'))
+    .select(godfatherOfHolder.as('godfather_id'));
+}
+
 /**
  * The card read under its lock. PostgreSQL takes the card's row lock (SELECT … FOR NO KEY UPDATE: no write,
  * so a sale does not move the card's updated_at) and reads the card's context in a statement of its own: after
@@ -35,13 +44,7 @@ const programVersion = sql<
 function lockedCardRead(db: Kysely<DB>) {
   const card = db
     .selectFrom('cards as c')
-    .$if(!isPostgres(db), (q) =>
-      q
-        .leftJoin('card_summaries as s', 's.card_id', 'c.id')
-        .select(PREFIXED_SUMMARY)
-        .select(rewardedStepsOf(db).as('rewarded_steps'))
-        .select(godfatherOfHolder.as('godfather_id')),
-    )
+    .$if(!isPostgres(db), (q) => withContext(db, q))
     .selectAll('c')
     .select(programVersion.as('program_version'));
   return lockedOnPostgres(db, card);
@@ -55,15 +58,9 @@ const lockAndReadByNumber = hotQuery((db, merchantId: string, number: string) =>
   lockedCardRead(db).where('c.merchant_id', '=', merchantId).where('c.number', '=', number),
 );
 
-/** What a sale reads with its card: the stored summary, the steps rewarded and the holder's godfather. */
+/** The context alone, read after the lock (PostgreSQL). */
 const contextAfterLock = hotQuery((db, cardId: string) =>
-  db
-    .selectFrom('cards as c')
-    .leftJoin('card_summaries as s', 's.card_id', 'c.id')
-    .select(PREFIXED_SUMMARY)
-    .select(rewardedStepsOf(db).as('rewarded_steps'))
-    .select(godfatherOfHolder.as('godfather_id'))
-    .where('c.id', '=', cardId),
+  withContext(db, db.selectFrom('cards as c').where('c.id', '=', cardId)),
 );
 
 /** What a sale reads of its locked card besides the card: stored summary, steps rewarded, the holder's godfather. */
