@@ -24,6 +24,7 @@ import type { Basket } from '../src/core/promotions/basket.js';
 import { EXPLAIN_MODES, evaluate, type Explain } from '../src/core/promotions/evaluate.js';
 import type { MapVersion, Promotion } from '../src/core/promotions/model.js';
 import { parsePromotion } from '../src/core/promotions/parse-promotion.js';
+import { mapOf } from '../src/core/promotions/evaluate.fixture.js';
 
 const { values } = parseArgs({
   options: {
@@ -145,16 +146,7 @@ function realistic(i: number): Promotion {
 }
 
 const promotions = Array.from({ length: P }, (_, i) => (MIX === 'heavy' ? heavy(i) : realistic(i)));
-const map: MapVersion = {
-  version: 1,
-  startDate: '2026-01-01T00:00:00.000Z',
-  endDate: null,
-  stores: [],
-  promotions,
-  algorithm: [],
-  limits: [],
-  exclusions: new Set(),
-};
+const map: MapVersion = mapOf(promotions);
 const header = (k: number) => ({
   storeCode: `S${k % 100}`,
   terminalCode: null,
