@@ -182,4 +182,20 @@ describe('SQLite group commit', () => {
     reader.close();
     probe.close();
   });
+
+  it('reads rows with the columns a statement has now, after a migration changed the table under it', async () => {
+    await sql`insert into items (code) values ('a')`.execute(database.db);
+    const all = () => sql<Record<string, unknown>>`select * from items`.execute(database.db);
+    expect((await all()).rows).toEqual([{ id: 1, code: 'a' }]);
+    await sql`alter table items rename column code to label`.execute(database.db);
+    expect((await all()).rows).toEqual([{ id: 1, label: 'a' }]);
+    await sql`alter table items add column note text`.execute(database.db);
+    expect((await all()).rows).toEqual([{ id: 1, label: 'a', note: null }]);
+    // Same columns twice: the later one wins, as in a row object of better-sqlite3.
+    const twice =
+      await sql`select 1 as x, 2 as x, code_or_label from (select label as code_or_label from items)`.execute(
+        database.db,
+      );
+    expect(twice.rows).toEqual([{ x: 2, code_or_label: 'a' }]);
+  });
 });

@@ -27,6 +27,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { changesSchema, readRows, schemaChanged } from './sqlite-rows.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { WalFlusher } from './wal-flusher.js';
 
@@ -53,9 +54,10 @@ class Lease implements DatabaseConnection {
     const write = !this.inTransaction && !/^\s*select\b/i.test(compiled.sql);
     let result: QueryResult<R>;
     if (statement.reader) {
-      result = { rows: statement.all(parameters) as R[] };
+      result = { rows: readRows(statement, parameters) as R[] };
     } else {
       const { changes, lastInsertRowid } = statement.run(parameters);
+      if (changesSchema(compiled.sql)) schemaChanged();
       result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
     }
     return write ? this.afterAutocommitWrite().then(() => result) : Promise.resolve(result);
