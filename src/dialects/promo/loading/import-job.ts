@@ -45,6 +45,15 @@ export function drainSoon(deps: Deps): void {
   });
 }
 
+/**
+ * Resolves once the pass drainSoon started in this process, if any, has ended (its setImmediate included): a
+ * test that queues an import behind the pass's back waits for it first, or the pass may take that import.
+ */
+export async function drainedSoon(deps: Deps): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await draining.get(deps);
+}
+
 export const promoImportsJob: Job = {
   name: 'promo-imports',
   everyMs: 5_000,

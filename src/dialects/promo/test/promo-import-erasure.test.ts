@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueImport } from '../../../app/loading/import-queue.js';
 import { createHarness, databases, type Harness } from '../../../../test/support/harness.js';
-import { runPromoImports } from '../loading/import-job.js';
+import { drainedSoon, runPromoImports } from '../loading/import-job.js';
 import { finished, load, promoPost } from './promo-loading-support.js';
 import { promoToken } from './promo-support.js';
 
@@ -74,6 +74,9 @@ describe.each(databases())('PROMO queued imports and erasure on $kind', (target)
     it(`PROMO ${op} deletion: the queued import loses the customer's items, keeps the others; they run`, async () => {
       const code = `gq${op}`;
       await load(h, token, '/promo/api/rest/catalogs', catalog([person(code, 1)]));
+      // The upload started a pass over the queue in the background: the import queued below must wait for
+      // the erasure, not be taken by that pass before it.
+      await drainedSoon(h.deps);
       const other = `gq${op}other`;
       const importId = await queued(napse, [
         { ...person(code, 1, 'U'), name: 'Vuelve' }, // names the customer: redacted
@@ -108,6 +111,7 @@ describe.each(databases())('PROMO queued imports and erasure on $kind', (target)
   it('a customer removal (R) redacts the queued imports naming the customer too', async () => {
     const code = 'gqcat';
     await load(h, token, '/promo/api/rest/catalogs', catalog([person(code, 5)]));
+    await drainedSoon(h.deps);
     const pending = await queued(napse, [person('otrocat', 6), { ...person(code, 5, 'U'), name: 'Vuelve' }]);
     // Customer administration's R (the removal a CatalogCustomer R item makes too), answered at once.
     const removed = await promoPost(h, token, '/promo/api/rest/customer', {
