@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { DB } from './schema/index.js';
+import { untilQuiet, type Activity } from './quiesce.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -45,8 +46,14 @@ export function createDatabase(options: DatabaseOptions): Database {
     pool.on('error', (error) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
     });
+    let acquisitions = 0;
+    pool.on('acquire', () => acquisitions++);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', location: redact(url), close: () => db.destroy() };
+    const activity = {
+      started: () => acquisitions,
+      busy: () => pool.totalCount > pool.idleCount || pool.waitingCount > 0,
+    };
+    return { db, kind: 'postgres', location: redact(url), close: () => closeWhenQuiet(db, activity) };
   }
   if (url && !url.startsWith('sqlite:')) {
     throw new Error(
@@ -88,8 +95,18 @@ export function createDatabase(options: DatabaseOptions): Database {
     location: file,
     commits: () => dialect.driver?.commits ?? 0,
     flushes: () => dialect.driver?.flushes ?? 0,
-    close: () => db.destroy(),
+    close: () =>
+      closeWhenQuiet(db, {
+        started: () => dialect.driver?.acquisitions ?? 0,
+        busy: () => dialect.driver?.busy ?? false,
+      }),
   };
+}
+
+/** Closes the database once the queries of requests still running have ended (quiesce.ts). */
+async function closeWhenQuiet(db: Kysely<DB>, activity: Activity): Promise<void> {
+  await untilQuiet(activity);
+  await db.destroy();
 }
 
 /**

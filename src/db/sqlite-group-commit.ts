@@ -97,7 +97,16 @@ export class GroupCommitDriver implements Driver {
 
   async init(): Promise<void> {}
 
+  /** Uses of the connection begun so far (a query outside transactions, or a transaction). */
+  acquisitions = 0;
+
+  /** Whether the connection is in use, wanted, or holds a batch not yet committed. */
+  get busy(): boolean {
+    return this.#locked || this.#batch !== null;
+  }
+
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.acquisitions++;
     if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
     else this.#locked = true;
     return new Lease(this.statements, () => this.#commitBatch() ?? this.#durable());
