@@ -85,6 +85,13 @@ export function createDatabase(options: DatabaseOptions): Database {
   // warm-up; SQL time per sale 262 µs instead of 397). Temporary tables and sorts that do not fit the page
   // cache stay in memory too (exports and reports sort in memory).
   sqlite.pragma('temp_store = MEMORY');
+  // The database file is read through a memory map (up to this build's limit, 2 GiB; past it, reads go on as
+  // before): a page missing from the page cache is read from the operating system's file cache without a
+  // read() call and a copy. A balance and a sale read a random card through several indexes, most of those
+  // pages missing from a 16 MiB cache. Four alternated pairs of balance runs at 100,000 cards: +6 % in three,
+  // and a sale's SQL time 270 -> 244 µs over three pairs. The mapped pages show in the process's resident
+  // memory (they are the file cache's, shared and reclaimable). Writes still go through the WAL.
+  sqlite.pragma('mmap_size = 2147418112');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const dialect = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite));
