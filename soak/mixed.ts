@@ -1,6 +1,7 @@
 // Mixed load for a fixed time against one server: reads (balances, customers, search, statements, Avomark
 // balances), native sales, sales with a bearer voucher, Avomark sales, from concurrent tills. The server's
-// RSS is sampled every second: the mean of the last 5 s against the mean of the 5 s before the end of the
+// anonymous RSS (stack.ts: rssKb; the database pages read through SQLite's memory map left out) is sampled
+// every second: the mean of the last 5 s against the mean of the 5 s before the end of the
 // first minute must grow less than `maxGrowth`. A run shorter than two minutes is still in V8's warm-up (its
 // RSS grows for the first minute, then stays flat): its growth, from a quarter of the run, is reported but
 // not judged.

@@ -175,10 +175,15 @@ export async function sql<T>(db: Db, text: string, params: unknown[] = []): Prom
   }
 }
 
-/** RSS of a process in kB (Linux /proc), or null. */
+/**
+ * The anonymous resident memory of a process in kB (Linux /proc: RssAnon, its heaps and native allocations,
+ * where a leak grows), or null. The pages of the database file that SQLite reads through its memory map are
+ * resident too, but they are the file cache's (shared, reclaimable) and grow with the part of the file read:
+ * left out.
+ */
 export function rssKb(pid: number): number | null {
   try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = /^RssAnon:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : null;
   } catch {
     return null;
