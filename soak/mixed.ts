@@ -1,13 +1,13 @@
 // Mixed load for a fixed time against one server: reads (balances, customers, search, statements, Avomark
 // balances), native sales, sales with a bearer voucher, Avomark sales, from concurrent tills. The server's
-// anonymous RSS (stack.ts: rssKb; the database pages read through SQLite's memory map left out) is sampled
-// every second: the mean of the last 5 s against the mean of the 5 s before the end of the
-// first minute must grow less than `maxGrowth`. A run shorter than two minutes is still in V8's warm-up (its
-// RSS grows for the first minute, then stays flat): its growth, from a quarter of the run, is reported but
-// not judged.
+// anonymous RSS (stack.ts: anonymousRssKb; the database pages read through SQLite's memory map left out) is
+// sampled every second: the mean of the last 5 s against the mean of the 5 s before the end of the first
+// minute must grow less than `maxGrowth`. A run shorter than two minutes is still in V8's warm-up (its RSS
+// grows for the first minute, then stays flat): its growth, from a quarter of the run, is reported but not
+// judged.
 import { send, type Answer, type Tokens } from './client.js';
 import { avomarkSale, nativeSale } from './sales.js';
-import { rssKb, type Seeded, type Server } from './stack.js';
+import { anonymousRssKb, type Seeded, type Server } from './stack.js';
 
 export interface MixedOptions {
   server: Server;
@@ -121,7 +121,7 @@ export async function mixedLoad(o: MixedOptions): Promise<MixedReport> {
   const deadline = started + o.seconds * 1000;
   const samples: { t: number; kb: number }[] = [];
   const sample = () => {
-    const kb = rssKb(o.server.pid);
+    const kb = anonymousRssKb(o.server.pid);
     if (kb !== null) samples.push({ t: (Date.now() - started) / 1000, kb });
   };
   sample();
@@ -140,7 +140,7 @@ export async function mixedLoad(o: MixedOptions): Promise<MixedReport> {
     const last = samples.at(-1);
     const lastHeap = heapUsedKb.at(-1);
     o.progress?.(
-      `  ${elapsed.toFixed(0)} s: ${requests} requests (${(requests / elapsed).toFixed(0)}/s), RSS ${last ? (last.kb / 1024).toFixed(1) : '?'} MB, heap used ${lastHeap ? (lastHeap.kb / 1024).toFixed(1) : '?'} MB`,
+      `  ${elapsed.toFixed(0)} s: ${requests} requests (${(requests / elapsed).toFixed(0)}/s), anonymous RSS ${last ? (last.kb / 1024).toFixed(1) : '?'} MB, heap used ${lastHeap ? (lastHeap.kb / 1024).toFixed(1) : '?'} MB`,
     );
   }, 10_000);
   const till = async () => {
@@ -178,10 +178,10 @@ export async function mixedLoad(o: MixedOptions): Promise<MixedReport> {
   const endKb = mean(samples.filter((x) => x.t > seconds - 5).map((x) => x.kb));
   const growth = baselineKb && endKb ? endKb / baselineKb - 1 : null;
   const maxGrowth = o.maxGrowth ?? 0.1;
-  if (growth === null) problem('RSS could not be sampled (no /proc?)');
+  if (growth === null) problem('anonymous RSS could not be sampled (no /proc?)');
   else if (judged && growth >= maxGrowth)
     problem(
-      `RSS grew ${(growth * 100).toFixed(1)} % (${baselineKb} → ${endKb} kB), limit ${maxGrowth * 100} %`,
+      `anonymous RSS grew ${(growth * 100).toFixed(1)} % (${baselineKb} → ${endKb} kB), limit ${maxGrowth * 100} %`,
     );
   return {
     seconds,

@@ -1,5 +1,5 @@
 // Tessera reliability run: retry storm, kill -9 under load, two processes on one PostgreSQL database, and a
-// mixed-load soak with an RSS growth limit. Servers run from dist/ (built first) as child processes.
+// mixed-load soak with an anonymous-RSS growth limit. Servers run from dist/ (built first) as child processes.
 // Usage: npm run soak [-- options]   (node --import tsx soak/run.ts --help)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -233,7 +233,7 @@ async function main() {
       `  ${mixed.requests} requests (${mixed.requestsPerSecond.toFixed(0)}/s), ${mixed.vouchersUsed} vouchers used; tessera check ${checked.ok ? 'passed' : 'FAILED'}`,
     );
     say(
-      `  RSS after ${mixed.rss.warmupSeconds.toFixed(0)} s ${mb(mixed.rss.baselineKb)}, at the end ${mb(mixed.rss.endKb)}, peak ${mb(mixed.rss.peakKb)}: growth ${g === null ? '?' : `${(g * 100).toFixed(1)} %`} (limit ${mixed.rss.maxGrowth * 100} %${mixed.rss.judged ? '' : '; not judged: runs under 120 s are still warming up'})`,
+      `  anonymous RSS after ${mixed.rss.warmupSeconds.toFixed(0)} s ${mb(mixed.rss.baselineKb)}, at the end ${mb(mixed.rss.endKb)}, peak ${mb(mixed.rss.peakKb)}: growth ${g === null ? '?' : `${(g * 100).toFixed(1)} %`} (limit ${mixed.rss.maxGrowth * 100} %${mixed.rss.judged ? '' : '; not judged: runs under 120 s are still warming up'})`,
     );
     const heapAt = (t: number) => mixed.rss.heapUsedKb.filter((x) => x.t <= t).at(-1)?.kb ?? null;
     say(

@@ -181,7 +181,7 @@ export async function sql<T>(db: Db, text: string, params: unknown[] = []): Prom
  * resident too, but they are the file cache's (shared, reclaimable) and grow with the part of the file read:
  * left out.
  */
-export function rssKb(pid: number): number | null {
+export function anonymousRssKb(pid: number): number | null {
   try {
     const match = /^RssAnon:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : null;
