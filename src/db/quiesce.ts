@@ -15,14 +15,13 @@ export interface Activity {
 export async function untilQuiet(
   activity: Activity,
   { quietMs = 25, maxMs = 5000 }: { quietMs?: number; maxMs?: number } = {},
-): Promise<boolean> {
+): Promise<void> {
   const deadline = Date.now() + maxMs;
   let seen = activity.started();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, quietMs));
     const now = activity.started();
-    if (now === seen && !activity.busy()) return true;
-    if (Date.now() >= deadline) return false;
+    if ((now === seen && !activity.busy()) || Date.now() >= deadline) return;
     seen = now;
   }
 }
