@@ -15,7 +15,7 @@ function ms(value) {
   return value >= 100 ? String(Math.round(value)) : fixed(value, value >= 10 ? 1 : 2);
 }
 
-function ratio(value) {
+export function ratio(value) {
   if (value === null || value === undefined) return '–';
   if (value >= 0.1) return `${(value * 100).toFixed(0)} %`;
   if (value >= 0.01) return `${(value * 100).toFixed(1)} %`;
@@ -29,8 +29,8 @@ const few = (r) =>
 
 export function markdownTable(results) {
   const header = [
-    '| workload | conns | offered req/s | requests/s | vs constant | p50 ms | p90 ms | p99 ms | non-2xx | errors | server CPU | server peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| workload | conns | offered req/s | requests/s | vs constant | vs constant just before | p50 ms | p90 ms | p99 ms | non-2xx | errors | server CPU | server peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const rows = results.map((r) =>
     [
@@ -40,6 +40,7 @@ export function markdownTable(results) {
       ` ${r.offeredRate ? rate(r.offeredRate) : 'max'} `,
       ` ${rate(r.requestsPerSecond)} `,
       ` ${ratio(r.ratioToConstant)} `,
+      ` ${ratio(r.ratioToReference)} `,
       ` ${ms(r.latency.p50)}${few(r)} `,
       ` ${ms(r.latency.p90)}${few(r)} `,
       ` ${ms(r.latency.p99)}${few(r)} `,
@@ -72,7 +73,8 @@ function constantNote(run) {
   const drift =
     c.drift > 0.2 ? ' The difference shows that the load of the machine changed during the run.' : '';
   return [
-    `"vs constant" divides by the mean of the constant route at the start and at the end (${first} and ${last} requests/s).${drift}`,
+    `"vs constant" divides by the mean of the constant route at the start and at the end (${first} and ${last} requests/s).${drift} ` +
+      `"vs constant just before" divides by the constant route measured for ${run.config.referenceSeconds ?? 0} s right before the workload (workloads at full rate only).`,
     '',
   ];
 }

@@ -22,7 +22,13 @@ import {
   waitForHttp,
 } from './processes.mjs';
 import { runWorkload } from './measure.mjs';
-import { markdownSection, markdownTable, machineLine, writeBenchmarksMd } from './report.mjs';
+import {
+  markdownSection,
+  markdownTable,
+  machineLine,
+  ratio as ratioText,
+  writeBenchmarksMd,
+} from './report.mjs';
 import { seedPostgres, seedSqlite } from './seed.mjs';
 import { workloads } from './workloads.mjs';
 
@@ -45,6 +51,8 @@ const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [o
   --duration S        seconds per workload (default 10; --quick 2)
   --warmup S          warm-up seconds before each workload, not measured (default 2; --quick 1)
   --connections C     concurrent connections (default 50; a workload may set its own: token uses 8)
+  --reference S       seconds of the constant route measured just before each workload that runs at full
+                      rate (default 3; --quick 1; 0: none), for a ratio to the machine's speed of that moment
   --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
   --write-md          put this run's table into BENCHMARKS.md (the section of its database and size)
   --no-build          use dist/ as it is instead of running npm run build
@@ -99,6 +107,7 @@ function parseOptions(argv) {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      reference: { type: 'string' },
       only: { type: 'string' },
       'write-md': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -129,6 +138,7 @@ function parseOptions(argv) {
     durationSeconds: int('duration', values.duration, values.quick ? 2 : 10, 1),
     warmupSeconds: int('warmup', values.warmup, values.quick ? 1 : 2, 0),
     connections: int('connections', values.connections, 50, 1),
+    referenceSeconds: int('reference', values.reference, values.quick ? 1 : 3, 0),
     only: names,
     writeMd: values['write-md'],
     build: !values['no-build'],
@@ -367,7 +377,8 @@ async function main() {
   const selected = chosen.filter((w) => w.target !== 'in-process');
   const engineSelected = chosen.some((w) => w.target === 'in-process');
   // The constant route runs first and again last: the ratios use the mean of the two, and a large difference
-  // shows that the machine's load changed during the run.
+  // shows that the machine's load changed during the run. It also runs briefly just before each workload at full
+  // rate (--reference): on a shared machine whose speed swings within minutes, that ratio is the steadier one.
   const constantWorkload = selected.find((w) => w.target === 'constant');
   const plan = [...selected, ...(constantWorkload ? [{ ...constantWorkload, name: 'constant (end)' }] : [])];
   const results = [];
@@ -386,14 +397,33 @@ async function main() {
       }
       overallRate = Math.max(1, Math.round(base.requestsPerSecond * workload.rateFraction));
     }
+    const reference =
+      constantWorkload && workload.target !== 'constant' && !overallRate && config.referenceSeconds > 0
+        ? await runWorkload(constantWorkload, targets.constant, ctx, {
+            ...config,
+            warmupSeconds: 1,
+            durationSeconds: config.referenceSeconds,
+          })
+        : undefined;
     say(`- ${workload.name}: ${workload.what}${overallRate ? ` (${overallRate} req/s offered)` : ''}`);
     if (workload.setup) await workload.setup(ctx, target);
     const result = await runWorkload(workload, target, ctx, config, overallRate);
+    if (reference) {
+      result.reference = {
+        requestsPerSecond: reference.requestsPerSecond,
+        windowSeconds: reference.windowSeconds,
+      };
+      result.ratioToReference = result.requestsPerSecond / reference.requestsPerSecond;
+    }
     if (target.child.exitCode !== null || target.child.signalCode !== null) {
       throw new Error(`${workload.target} exited during "${workload.name}":\n${tail(target.log)}`);
     }
     say(
-      `  ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+      `  ${Math.round(result.requestsPerSecond)} req/s` +
+        (reference
+          ? ` (${ratioText(result.ratioToReference)} of the constant route's ${Math.round(reference.requestsPerSecond)} just before)`
+          : '') +
+        `, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
         `non-2xx ${result.non2xx}, errors ${result.errors}` +
         (result.drainMs > 1000 ? `; ${(result.drainMs / 1000).toFixed(1)} s to work off the queue` : '') +
         (result.generatorLoopDelayMs
