@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
+import { deferWritesOf } from './pg-deferred-writes.js';
 import type { DB } from './schema/index.js';
 import { untilQuiet, type Activity } from './quiesce.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
@@ -46,6 +47,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     pool.on('error', (error) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
     });
+    // A transaction's writes that nothing reads back travel with its next statement (pg-deferred-writes.ts).
+    pool.on('connect', deferWritesOf);
     let acquisitions = 0;
     pool.on('acquire', () => acquisitions++);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -6,14 +6,20 @@
  * on them.
  */
 import { CompiledQuery, PostgresAdapter, type Compilable, type Kysely, type QueryResult } from 'kysely';
+import { deferrableOnPostgres, type Deferral } from './pg-deferred-writes.js';
 import type { DB } from './schema/index.js';
 
 type Slot = { arg: number } | { value: unknown };
 
 const placeholder = (i: number) => `\u0000hot:${i}\u0000`;
 
+/**
+ * `deferOnPostgres` marks a write that nothing reads back before the commit: on PostgreSQL it may travel with
+ * the transaction's next statement (pg-deferred-writes.ts).
+ */
 export function hotQuery<A extends unknown[], R>(
   build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
+  options: { deferOnPostgres?: Deferral } = {},
 ): (db: Kysely<DB>, ...args: A) => Promise<QueryResult<R>> {
   // One compiled text per adapter (SQLite and PostgreSQL differ in placeholders and quoting).
   const compiled = new Map<unknown, { sql: string; slots: Slot[] }>();
@@ -31,6 +37,7 @@ export function hotQuery<A extends unknown[], R>(
       if (used.size !== args.length) throw new Error('hotQuery: every argument must be bound as a value');
       entry = { sql: query.sql, slots };
       compiled.set(adapter, entry);
+      if (options.deferOnPostgres && isPostgres(db)) deferrableOnPostgres(query.sql, options.deferOnPostgres);
     }
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
@@ -69,9 +76,12 @@ type Missing<T extends keyof DB, C extends readonly PropertyKey[]> = Exclude<
 export function hotInsert<T extends keyof DB & string, const C extends readonly (keyof DB[T] & string)[]>(
   table: T,
   columns: C & ([Missing<T, C>] extends [never] ? unknown : { missingColumns: Missing<T, C> }),
+  options: { deferOnPostgres?: Deferral } = {},
 ): (db: Kysely<DB>, row: DB[T]) => Promise<QueryResult<unknown>> {
-  const insert = hotQuery((db, ...values: unknown[]) =>
-    db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as never),
+  const insert = hotQuery(
+    (db, ...values: unknown[]) =>
+      db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, values[i]])) as never),
+    options,
   );
   return (db, row) => insert(db, ...columns.map((c) => row[c]));
 }

@@ -98,14 +98,19 @@ export const SUMMARY_VALUE_COLUMNS = [
 ] as const satisfies readonly (keyof CardSummaryTable)[];
 const COLUMNS: readonly (keyof CardSummaryTable)[] = SUMMARY_VALUE_COLUMNS;
 
-const updateSummary = hotQuery((db, ...v: unknown[]) => {
-  const set = Object.fromEntries(COLUMNS.map((c, i) => [c, v[i]]));
-  return db
-    .updateTable('card_summaries')
-    .set(set as Partial<CardSummaryTable>)
-    .where('card_id', '=', v[COLUMNS.length] as string)
-    .where('version', '=', v[COLUMNS.length + 1] as number);
-});
+// On PostgreSQL the version check may be made with the transaction's next statement: a lost race fails it.
+const updateSummary = hotQuery(
+  (db, ...v: unknown[]) => {
+    const set = Object.fromEntries(COLUMNS.map((c, i) => [c, v[i]]));
+    return db
+      .updateTable('card_summaries')
+      .set(set as Partial<CardSummaryTable>)
+      .where('card_id', '=', v[COLUMNS.length] as string)
+      .where('version', '=', v[COLUMNS.length + 1] as number);
+  },
+  // The statement's parameters: the columns set, then card_id and version.
+  { deferOnPostgres: { expectRows: 1, stale: (p) => new StaleSummaryError(String(p[COLUMNS.length])) } },
+);
 
 const insertSummary = hotQuery((db, ...v: unknown[]) => {
   const row = Object.fromEntries(['card_id', 'merchant_id', ...COLUMNS].map((c, i) => [c, v[i]]));

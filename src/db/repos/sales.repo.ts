@@ -177,7 +177,8 @@ const SALE_COLUMNS = [
   'returned_minor',
   'created_at',
 ] as const;
-const insertSaleRow = hotInsert('sales', SALE_COLUMNS);
+// A duplicate receipt then fails the statement after it (or the COMMIT), in the same transaction.
+const insertSaleRow = hotInsert('sales', SALE_COLUMNS, { deferOnPostgres: {} });
 
 /** Inserts a sale. The caller keeps the card's summary up to date (commitSale) or drops it. */
 export async function insertSale(tx: Tx, row: SaleTable): Promise<void> {

@@ -15,6 +15,7 @@ const insertEventHot = hotQuery(
     db
       .insertInto('webhook_events')
       .values({ id, merchant_id: merchantId, type, payload, created_at: createdAt }),
+  { deferOnPostgres: {} },
 );
 const enabledEndpointsHot = hotQuery((db, merchantId: string, enabled: number) =>
   db
