@@ -82,41 +82,49 @@ describe.each(databases())('sales on $kind', (target) => {
     expect(res.json().pointsEarned).toBe(10);
   });
 
-  it('is idempotent on the receipt: same content replays, other content is a 409', async () => {
-    const card = await createCard(h, programId);
-    const body = {
-      receipt: receipt('IDEM'),
-      date: '2026-03-10T10:00:00Z',
-      storeCode: 'PARIS-01',
-      cardNumber: card.number,
-      lines: [purchase(5000)],
-    };
-    const first = await h.request({ method: 'POST', url: '/v1/sales', token, payload: body });
-    expect(first.statusCode).toBe(201);
-    const again = await h.request({ method: 'POST', url: '/v1/sales', token, payload: body });
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual(first.json());
-    expect((await balanceOf(h, token, card.number)).active).toBe(50);
-    const other = await h.request({
-      method: 'POST',
-      url: '/v1/sales',
-      token,
-      payload: { ...body, lines: [purchase(6000)] },
-    });
-    expect(other.statusCode).toBe(409);
-    expect(other.json().error.code).toBe('SALE_ALREADY_SAVED');
-    // another store may use the same receipt
-    const elsewhere = await h.request({
-      method: 'POST',
-      url: '/v1/sales',
-      token,
-      payload: { ...body, storeCode: 'CLF-01' },
-    });
-    expect(elsewhere.statusCode).toBe(201);
-    expect((await balanceOf(h, token, card.number)).active).toBe(100);
-    const list = await h.request({ method: 'GET', url: `/v1/sales?cardNumber=${card.number}`, token });
-    expect(list.json().data).toHaveLength(2);
-  });
+  // A till that names its terminal too gets the place and the stored sale in one read (resolvePlace).
+  it.each([
+    ['its store', {}],
+    ['its store and terminal', { terminalCode: '1' }],
+  ])(
+    'is idempotent on the receipt, naming %s: same content replays, other content is a 409',
+    async (_, place) => {
+      const card = await createCard(h, programId);
+      const body = {
+        receipt: receipt('IDEM'),
+        date: '2026-03-10T10:00:00Z',
+        storeCode: 'PARIS-01',
+        ...place,
+        cardNumber: card.number,
+        lines: [purchase(5000)],
+      };
+      const first = await h.request({ method: 'POST', url: '/v1/sales', token, payload: body });
+      expect(first.statusCode).toBe(201);
+      const again = await h.request({ method: 'POST', url: '/v1/sales', token, payload: body });
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual(first.json());
+      expect((await balanceOf(h, token, card.number)).active).toBe(50);
+      const other = await h.request({
+        method: 'POST',
+        url: '/v1/sales',
+        token,
+        payload: { ...body, lines: [purchase(6000)] },
+      });
+      expect(other.statusCode).toBe(409);
+      expect(other.json().error.code).toBe('SALE_ALREADY_SAVED');
+      // another store may use the same receipt
+      const elsewhere = await h.request({
+        method: 'POST',
+        url: '/v1/sales',
+        token,
+        payload: { ...body, storeCode: 'CLF-01', terminalCode: undefined },
+      });
+      expect(elsewhere.statusCode).toBe(201);
+      expect((await balanceOf(h, token, card.number)).active).toBe(100);
+      const list = await h.request({ method: 'GET', url: `/v1/sales?cardNumber=${card.number}`, token });
+      expect(list.json().data).toHaveLength(2);
+    },
+  );
 
   it('spends points in the sale, and an uncovered redemption rolls the whole sale back', async () => {
     const card = await createCard(h, programId);

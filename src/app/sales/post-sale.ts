@@ -132,15 +132,20 @@ export interface SaleFingerprint {
   sameAs?: readonly string[];
 }
 
-/** The stored answer for a receipt already posted: replayed when the content is the same, else a 409. */
+/**
+ * The stored answer for a receipt already posted: replayed when the content is the same, else a 409. `known`
+ * is the stored sale when the caller read it already (null: none), undefined to read it here.
+ */
 async function replay(
   deps: Deps,
   merchantId: string,
   storeId: string,
   receipt: string,
   hash: SaleFingerprint,
+  known?: sales.StoredSaleRef | null,
 ): Promise<Result<{ status: 200; result: SaleResult }> | null> {
-  const stored = await sales.findSaleByReceipt(deps.db, merchantId, storeId, receipt);
+  const stored =
+    known !== undefined ? known : await sales.findSaleByReceipt(deps.db, merchantId, storeId, receipt);
   if (!stored) return null;
   if (stored.body_hash !== hash.bodyHash && !hash.sameAs?.includes(stored.body_hash)) {
     return fail('SALE_ALREADY_SAVED', `Receipt ${receipt} is already saved with other content.`);
@@ -188,7 +193,7 @@ export async function postSale(
   const place = await resolvePlace(deps, caller, merchantId, input);
   if (!place.ok) return place;
   const { storeId, terminalId } = place.value;
-  const seen = await replay(deps, merchantId, storeId, input.receipt, hash);
+  const seen = await replay(deps, merchantId, storeId, input.receipt, hash, place.value.stored);
   if (seen) return seen;
   const owner = await saleOwner(deps, merchantId, input);
   if (!owner.ok) return owner;

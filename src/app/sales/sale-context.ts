@@ -13,20 +13,32 @@ export interface SalePlace {
   terminalCode: string | null;
 }
 
+/**
+ * The place, and when it came in the same read, the sale already stored under the receipt there (null: none;
+ * undefined: not read, the caller reads it).
+ */
+export type SalePlaceAndReceipt = SalePlace & { stored?: sales.StoredSaleRef | null };
+
 const noStore = (code: string) => fail('STORE_NOT_FOUND', `No store has the code "${code}".`);
 const noTerminal = (code: string) => fail('TERMINAL_NOT_FOUND', `The store has no terminal "${code}".`);
 
-/** Where the sale happened: the store named, or the caller's terminal's store. */
+/**
+ * Where the sale happened: the store named, or the caller's terminal's store. A till that names both store
+ * and terminal (the common case) gets them and the sale already stored under its receipt in one read.
+ */
 export async function resolvePlace(
   deps: Deps,
   caller: Caller,
   merchantId: string,
-  input: { storeCode?: string | undefined; terminalCode?: string | undefined },
-): Promise<Result<SalePlace>> {
-  const { storeCode, terminalCode } = input;
-  // The common case of a till that names both: one read.
+  input: { storeCode?: string | undefined; terminalCode?: string | undefined; receipt: string },
+): Promise<Result<SalePlaceAndReceipt>> {
+  const { storeCode, terminalCode, receipt } = input;
   if (caller.terminalId === null && storeCode !== undefined && terminalCode !== undefined) {
-    const row = await sales.findStoreAndTerminal(deps.db, merchantId, storeCode, terminalCode);
+    const row = await sales.findStoreTerminalAndSale(deps.db, merchantId, {
+      storeCode,
+      terminalCode,
+      receipt,
+    });
     if (!row) return noStore(storeCode);
     if (row.terminal_id === null || row.terminal_store_id !== row.store_id) return noTerminal(terminalCode);
     return ok({
@@ -34,6 +46,7 @@ export async function resolvePlace(
       storeCode: row.store_code,
       terminalId: row.terminal_id,
       terminalCode: row.terminal_code,
+      stored: row.stored,
     });
   }
   const own =

@@ -111,34 +111,69 @@ const terminalByCode = hotQuery((db, merchantId: string, code: string) =>
     .where('code', '=', code),
 );
 
-const storeAndTerminalByCodes = hotQuery((db, terminalCode: string, merchantId: string, storeCode: string) =>
-  db
-    .selectFrom('stores as s')
-    .leftJoin('terminals as t', (j) =>
-      j.onRef('t.merchant_id', '=', 's.merchant_id').on('t.code', '=', terminalCode),
-    )
-    .select([
-      's.id as store_id',
-      's.code as store_code',
-      't.id as terminal_id',
-      't.code as terminal_code',
-      't.store_id as terminal_store_id',
-    ])
-    .where('s.merchant_id', '=', merchantId)
-    .where('s.code', '=', storeCode),
+/**
+ * The store and terminal of a till that names both, with the sale already stored under the receipt at that
+ * store: the place of a sale and its replay check in one read. No row when the store does not exist; the
+ * terminal's columns are null when no terminal has the code, the sale's when no sale has the receipt.
+ */
+const storeTerminalAndReceipt = hotQuery(
+  (db, terminalCode: string, receipt: string, merchantId: string, storeCode: string) =>
+    db
+      .selectFrom('stores as s')
+      .leftJoin('terminals as t', (j) =>
+        j.onRef('t.merchant_id', '=', 's.merchant_id').on('t.code', '=', terminalCode),
+      )
+      .leftJoin('sales as x', (j) =>
+        j
+          .onRef('x.merchant_id', '=', 's.merchant_id')
+          .onRef('x.store_id', '=', 's.id')
+          .on('x.receipt', '=', receipt),
+      )
+      .select([
+        's.id as store_id',
+        's.code as store_code',
+        't.id as terminal_id',
+        't.code as terminal_code',
+        't.store_id as terminal_store_id',
+        'x.id as sale_id',
+        'x.receipt as sale_receipt',
+        'x.plan as sale_plan',
+        'x.result as sale_result',
+        'x.body_hash as sale_body_hash',
+      ])
+      .where('s.merchant_id', '=', merchantId)
+      .where('s.code', '=', storeCode),
 );
 
-/**
- * A store by code with the merchant's terminal of a code, in one read (a sale names both): no row when the
- * store does not exist; the terminal's columns are null when no terminal has the code.
- */
-export async function findStoreAndTerminal(
+/** The stored sale a replay needs: its id and receipt, its plan (or, before plans, its answer) and fingerprint. */
+export interface StoredSaleRef {
+  id: string;
+  receipt: string;
+  plan: string | null;
+  result: string;
+  body_hash: string;
+}
+
+export async function findStoreTerminalAndSale(
   db: Kysely<DB>,
   merchantId: string,
-  storeCode: string,
-  terminalCode: string,
+  codes: { storeCode: string; terminalCode: string; receipt: string },
 ) {
-  return (await storeAndTerminalByCodes(db, terminalCode, merchantId, storeCode)).rows[0];
+  const row = (
+    await storeTerminalAndReceipt(db, codes.terminalCode, codes.receipt, merchantId, codes.storeCode)
+  ).rows[0];
+  if (!row) return undefined;
+  const stored: StoredSaleRef | null =
+    row.sale_id === null
+      ? null
+      : {
+          id: row.sale_id,
+          receipt: row.sale_receipt!,
+          plan: row.sale_plan,
+          result: row.sale_result!,
+          body_hash: row.sale_body_hash!,
+        };
+  return { ...row, stored };
 }
 
 /** A terminal of the merchant by id or by code (one of them). */
