@@ -67,6 +67,11 @@ export const ConfigSchema = Type.Object({
     }),
     TESSERA_DATA: text('data directory (SQLite database tessera.sqlite)', { default: 'data' }),
     DATABASE_URL: text('postgres://user:pass@host:5432/db for PostgreSQL; sqlite:/path/file.sqlite'),
+    TESSERA_PG_PREPARED: Type.Boolean({
+      description:
+        '0: PostgreSQL statements are not prepared by name (a pooler in transaction mode that does not keep them)',
+      default: true,
+    }),
     LOG_LEVEL: oneOf(
       'pino log level',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,

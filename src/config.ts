@@ -15,6 +15,8 @@ export interface Config extends ListenerConfig {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: hot statements prepared by name on each connection (db/pg-prepared.ts). */
+  pgPrepared: boolean;
   /** How long a Fidelisa jeton is remembered (and refused when used again), seconds. */
   jetonWindowSeconds: number;
   logLevel: Settings['server']['LOG_LEVEL'];
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: server.PORT,
     dataDir: path.resolve(server.TESSERA_DATA),
     databaseUrl: server.DATABASE_URL,
+    pgPrepared: server.TESSERA_PG_PREPARED,
     logLevel: server.LOG_LEVEL,
     tokenTtlSeconds: server.TESSERA_TOKEN_TTL,
     bodyLimitBytes: server.TESSERA_BODY_LIMIT,

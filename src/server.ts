@@ -11,7 +11,11 @@ import { createJobRunner } from './jobs/runner.js';
 
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgPrepared: config.pgPrepared,
+  });
   await migrateToLatest(database.db);
   return {
     deps: {

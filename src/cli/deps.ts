@@ -17,7 +17,11 @@ export async function withDeps<T>(
 ): Promise<T> {
   let opened: { deps: Deps; database: Database };
   if (options.existing) {
-    const found = await openExistingDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const found = await openExistingDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgPrepared: config.pgPrepared,
+    });
     if (!found.ok) throw new CommandError(found.reason);
     await migrateToLatest(found.database.db);
     const { database } = found;

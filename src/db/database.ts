@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import { deferWritesOf } from './pg-deferred-writes.js';
+import { prepareStatementsOf } from './pg-prepared.js';
 import type { DB } from './schema/index.js';
 import { untilQuiet, type Activity } from './quiesce.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
@@ -28,6 +29,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL: prepare hot statements by name (pg-prepared.ts); true unless said otherwise. */
+  pgPrepared?: boolean;
 }
 
 // int8 (bigint) and numeric counts come back from pg as strings; our integers all fit in 2^53.
@@ -47,8 +50,11 @@ export function createDatabase(options: DatabaseOptions): Database {
     pool.on('error', (error) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
     });
-    // A transaction's writes that nothing reads back travel with its next statement (pg-deferred-writes.ts).
-    pool.on('connect', deferWritesOf);
+    pool.on('connect', (client) => {
+      if (options.pgPrepared !== false) prepareStatementsOf(client);
+      // A transaction's writes that nothing reads back travel with its next statement (pg-deferred-writes.ts).
+      deferWritesOf(client);
+    });
     let acquisitions = 0;
     pool.on('acquire', () => acquisitions++);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

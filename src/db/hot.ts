@@ -7,6 +7,7 @@
  */
 import { CompiledQuery, PostgresAdapter, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import { deferrableOnPostgres, type Deferral } from './pg-deferred-writes.js';
+import { preparedOnPostgres } from './pg-prepared.js';
 import type { DB } from './schema/index.js';
 
 type Slot = { arg: number } | { value: unknown };
@@ -37,7 +38,10 @@ export function hotQuery<A extends unknown[], R>(
       if (used.size !== args.length) throw new Error('hotQuery: every argument must be bound as a value');
       entry = { sql: query.sql, slots };
       compiled.set(adapter, entry);
-      if (options.deferOnPostgres && isPostgres(db)) deferrableOnPostgres(query.sql, options.deferOnPostgres);
+      if (isPostgres(db)) {
+        preparedOnPostgres(query.sql);
+        if (options.deferOnPostgres) deferrableOnPostgres(query.sql, options.deferOnPostgres);
+      }
     }
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));

@@ -18,6 +18,7 @@
  * SQLite has no round trips (the database is in the process) and never defers.
  */
 import type pg from 'pg';
+import { preparedOnPostgres } from './pg-prepared.js';
 
 export interface Deferral {
   /** The rows the statement must change (a conditional update); another count fails the transaction. */
@@ -101,6 +102,8 @@ async function flush(run: Run, queue: readonly Pending[]): Promise<void> {
     return;
   }
   const { text, parameters } = combinedWrites(queue);
+  // A sale combines the same writes every time: prepared once per connection, like its hot statements.
+  preparedOnPostgres(text);
   const row = (await run(text, parameters)).rows[0] as Record<string, number>;
   queue.forEach((_, i) => {
     if (`c${i}` in row) checked(i, row[`c${i}`]!);
