@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { saveSummary, StaleSummaryError, toSummary } from '../src/db/repos/card-summaries.repo.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 import { balanceOf, createCard, createProgram, purchase, sale } from './support/loyalty-fixtures.js';
 
@@ -57,6 +58,45 @@ describe.each(postgres)('round trips of a sale on $kind', (target) => {
     expect(new Set(answers.map((a) => a.json().saleId)).size).toBe(1);
     const balance = await balanceOf(h, token, card.number);
     expect(balance.active + balance.pending).toBe(12);
+  });
+});
+
+describe.each(postgres)('a deferred conditional write on $kind', (target) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(target);
+  });
+  afterAll(() => h.close());
+
+  it('a summary changed by another transaction after it was read fails the commit, never overwritten', async () => {
+    const token = await h.clientToken();
+    const card = await createCard(h, await createProgram(h));
+    expect((await sale(h, token, { cardNumber: card.number, lines: [purchase(1000)] })).statusCode).toBe(201);
+    const db = h.deps.db;
+    const stored = () =>
+      db
+        .selectFrom('card_summaries')
+        .selectAll()
+        .where('card_id', '=', card.cardId)
+        .executeTakeFirstOrThrow();
+    const attempt = db.transaction().execute(async (tx) => {
+      const read = await tx
+        .selectFrom('card_summaries')
+        .selectAll()
+        .where('card_id', '=', card.cardId)
+        .executeTakeFirstOrThrow();
+      // Another connection moves the summary on meanwhile.
+      await db
+        .updateTable('card_summaries')
+        .set({ version: read.version + 5 })
+        .where('card_id', '=', card.cardId)
+        .execute();
+      // Deferred: answered at once as one row changed; checked when the COMMIT sends it.
+      await saveSummary(tx, card.cardId, h.merchantId, read.version, { ...toSummary(read), active: 999 });
+    });
+    await expect(attempt).rejects.toBeInstanceOf(StaleSummaryError);
+    const after = await stored();
+    expect(after.active).not.toBe(999);
   });
 });
 
