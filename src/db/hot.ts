@@ -36,12 +36,13 @@ export function hotQuery<A extends unknown[], R>(
       });
       const used = new Set(slots.flatMap((s) => ('arg' in s ? [s.arg] : [])));
       if (used.size !== args.length) throw new Error('hotQuery: every argument must be bound as a value');
+      // Registered before the text is kept: a write that cannot be deferred fails every call, not only the first.
+      if (isPostgres(db)) {
+        if (options.deferOnPostgres) deferrableOnPostgres(query.sql, options.deferOnPostgres);
+        preparedOnPostgres(query.sql);
+      }
       entry = { sql: query.sql, slots };
       compiled.set(adapter, entry);
-      if (isPostgres(db)) {
-        preparedOnPostgres(query.sql);
-        if (options.deferOnPostgres) deferrableOnPostgres(query.sql, options.deferOnPostgres);
-      }
     }
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
