@@ -19,6 +19,7 @@
  */
 import type pg from 'pg';
 import { preparedOnPostgres } from './pg-prepared.js';
+import { hookTextQueries, type TextQuery } from './pg-query-hook.js';
 
 export interface Deferral {
   /** The rows the statement must change (a conditional update); another count fails the transaction. */
@@ -112,8 +113,13 @@ async function flush(run: Run, queue: readonly Pending[]): Promise<void> {
 
 /** Defers the deferrable writes of this connection's transactions (installed on every pooled connection). */
 export function deferWritesOf(client: pg.ClientBase): void {
-  const original = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const run: Run = (text, parameters) => original(text, parameters) as Promise<pg.QueryResult>;
+  hookTextQueries(client, (previous) =>
+    deferring((text, parameters) => previous(text, parameters) as Promise<pg.QueryResult>),
+  );
+}
+
+/** The statements of one connection, routed: deferrable writes queued, everything else sent after them. */
+function deferring(run: Run): TextQuery {
   let open = false;
   let savepoints = 0;
   let queue: Pending[] = [];
@@ -147,9 +153,5 @@ export function deferWritesOf(client: pg.ClientBase): void {
     else if (/^release\b/i.test(text)) savepoints = Math.max(0, savepoints - 1);
     return queue.length > 0 && mayRead(text, queue) ? send(text, parameters) : run(text, parameters);
   };
-  // Kysely sends every statement as query(text, parameters); anything else (a cursor, a callback) goes through.
-  client.query = ((...args: unknown[]) =>
-    typeof args[0] === 'string' && args.length <= 2 && (args[1] === undefined || Array.isArray(args[1]))
-      ? routed(args[0], args[1] as readonly unknown[] | undefined)
-      : original(...args)) as typeof client.query;
+  return routed;
 }

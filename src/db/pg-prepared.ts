@@ -11,6 +11,7 @@
  * needs TESSERA_PG_PREPARED=0.
  */
 import type pg from 'pg';
+import { hookTextQueries } from './pg-query-hook.js';
 
 const MAX_NAMED = 1000;
 const names = new Map<string, string>();
@@ -22,11 +23,10 @@ export function preparedOnPostgres(text: string): void {
 
 /** Sends the registered statements of this connection by name (installed on every pooled connection). */
 export function prepareStatementsOf(client: pg.ClientBase): void {
-  const original = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((...args: unknown[]) => {
-    const [text, values] = args;
-    const name =
-      typeof text === 'string' && args.length === 2 && Array.isArray(values) ? names.get(text) : undefined;
-    return name ? original({ name, text, values }) : original(...args);
-  }) as typeof client.query;
+  hookTextQueries(client, (previous) => (text, parameters) => {
+    const name = names.get(text);
+    return (
+      name ? previous({ name, text, values: parameters ?? [] }) : previous(text, parameters)
+    ) as Promise<pg.QueryResult>;
+  });
 }
