@@ -28,25 +28,28 @@ export interface Deferral {
   stale?: (parameters: readonly unknown[]) => Error;
 }
 
-const deferrable = new Map<string, Deferral>();
+/** A registered write: what it must change, and a pattern that finds its table's name in a statement's text. */
+interface Registered {
+  deferral: Deferral;
+  table: RegExp;
+}
+
+const deferrable = new Map<string, Registered>();
 
 /** Registers a statement text (as compiled for PostgreSQL) whose writes may wait for the next statement. */
 export function deferrableOnPostgres(text: string, deferral: Deferral = {}): void {
+  const table = /^(?:insert into|update) "([^"]+)"/.exec(text)?.[1];
   // The parameters are renumbered in the combined statement: the text must hold no literal a `$n` could be in.
-  if (!/^(?:insert into|update) "[^"]+"/.test(text) || /'|\breturning\b/.test(text)) {
+  if (table === undefined || /'|\breturning\b/.test(text)) {
     throw new Error(`not a deferrable write (an insert or update without literals or RETURNING): ${text}`);
   }
-  deferrable.set(text, deferral);
+  deferrable.set(text, { deferral, table: new RegExp(`\\b${table}\\b`) });
 }
 
-interface Pending {
+interface Pending extends Registered {
   text: string;
   parameters: readonly unknown[];
-  deferral: Deferral;
 }
-
-/** The table a deferrable write changes. */
-const tableOf = (text: string) => /^(?:insert into|update) "([^"]+)"/.exec(text)![1]!;
 
 /**
  * Whether a read may see one of the queued writes: it names one of their tables, quoted or not (a name that
@@ -55,20 +58,14 @@ const tableOf = (text: string) => /^(?:insert into|update) "([^"]+)"/.exec(text)
  */
 function mayRead(text: string, queue: readonly Pending[]): boolean {
   if (!text.startsWith('select')) return true;
-  return queue.some((p) => namePattern(tableOf(p.text)).test(text));
+  return queue.some((p) => p.table.test(text));
 }
-
-const namePatterns = new Map<string, RegExp>();
-function namePattern(table: string): RegExp {
-  let pattern = namePatterns.get(table);
-  if (!pattern) namePatterns.set(table, (pattern = new RegExp(`\\b${table}\\b`)));
-  return pattern;
-}
-
-type Run = (text: string, parameters?: readonly unknown[]) => Promise<pg.QueryResult>;
 
 /** The statement that makes the queued writes in one round trip, and the counts it checks. */
-export function combinedWrites(queue: readonly Pending[]): { text: string; parameters: unknown[] } {
+export function combinedWrites(queue: readonly Omit<Pending, 'table'>[]): {
+  text: string;
+  parameters: unknown[];
+} {
   const parameters: unknown[] = [];
   const clauses: string[] = [];
   const counts: string[] = [];
@@ -86,7 +83,7 @@ export function combinedWrites(queue: readonly Pending[]): { text: string; param
   };
 }
 
-async function flush(run: Run, queue: readonly Pending[]): Promise<void> {
+async function flush(run: TextQuery, queue: readonly Pending[]): Promise<void> {
   if (queue.length === 0) return;
   const checked = (i: number, count: number) => {
     const { expectRows, stale } = queue[i]!.deferral;
@@ -119,7 +116,7 @@ export function deferWritesOf(client: pg.ClientBase): void {
 }
 
 /** The statements of one connection, routed: deferrable writes queued, everything else sent after them. */
-function deferring(run: Run): TextQuery {
+function deferring(run: TextQuery): TextQuery {
   let open = false;
   let savepoints = 0;
   let queue: Pending[] = [];
@@ -141,10 +138,10 @@ function deferring(run: Run): TextQuery {
       queue = [];
       return run(text, parameters);
     }
-    const deferral = open && savepoints === 0 ? deferrable.get(text) : undefined;
-    if (deferral) {
-      queue.push({ text, parameters: parameters ?? [], deferral });
-      const rowCount = deferral.expectRows ?? 1;
+    const registered = open && savepoints === 0 ? deferrable.get(text) : undefined;
+    if (registered) {
+      queue.push({ text, parameters: parameters ?? [], ...registered });
+      const rowCount = registered.deferral.expectRows ?? 1;
       const command = text.startsWith('insert') ? 'INSERT' : 'UPDATE';
       return Promise.resolve({ command, rowCount, rows: [], fields: [], oid: 0 } as pg.QueryResult);
     }
