@@ -146,13 +146,7 @@ const storeTerminalAndReceipt = hotQuery(
 );
 
 /** The stored sale a replay needs: its id and receipt, its plan (or, before plans, its answer) and fingerprint. */
-export interface StoredSaleRef {
-  id: string;
-  receipt: string;
-  plan: string | null;
-  result: string;
-  body_hash: string;
-}
+export type StoredSaleRef = Pick<SaleRow, 'id' | 'receipt' | 'plan' | 'result' | 'body_hash'>;
 
 export async function findStoreTerminalAndSale(
   db: Kysely<DB>,
