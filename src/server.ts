@@ -2,20 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from './app/context.js';
 import { createPorts } from './app/messaging/adapters/create-ports.js';
 import type { Config } from './config.js';
-import { createDatabase, migrateToLatest, type Database } from './db/database.js';
+import { createDatabase, migrateToLatest, type Database, type DatabaseOptions } from './db/database.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { limitConnections } from './http/connection-limits.js';
 import { listenForDialect, type ExtraListener } from './http/dialect-routing.js';
 import { SCHEDULED_JOBS } from './jobs/index.js';
 import { createJobRunner } from './jobs/runner.js';
 
+/** The database the configuration names, and how to open it (the server and every command). */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPrepared: config.pgPrepared };
+}
+
 /** Opens the configured database, migrated, and the dependencies every use-case receives. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
-  const database = createDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    pgPrepared: config.pgPrepared,
-  });
+  const database = createDatabase(databaseOptions(config));
   await migrateToLatest(database.db);
   return {
     deps: {

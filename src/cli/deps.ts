@@ -3,7 +3,7 @@ import { NO_OP_PORTS } from '../app/ports.js';
 import type { Config } from '../config.js';
 import { migrateToLatest, type Database } from '../db/database.js';
 import { openExistingDatabase } from '../db/existing.js';
-import { openDeps } from '../server.js';
+import { databaseOptions, openDeps } from '../server.js';
 import { CommandError } from './command.js';
 
 /**
@@ -17,11 +17,7 @@ export async function withDeps<T>(
 ): Promise<T> {
   let opened: { deps: Deps; database: Database };
   if (options.existing) {
-    const found = await openExistingDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      pgPrepared: config.pgPrepared,
-    });
+    const found = await openExistingDatabase(databaseOptions(config));
     if (!found.ok) throw new CommandError(found.reason);
     await migrateToLatest(found.database.db);
     const { database } = found;

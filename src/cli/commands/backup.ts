@@ -4,6 +4,7 @@ import { backupSqlite, inspectBackup, restoreSqlite } from '../../db/backup.js';
 import { sqliteFile } from '../../db/existing.js';
 import { CommandError, type Command } from '../command.js';
 import { withDeps } from '../deps.js';
+import { databaseOptions } from '../../server.js';
 
 const POSTGRES_HELP = `On PostgreSQL use its own tools, which take a consistent snapshot of a live database:
   pg_dump --format=custom --file=tessera.dump "$DATABASE_URL"
@@ -21,7 +22,7 @@ ${POSTGRES_HELP}`,
   positionals: { min: 1, max: 1, names: 'FILE' },
   async run({ positionals, config, out }) {
     const target = path.resolve(positionals[0]!);
-    const source = sqliteFile({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const source = sqliteFile(databaseOptions(config));
     if (source === undefined)
       throw new CommandError(`backup copies SQLite databases only.\n${POSTGRES_HELP}`, 2);
     if (fs.existsSync(target)) throw new CommandError(`${target} already exists; choose a new file name`);
@@ -48,7 +49,7 @@ ${POSTGRES_HELP}`,
   positionals: { min: 1, max: 1, names: 'FILE' },
   async run({ positionals, config, out }) {
     const backup = path.resolve(positionals[0]!);
-    const target = sqliteFile({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const target = sqliteFile(databaseOptions(config));
     if (target === undefined)
       throw new CommandError(`restore writes SQLite databases only.\n${POSTGRES_HELP}`, 2);
     const inspected = inspectBackup(backup);
