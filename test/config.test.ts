@@ -53,6 +53,7 @@ describe('configuration schema', () => {
     [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     [{ SMS_GATEWAY_FORMAT: 'xml' }, /^SMS_GATEWAY_FORMAT must be one of twilio, json, got "xml"/],
     [{ SMTP_REQUIRE_TLS: 'yes' }, /^SMTP_REQUIRE_TLS must be 1 or 0/],
+    [{ TESSERA_PG_PREPARED: 'maybe' }, /^TESSERA_PG_PREPARED must be 1 or 0 \(true or false\), got "maybe"/],
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL must be a URL starting with smtp:\/\/ or smtps:\/\//],
     [{ TESSERA_PUBLIC_URL: 'https://' }, /^TESSERA_PUBLIC_URL must be a URL starting with http/],
     [{ TESSERA_LISTEN_FIDELISA: 'nowhere' }, /^TESSERA_LISTEN_FIDELISA must be host:port/],
