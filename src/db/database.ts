@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL: prepare hot statements by name (pg-prepared.ts); true unless said otherwise. */
   pgPrepared?: boolean;
+  /** SQLite: WAL pages past which a transaction waits for a full checkpoint (wal-checkpointer.ts); for tests. */
+  walDrainPages?: number;
 }
 
 // int8 (bigint) and numeric counts come back from pg as strings; our integers all fit in 2^53.
@@ -103,7 +105,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('mmap_size = 2147418112');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const dialect = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite));
+  const dialect = new GroupCommitSqliteDialect(sqlite, withStatementCache(sqlite), options.walDrainPages);
   const db = new Kysely<DB>({ dialect });
   return {
     db,

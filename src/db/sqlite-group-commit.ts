@@ -159,6 +159,7 @@ export class GroupCommitDriver implements Driver {
     await this.flusher?.close();
     await this.checkpointer?.close();
     this.sqlite.close();
+    this.checkpointer?.closeFile();
   }
 
   /** Resolves once everything committed so far is on disk. */
@@ -234,6 +235,8 @@ export class GroupCommitSqliteDialect implements Dialect {
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly statements: StatementSource,
+    /** WAL pages past which a transaction waits for a full checkpoint (WalCheckpointer's default if unset). */
+    private readonly walDrainPages?: number,
   ) {}
   createDriver(): Driver {
     const file = this.sqlite.memory ? null : `${this.sqlite.name}-wal`;
@@ -241,7 +244,7 @@ export class GroupCommitSqliteDialect implements Dialect {
       this.sqlite,
       this.statements,
       file ? new WalFlusher(file) : null,
-      file ? new WalCheckpointer(this.sqlite, this.sqlite.name) : null,
+      file ? new WalCheckpointer(this.sqlite, this.sqlite.name, this.walDrainPages) : null,
     );
     return this.driver;
   }
