@@ -50,7 +50,7 @@ const USAGE = `Usage: npm run bench [-- options]      (or: node bench/run.mjs [o
   --customers N       seeded customers (default 100000; --quick 2000)
   --duration S        seconds per workload (default 10; --quick 2)
   --warmup S          warm-up seconds before each workload, not measured (default 2; --quick 1)
-  --connections C     concurrent connections (default 50; a workload may set its own: token uses 8)
+  --connections C     concurrent connections (default 50; a workload may set its own: token uses 4)
   --reference S       seconds of the constant route measured just before each workload that runs at full
                       rate (default 3; --quick 1; 0: none), for a ratio to the machine's speed of that moment
   --only a,b          run only these workloads (the constant one always runs): ${workloads.map((w) => w.name).join(', ')}
