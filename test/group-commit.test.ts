@@ -186,6 +186,25 @@ describe('SQLite group commit', () => {
     probe.close();
   });
 
+  it.runIf(fs.existsSync('/proc/self/fd'))(
+    'leaves no descriptor of the database file open once closed (the checkpoint worker syncs through one)',
+    async () => {
+      const descriptorsOf = (target: string) =>
+        fs.readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`) === target;
+          } catch {
+            return false; // closed meanwhile (readdir's own descriptor)
+          }
+        });
+      await insert('a');
+      expect(descriptorsOf(fs.realpathSync(file)).length).toBeGreaterThan(0);
+      await database.close();
+      expect(descriptorsOf(fs.realpathSync(file))).toEqual([]);
+      database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir });
+    },
+  );
+
   it('reads rows with the columns a statement has now, after a migration changed the table under it', async () => {
     await sql`insert into items (code) values ('a')`.execute(database.db);
     const all = () => sql<Record<string, unknown>>`select * from items`.execute(database.db);
