@@ -34,9 +34,9 @@ const AUTOMATIC_PAGES = 1000;
  * WAL pages past which the next transaction waits for a checkpoint of everything (see drain()): 64 MiB of WAL
  * at most (plus the batches committed before the drain). A drain stops the server's connection for one fsync
  * of the database file, whatever the WAL's size; with 4,000 pages it came 1.3 times a second under the sale
- * workload, with 16,000 four times less often.
+ * workload, with 16,000 three to four times less often.
  */
-export const DRAIN_PAGES = 16_000;
+const DRAIN_PAGES = 16_000;
 
 /** The worker, as CommonJS source: it runs from dist/ and from the TypeScript sources alike. */
 const WORKER_SOURCE = `
