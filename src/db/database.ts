@@ -113,11 +113,15 @@ export function createDatabase(options: DatabaseOptions): Database {
     location: file,
     commits: () => dialect.driver?.commits ?? 0,
     flushes: () => dialect.driver?.flushes ?? 0,
-    close: () =>
-      closeWhenQuiet(db, {
+    close: async () => {
+      await closeWhenQuiet(db, {
         started: () => dialect.driver?.acquisitions ?? 0,
         busy: () => dialect.driver?.busy ?? false,
-      }),
+      });
+      // Kysely destroys a driver only once a query has used it: a database closed before any query must still
+      // close its connection, its checkpoint worker and its descriptors (a second destroy waits for the first).
+      await dialect.driver?.destroy();
+    },
   };
 }
 

@@ -154,7 +154,15 @@ export class GroupCommitDriver implements Driver {
     this.#release(connection as Lease);
   }
 
-  async destroy(): Promise<void> {
+  #destroyed: Promise<void> | null = null;
+
+  /** Closes the connection, the checkpoint worker and the descriptors; the calls after the first wait for it. */
+  destroy(): Promise<void> {
+    this.#destroyed ??= this.#destroy();
+    return this.#destroyed;
+  }
+
+  async #destroy(): Promise<void> {
     if (this.#batch) await this.#commitBatch()?.catch(() => undefined);
     await this.flusher?.close();
     await this.checkpointer?.close();
