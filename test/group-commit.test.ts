@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../src/db/database.js';
+import { createDatabase, type Database, type DatabaseOptions } from '../src/db/database.js';
 import { DuplicateError } from '../src/db/errors.js';
 import { inTransaction } from '../src/db/transaction.js';
 
@@ -16,11 +16,14 @@ describe('SQLite group commit', () => {
   let database: Database;
   let file: string;
   const other = () => new SQLite(file, { readonly: true });
+  /** The database under test, on the test's file. */
+  const open = (options: Partial<DatabaseOptions> = {}) =>
+    createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir, ...options });
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-gc-'));
     file = path.join(dir, 'gc.sqlite');
-    database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir });
+    database = open();
     await sql`create table items (id integer primary key, code text not null unique)`.execute(database.db);
   });
   afterEach(async () => {
@@ -154,7 +157,7 @@ describe('SQLite group commit', () => {
     // a worker does, and the WAL starts over instead of growing with every batch. The drain threshold is
     // lowered from its 16,000 pages to keep the test short.
     await database.close();
-    database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir, walDrainPages: 4000 });
+    database = open({ walDrainPages: 4000 });
     const probe = new SQLite(file);
     const walPages = () => {
       const size = fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
@@ -202,11 +205,11 @@ describe('SQLite group commit', () => {
       await database.close();
       expect(descriptorsOf(fs.realpathSync(file))).toEqual([]);
       // Closed before any query ran on it (Kysely then never starts its driver, nor stops it).
-      database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir });
+      database = open();
       expect(descriptorsOf(fs.realpathSync(file)).length).toBeGreaterThan(0);
       await database.close();
       expect(descriptorsOf(fs.realpathSync(file))).toEqual([]);
-      database = createDatabase({ databaseUrl: `sqlite:${file}`, dataDir: dir });
+      database = open();
     },
   );
 
