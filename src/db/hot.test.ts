@@ -34,4 +34,38 @@ describe('hot statements', () => {
     await expect(bad(database.db, 3)).rejects.toThrow(/every argument/);
     await database.close();
   });
+
+  it('on SQLite, runs in the transaction that holds the connection, and a read outside waits for it', async () => {
+    const database = createDatabase({ databaseUrl: 'sqlite::memory:', dataDir: '.' });
+    const db = database.db;
+    await sql`create table cards (id text primary key, number text, status text)`.execute(db);
+    const insert = hotQuery((d, id: string) =>
+      d.insertInto('cards').values({ id, number: id, status: 'active' } as never),
+    );
+    const count = hotQuery((d, status: CardStatus) =>
+      d
+        .selectFrom('cards')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', status),
+    );
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const tx = db.transaction().execute(async (t) => {
+      await insert(t, 'a');
+      // The transaction's own statements see its writes.
+      expect((await count(t, 'active')).rows).toEqual([{ n: 1 }]);
+      await held;
+      await insert(t, 'b');
+      throw new Error('roll back');
+    });
+    await new Promise((r) => setImmediate(r));
+    // The transaction holds the connection: the read waits its turn and sees none of what was rolled back.
+    const outside = count(db, 'active');
+    release();
+    await expect(tx).rejects.toThrow('roll back');
+    expect((await outside).rows).toEqual([{ n: 0 }]);
+    await insert(db, 'c');
+    expect((await count(db, 'active')).rows).toEqual([{ n: 1 }]);
+    await database.close();
+  });
 });

@@ -8,6 +8,7 @@
 import { CompiledQuery, PostgresAdapter, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import { deferrableOnPostgres, type Deferral } from './pg-deferred-writes.js';
 import { preparedOnPostgres } from './pg-prepared.js';
+import { GroupCommitSqliteAdapter } from './sqlite-group-commit.js';
 import type { DB } from './schema/index.js';
 
 type Slot = { arg: number } | { value: unknown };
@@ -45,6 +46,12 @@ export function hotQuery<A extends unknown[], R>(
       compiled.set(adapter, entry);
     }
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+    // SQLite: run on the connection now when Kysely's executor would only hand it the statement.
+    const executor = db.getExecutor();
+    if (executor.adapter instanceof GroupCommitSqliteAdapter && executor.plugins.length === 0) {
+      const result = executor.adapter.runNow<R>(entry.sql, parameters, db.isTransaction);
+      if (result) return result;
+    }
     return db.executeQuery<R>(CompiledQuery.raw(entry.sql, parameters));
   };
 }

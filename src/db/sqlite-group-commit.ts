@@ -38,6 +38,34 @@ interface StatementSource {
   prepare(sql: string): SQLite.Statement;
 }
 
+/** Runs one statement on the connection, synchronously. */
+function runStatement<R>(
+  statements: StatementSource,
+  sql: string,
+  parameters: readonly unknown[],
+): QueryResult<R> {
+  const statement = statements.prepare(sql);
+  if (statement.reader) return { rows: readRows(statement, parameters as unknown[]) as R[] };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  if (changesSchema(sql)) schemaChanged();
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+}
+
+/**
+ * The adapter of a group-commit database, through which hot statements (hot.ts) skip Kysely's executor when they
+ * may: its connection provider and result handling cost several promise turns per statement, ~10 % of a sale's
+ * time on the event loop (8 of 8 alternated slices faster, +9 % at the median).
+ */
+export class GroupCommitSqliteAdapter extends SqliteAdapter {
+  constructor(private readonly dialect: GroupCommitSqliteDialect) {
+    super();
+  }
+  /** The statement's result, run now; undefined when it must go through Kysely (see GroupCommitDriver.runNow). */
+  runNow<R>(sql: string, parameters: readonly unknown[], inTransaction: boolean): QueryResult<R> | undefined {
+    return this.dialect.driver?.runNow<R>(sql, parameters, inTransaction);
+  }
+}
+
 /** One use of the single connection: released once, by the commit that hands it on or by Kysely. */
 class Lease implements DatabaseConnection {
   released = false;
@@ -49,17 +77,8 @@ class Lease implements DatabaseConnection {
   ) {}
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.statements.prepare(compiled.sql);
-    const parameters = compiled.parameters as unknown[];
     const write = !this.inTransaction && !/^\s*select\b/i.test(compiled.sql);
-    let result: QueryResult<R>;
-    if (statement.reader) {
-      result = { rows: readRows(statement, parameters) as R[] };
-    } else {
-      const { changes, lastInsertRowid } = statement.run(parameters);
-      if (changesSchema(compiled.sql)) schemaChanged();
-      result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-    }
+    const result = runStatement<R>(this.statements, compiled.sql, compiled.parameters as unknown[]);
     return write ? this.afterAutocommitWrite().then(() => result) : Promise.resolve(result);
   }
 
@@ -110,6 +129,21 @@ export class GroupCommitDriver implements Driver {
     if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
     else this.#locked = true;
     return new Lease(this.statements, () => this.#commitBatch() ?? this.#durable());
+  }
+
+  /**
+   * Runs a statement at once on the connection, when that is what Kysely would do anyway: a statement of a
+   * transaction (which holds the connection from its begin to its commit), or a read while no one holds the
+   * connection. Undefined otherwise: a write outside transactions must wait for its commit, and a read
+   * must wait its turn behind the transaction that holds the connection.
+   */
+  runNow<R>(sql: string, parameters: readonly unknown[], inTransaction: boolean): QueryResult<R> | undefined {
+    if (inTransaction) return runStatement<R>(this.statements, sql, parameters);
+    if (this.#locked) return undefined;
+    const statement = this.statements.prepare(sql);
+    if (!statement.reader) return undefined;
+    this.acquisitions++;
+    return { rows: readRows(statement, parameters as unknown[]) as R[] };
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -260,7 +294,7 @@ export class GroupCommitSqliteDialect implements Dialect {
     return new SqliteQueryCompiler();
   }
   createAdapter() {
-    return new SqliteAdapter();
+    return new GroupCommitSqliteAdapter(this);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
