@@ -21,6 +21,7 @@ import {
   tail,
   waitForHttp,
 } from './processes.mjs';
+import { benchContext } from './context.mjs';
 import { runWorkload } from './measure.mjs';
 import {
   markdownSection,
@@ -33,9 +34,6 @@ import { seedPostgres, seedSqlite } from './seed.mjs';
 import { workloads } from './workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
-const DEMO_ADMIN = { login: 'admin@demo.test', password: 'demo-admin' };
-const DEMO_AVOMARK = { username: 'demo', password: 'demo', terminal: '1' };
 // Vouchers seeded for the sale-with-voucher workload: one per request, at up to this many requests/s.
 const VOUCHERS_PER_SECOND = 1500;
 // Cards with a long history (2,000 lots each) for the sale-history workload, among the seeded ones.
@@ -337,39 +335,7 @@ async function main() {
   await waitForHttp(`${targets.constant.url}/`, { child: constant, logFile: constantLog });
   say(`  Tessera on ${targets.tessera.url} (pid ${tessera.pid}), constant server on ${targets.constant.url}`);
 
-  const tokenResponse = await fetch(`${targets.tessera.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_CLIENT.id,
-      client_secret: DEMO_CLIENT.secret,
-    }).toString(),
-  });
-  if (tokenResponse.status !== 200) {
-    throw new Error(`POST /oauth/token answered ${tokenResponse.status}: ${await tokenResponse.text()}`);
-  }
-  const token = (await tokenResponse.json()).access_token;
-  const avomarkResponse = await fetch(`${targets.tessera.url}/avomark/api/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(DEMO_AVOMARK).toString(),
-  });
-  if (avomarkResponse.status !== 200) {
-    throw new Error(
-      `POST /avomark/api/token answered ${avomarkResponse.status}: ${await avomarkResponse.text()}`,
-    );
-  }
-  const avomarkToken = (await avomarkResponse.json()).access_token;
-  const ctx = {
-    token,
-    auth: { authorization: `Bearer ${token}` },
-    avomarkAuth: { authorization: `Bearer ${avomarkToken}` },
-    seeded,
-    runId: startedAt.getTime().toString(36),
-    client: DEMO_CLIENT,
-    admin: { username: DEMO_ADMIN.login, password: DEMO_ADMIN.password },
-  };
+  const ctx = await benchContext(targets.tessera.url, seeded, startedAt.getTime().toString(36));
 
   const chosen = workloads.filter(
     (w) => w.target === 'constant' || config.only.length === 0 || config.only.includes(w.name),
