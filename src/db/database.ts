@@ -8,7 +8,7 @@ import { deferWritesOf } from './pg-deferred-writes.js';
 import { prepareStatementsOf } from './pg-prepared.js';
 import type { DB } from './schema/index.js';
 import { untilQuiet, type Activity } from './quiesce.js';
-import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
+import { GroupCommitSqliteDialect } from './sqlite-dialect.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 

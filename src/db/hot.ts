@@ -8,7 +8,7 @@
 import { CompiledQuery, PostgresAdapter, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import { deferrableOnPostgres, type Deferral } from './pg-deferred-writes.js';
 import { preparedOnPostgres } from './pg-prepared.js';
-import { GroupCommitSqliteAdapter } from './sqlite-group-commit.js';
+import { GroupCommitSqliteAdapter } from './sqlite-dialect.js';
 import type { DB } from './schema/index.js';
 
 type Slot = { arg: number } | { value: unknown };

@@ -16,25 +16,15 @@
  * before it returns, so it is on disk before the answer that depends on it is sent.
  */
 import type SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  type QueryResult,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely';
 import { changesSchema, readRows, schemaChanged } from './sqlite-rows.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
-import { WalFlusher } from './wal-flusher.js';
+import type { WalCheckpointer } from './wal-checkpointer.js';
+import type { WalFlusher } from './wal-flusher.js';
 
 const BATCH_MAX = 256;
 const BATCH_MAX_MS = 8;
 
-interface StatementSource {
+export interface StatementSource {
   prepare(sql: string): SQLite.Statement;
 }
 
@@ -49,21 +39,6 @@ function runStatement<R>(
   const { changes, lastInsertRowid } = statement.run(parameters);
   if (changesSchema(sql)) schemaChanged();
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-}
-
-/**
- * The adapter of a group-commit database, through which hot statements (hot.ts) skip Kysely's executor when they
- * may: its connection provider and result handling cost several promise turns per statement, ~10 % of a sale's
- * time on the event loop (8 of 8 alternated slices faster, +9 % at the median).
- */
-export class GroupCommitSqliteAdapter extends SqliteAdapter {
-  constructor(private readonly dialect: GroupCommitSqliteDialect) {
-    super();
-  }
-  /** The statement's result, run now; undefined when it must go through Kysely (see GroupCommitDriver.runNow). */
-  runNow<R>(sql: string, parameters: readonly unknown[], inTransaction: boolean): QueryResult<R> | undefined {
-    return this.dialect.driver?.runNow<R>(sql, parameters, inTransaction);
-  }
 }
 
 /** One use of the single connection: released once, by the commit that hands it on or by Kysely. */
@@ -269,34 +244,5 @@ export class GroupCommitDriver implements Driver {
     const batch = this.#batch;
     this.#batch = null;
     for (const w of batch?.waiters ?? []) w.reject(error);
-  }
-}
-
-export class GroupCommitSqliteDialect implements Dialect {
-  driver: GroupCommitDriver | undefined;
-  constructor(
-    private readonly sqlite: SQLite.Database,
-    private readonly statements: StatementSource,
-    /** WAL pages past which a transaction waits for a full checkpoint (WalCheckpointer's default if unset). */
-    private readonly walDrainPages?: number,
-  ) {}
-  createDriver(): Driver {
-    const file = this.sqlite.memory ? null : `${this.sqlite.name}-wal`;
-    this.driver = new GroupCommitDriver(
-      this.sqlite,
-      this.statements,
-      file ? new WalFlusher(file) : null,
-      file ? new WalCheckpointer(this.sqlite, this.sqlite.name, this.walDrainPages) : null,
-    );
-    return this.driver;
-  }
-  createQueryCompiler() {
-    return new SqliteQueryCompiler();
-  }
-  createAdapter() {
-    return new GroupCommitSqliteAdapter(this);
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new SqliteIntrospector(db);
   }
 }
