@@ -23,7 +23,9 @@ a ratio B/A measured within seconds; the median of those is the comparison.
   --base DIR        the other build (A)
   --seeded FILE     a seeded SQLite database both builds can open, with FILE.json beside it (the files that
                     bench/run.mjs --seed-cache DIR keeps)
-  --only NAME       the workload (default sale; one of workloads.mjs's that target 'tessera' at full rate)
+  --only NAME       the workload (default sale; one of workloads.mjs's that target 'tessera')
+  --rate R          requests/s offered, for the workloads that run at a set rate (sale-half-rate,
+                    sale-1500-half-rate, ...): required for those, as there is no full-rate run to halve
   --rounds N        rounds (default 10; the first ones warm both servers up)
   --slice S         measured seconds per build and round (default 3)
   --warmup S        unmeasured seconds before each slice (default 1)
@@ -36,6 +38,7 @@ function options() {
       base: { type: 'string' },
       seeded: { type: 'string' },
       only: { type: 'string', default: 'sale' },
+      rate: { type: 'string' },
       rounds: { type: 'string', default: '10' },
       slice: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '1' },
@@ -47,8 +50,9 @@ function options() {
     process.stdout.write(HELP);
     process.exit(values.help ? 0 : 2);
   }
-  const workload = workloads.find((w) => w.name === values.only && w.target === 'tessera' && !w.rateOf);
-  if (!workload) throw new Error(`--only ${values.only}: not a full-rate workload of bench/workloads.mjs`);
+  const workload = workloads.find((w) => w.name === values.only && w.target === 'tessera');
+  if (!workload) throw new Error(`--only ${values.only}: not a Tessera workload of bench/workloads.mjs`);
+  if (workload.rateOf && values.rate === undefined) throw new Error(`--only ${values.only} needs --rate`);
   for (const file of [
     path.join(values.base, 'dist', 'cli', 'main.js'),
     values.seeded,
@@ -66,6 +70,7 @@ function options() {
     seeded: path.resolve(values.seeded),
     workload,
     rounds: number('rounds'),
+    rate: workload.rateOf ? number('rate') : undefined,
     measure: {
       durationSeconds: number('slice'),
       warmupSeconds: number('warmup'),
@@ -118,27 +123,31 @@ async function main() {
   const b = await startServer(ROOT, 'B', config.seeded, seeded);
   console.log(`${config.workload.name}: A = ${config.base}, B = ${ROOT}`);
   for (const server of [a, b]) await config.workload.setup?.(server.ctx, server.target);
-  const ratios = [];
+  // B/A per round: requests/s (the comparison at full rate), server CPU per request and p90 (at a set rate).
+  const ratios = { rate: [], cpu: [], p90: [] };
+  const cpuPerRequest = (r) => r.serverCpuShareOfOneCore / r.requestsPerSecond;
   for (let round = 1; round <= config.rounds; round++) {
     const got = {};
     for (const server of round % 2 ? [a, b] : [b, a]) {
       // A fresh run id per slice: the workload's receipts start again from 1.
       server.ctx.runId = `${server.tag}${Date.now().toString(36)}r${round}`;
-      const r = await runWorkload(config.workload, server.target, server.ctx, config.measure);
+      const r = await runWorkload(config.workload, server.target, server.ctx, config.measure, config.rate);
       if (r.non2xx || r.errors)
         throw new Error(`${server.tag}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
       got[server.tag] = r;
     }
     const line = (r) =>
-      `${Math.round(r.requestsPerSecond)}/s, server CPU ${Math.round((r.serverCpuShareOfOneCore / r.requestsPerSecond) * 1e6)} µs each, p99 ${r.latency.p99} ms`;
-    const ratio = got.B.requestsPerSecond / got.A.requestsPerSecond;
-    ratios.push(ratio);
-    console.log(`round ${round}: A ${line(got.A)} | B ${line(got.B)} | B/A ${ratio.toFixed(3)}`);
+      `${Math.round(r.requestsPerSecond)}/s, server CPU ${Math.round(cpuPerRequest(r) * 1e6)} µs each, p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms`;
+    ratios.rate.push(got.B.requestsPerSecond / got.A.requestsPerSecond);
+    ratios.cpu.push(cpuPerRequest(got.B) / cpuPerRequest(got.A));
+    ratios.p90.push(got.B.latency.p90 / got.A.latency.p90);
+    console.log(`round ${round}: A ${line(got.A)} | B ${line(got.B)} | B/A ${ratios.rate.at(-1).toFixed(3)}`);
   }
-  const faster = ratios.filter((r) => r > 1).length;
-  console.log(
-    `B/A requests/s: median ${median(ratios).toFixed(3)}, min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)}; B faster in ${faster} of ${ratios.length} rounds`,
-  );
+  const summary = (name, values, better) =>
+    `B/A ${name}: median ${median(values).toFixed(3)}, min ${Math.min(...values).toFixed(3)}, max ${Math.max(...values).toFixed(3)}; B better in ${values.filter(better).length} of ${values.length} rounds`;
+  console.log(summary('requests/s', ratios.rate, (r) => r > 1));
+  console.log(summary('server CPU per request', ratios.cpu, (r) => r < 1));
+  console.log(summary('p90', ratios.p90, (r) => r < 1));
 }
 
 try {
