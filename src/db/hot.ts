@@ -26,8 +26,8 @@ export function hotQuery<A extends unknown[], R>(
   // One compiled text per adapter (SQLite and PostgreSQL differ in placeholders and quoting).
   const compiled = new Map<unknown, { sql: string; slots: Slot[] }>();
   return async (db, ...args) => {
-    const adapter = db.getExecutor().adapter.constructor;
-    let entry = compiled.get(adapter);
+    const executor = db.getExecutor();
+    let entry = compiled.get(executor.adapter.constructor);
     if (!entry) {
       const marks = args.map((_, i) => placeholder(i));
       const query = build(db, ...(marks as A)).compile();
@@ -43,11 +43,10 @@ export function hotQuery<A extends unknown[], R>(
         preparedOnPostgres(query.sql);
       }
       entry = { sql: query.sql, slots };
-      compiled.set(adapter, entry);
+      compiled.set(executor.adapter.constructor, entry);
     }
     const parameters = entry.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     // SQLite: run on the connection now when Kysely's executor would only hand it the statement.
-    const executor = db.getExecutor();
     if (executor.adapter instanceof GroupCommitSqliteAdapter && executor.plugins.length === 0) {
       const result = executor.adapter.runNow<R>(entry.sql, parameters, db.isTransaction);
       if (result) return result;

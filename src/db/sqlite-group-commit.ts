@@ -113,12 +113,11 @@ export class GroupCommitDriver implements Driver {
    * must wait its turn behind the transaction that holds the connection.
    */
   runNow<R>(sql: string, parameters: readonly unknown[], inTransaction: boolean): QueryResult<R> | undefined {
-    if (inTransaction) return runStatement<R>(this.statements, sql, parameters);
-    if (this.#locked) return undefined;
-    const statement = this.statements.prepare(sql);
-    if (!statement.reader) return undefined;
-    this.acquisitions++;
-    return { rows: readRows(statement, parameters as unknown[]) as R[] };
+    if (!inTransaction) {
+      if (this.#locked || !this.statements.prepare(sql).reader) return undefined;
+      this.acquisitions++;
+    }
+    return runStatement<R>(this.statements, sql, parameters);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
