@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchContext } from './context.mjs';
+import { benchContext, tesseraEnv } from './context.mjs';
 import { runWorkload } from './measure.mjs';
 import { freePort, installExitHandlers, onCleanup, shutdown, startChild, waitForHttp } from './processes.mjs';
 import { workloads } from './workloads.mjs';
@@ -91,13 +91,7 @@ async function startServer(root, tag, seededFile, seeded) {
   const fd = fs.openSync(dbFile, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  const env = {
-    ...process.env,
-    TESSERA_DATA: dataDir,
-    LOG_LEVEL: 'warn',
-    TESSERA_MAX_CONNECTIONS_PER_ADDRESS: '4000',
-  };
-  for (const name of ['DATABASE_URL', 'PORT', 'HOST']) delete env[name];
+  const env = tesseraEnv(dataDir);
   const port = await freePort();
   const logFile = path.join(tmp, 'tessera.log');
   const cli = path.join(root, 'dist', 'cli', 'main.js');

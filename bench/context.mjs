@@ -3,6 +3,23 @@ export const DEMO_CLIENT = { id: 'demo-pos', secret: 'demo-secret' };
 export const DEMO_ADMIN = { login: 'admin@demo.test', password: 'demo-admin' };
 export const DEMO_AVOMARK = { username: 'demo', password: 'demo', terminal: '1' };
 
+/** The environment of a benchmarked Tessera server on dataDir (databaseEnv: PostgreSQL's DATABASE_URL, if any). */
+export function tesseraEnv(dataDir, databaseEnv = {}) {
+  const env = {
+    ...process.env,
+    TESSERA_DATA: dataDir,
+    LOG_LEVEL: 'warn',
+    // The load generator stands for 1,500 tills from one address: the per-address cap (256 by default, a
+    // defence against one client hoarding connections) would refuse most of the 1,500-connection workloads.
+    TESSERA_MAX_CONNECTIONS_PER_ADDRESS: process.env.TESSERA_MAX_CONNECTIONS_PER_ADDRESS ?? '4000',
+    ...databaseEnv,
+  };
+  delete env.PORT;
+  delete env.HOST;
+  if (!databaseEnv.DATABASE_URL) delete env.DATABASE_URL;
+  return env;
+}
+
 async function formToken(url, form) {
   const response = await fetch(url, {
     method: 'POST',

@@ -21,7 +21,7 @@ import {
   tail,
   waitForHttp,
 } from './processes.mjs';
-import { benchContext } from './context.mjs';
+import { benchContext, tesseraEnv } from './context.mjs';
 import { runWorkload } from './measure.mjs';
 import {
   markdownSection,
@@ -257,18 +257,7 @@ async function main() {
   );
   const database = await openDatabase(config.db, tmp);
 
-  const env = {
-    ...process.env,
-    TESSERA_DATA: path.join(tmp, 'data'),
-    LOG_LEVEL: 'warn',
-    // The load generator stands for 1,500 tills from one address: the per-address cap (256 by default, a
-    // defence against one client hoarding connections) would refuse most of the 1,500-connection workloads.
-    TESSERA_MAX_CONNECTIONS_PER_ADDRESS: process.env.TESSERA_MAX_CONNECTIONS_PER_ADDRESS ?? '4000',
-    ...database.env,
-  };
-  delete env.PORT;
-  delete env.HOST;
-  if (database.kind === 'sqlite') delete env.DATABASE_URL;
+  const env = tesseraEnv(path.join(tmp, 'data'), database.env);
   const cli = path.join(ROOT, 'dist', 'cli', 'main.js');
 
   const vouchers = VOUCHERS_PER_SECOND * (config.warmupSeconds + config.durationSeconds) + 100;
