@@ -23,6 +23,8 @@ a ratio B/A measured within seconds; the median of those is the comparison.
   --base DIR        the other build (A)
   --seeded FILE     a seeded SQLite database both builds can open, with FILE.json beside it (the files that
                     bench/run.mjs --seed-cache DIR keeps)
+  --base-seeded F2  A's database instead of FILE (same customers and cards, FILE2.json unused): with --base
+                    this very checkout, compares one build on two layouts of the same data
   --only NAME       the workload (default sale; one of workloads.mjs's that target 'tessera')
   --rate R          requests/s offered, for the workloads that run at a set rate (sale-half-rate,
                     sale-1500-half-rate, ...): required for those, as there is no full-rate run to halve
@@ -37,6 +39,7 @@ function options() {
     options: {
       base: { type: 'string' },
       seeded: { type: 'string' },
+      'base-seeded': { type: 'string' },
       only: { type: 'string', default: 'sale' },
       rate: { type: 'string' },
       rounds: { type: 'string', default: '10' },
@@ -57,6 +60,7 @@ function options() {
     path.join(values.base, 'dist', 'cli', 'main.js'),
     values.seeded,
     `${values.seeded}.json`,
+    ...(values['base-seeded'] ? [values['base-seeded']] : []),
   ]) {
     if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
   }
@@ -68,6 +72,7 @@ function options() {
   return {
     base: path.resolve(values.base),
     seeded: path.resolve(values.seeded),
+    baseSeeded: path.resolve(values['base-seeded'] ?? values.seeded),
     workload,
     rounds: number('rounds'),
     rate: workload.rateOf ? number('rate') : undefined,
@@ -113,7 +118,7 @@ async function main() {
   installExitHandlers();
   const config = options();
   const seeded = JSON.parse(fs.readFileSync(`${config.seeded}.json`, 'utf8'));
-  const a = await startServer(config.base, 'A', config.seeded, seeded);
+  const a = await startServer(config.base, 'A', config.baseSeeded, seeded);
   const b = await startServer(ROOT, 'B', config.seeded, seeded);
   console.log(`${config.workload.name}: A = ${config.base}, B = ${ROOT}`);
   for (const server of [a, b]) await config.workload.setup?.(server.ctx, server.target);
