@@ -180,7 +180,7 @@ export async function runWorkload(workload, target, ctx, config, overallRate) {
   const connections = workload.connections ?? config.connections;
   const m = await measure(target.urls ?? target.url, request, {
     connections,
-    warmupSeconds: config.warmupSeconds,
+    warmupSeconds: workload.warmupSeconds ?? config.warmupSeconds,
     durationSeconds: config.durationSeconds,
     pid: target.child.pid,
     overallRate,
