@@ -23,8 +23,8 @@ a ratio B/A measured within seconds; the median of those is the comparison.
   --base DIR        the other build (A)
   --seeded FILE     a seeded SQLite database both builds can open, with FILE.json beside it (the files that
                     bench/run.mjs --seed-cache DIR keeps)
-  --base-seeded F2  A's database instead of FILE (same customers and cards, FILE2.json unused): with --base
-                    this very checkout, compares one build on two layouts of the same data
+  --base-seeded F2  A's database instead of FILE: another file of the same customers and cards (FILE.json
+                    serves both); with --base this very checkout, one build compared on two layouts of the data
   --only NAME       the workload (default sale; one of workloads.mjs's that target 'tessera')
   --rate R          requests/s offered, for the workloads that run at a set rate (sale-half-rate,
                     sale-1500-half-rate, ...): required for those, as there is no full-rate run to halve

@@ -178,9 +178,10 @@ export async function runWorkload(workload, target, ctx, config, overallRate) {
     say(`  ! probe answered ${checked.status}, expected ${workload.expect}: ${checked.body}`);
   }
   const connections = workload.connections ?? config.connections;
+  const warmupSeconds = workload.warmupSeconds ?? config.warmupSeconds;
   const m = await measure(target.urls ?? target.url, request, {
     connections,
-    warmupSeconds: workload.warmupSeconds ?? config.warmupSeconds,
+    warmupSeconds,
     durationSeconds: config.durationSeconds,
     pid: target.child.pid,
     overallRate,
@@ -192,6 +193,7 @@ export async function runWorkload(workload, target, ctx, config, overallRate) {
     what: workload.what,
     expectedStatus: workload.expect,
     connections,
+    warmupSeconds,
     offeredRate: overallRate ?? null,
     probe: checked,
     requestsPerSecond: m.requestsPerSecond,
