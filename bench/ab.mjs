@@ -56,6 +56,11 @@ function options() {
   const workload = workloads.find((w) => w.name === values.only && w.target === 'tessera');
   if (!workload) throw new Error(`--only ${values.only}: not a Tessera workload of bench/workloads.mjs`);
   if (workload.rateOf && values.rate === undefined) throw new Error(`--only ${values.only} needs --rate`);
+  if (!workload.rateOf && values.rate !== undefined) {
+    throw new Error(
+      `--rate: ${values.only} runs at full rate; --rate is for the workloads sent at a set rate`,
+    );
+  }
   for (const file of [
     path.join(values.base, 'dist', 'cli', 'main.js'),
     values.seeded,

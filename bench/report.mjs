@@ -84,7 +84,7 @@ export function markdownSection(run) {
   const c = run.config;
   const size = c.quick ? 'quick size' : 'full size';
   // Workloads with a warm-up of their own (sale-1500-half-rate has none: its first answers count).
-  const own = run.results.filter((r) => r.warmupSeconds !== undefined && r.warmupSeconds !== c.warmupSeconds);
+  const own = run.results.filter((r) => r.warmupSeconds !== c.warmupSeconds);
   const ownWarmups = own.map((r) => `${r.name}: ${r.warmupSeconds} s`).join(', ');
   const lines = [
     `Run of ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC (${size}: ${c.customers.toLocaleString('en-US')} seeded customers, ` +
