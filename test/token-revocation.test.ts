@@ -1,5 +1,6 @@
 /** Tokens end with their principal: deactivation, a new secret, RFC 7009 revocation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticateToken } from '../src/app/auth/issue-token.js';
 import { createApiClient } from '../src/app/tenancy/tenancy.js';
 import { createHarness, databases, type Harness } from './support/harness.js';
 
@@ -87,5 +88,22 @@ describe.each(databases())('token revocation on $kind', (target) => {
     expect(unknown.statusCode).toBe(200);
     const missing = await h.app.inject({ method: 'POST', url: '/oauth/revoke', payload: {} });
     expect(missing.statusCode).toBe(400);
+  });
+
+  it('answers a token used lately from memory, and still refuses it once it has expired', async () => {
+    const client = await newClient();
+    const grant = (await tokenOf(client.clientId, 'first-secret')).json();
+    expect((await use(grant.access_token)).statusCode).toBe(200);
+    // Read once: now known, the answer needs no wait (no promise on the request's path).
+    const known = authenticateToken(h.deps, grant.access_token);
+    expect(known).not.toBeInstanceOf(Promise);
+    expect(known).toMatchObject({ ok: true, value: { principalId: client.id, role: 'cashier' } });
+    const later = { ...h.deps, now: () => new Date(Date.now() + (grant.expires_in + 1) * 1000) };
+    expect(await authenticateToken(later, grant.access_token)).toMatchObject({
+      ok: false,
+      code: 'TOKEN_EXPIRED',
+    });
+    // Forgotten once expired: the next use reads the database again.
+    expect(authenticateToken(later, grant.access_token)).toBeInstanceOf(Promise);
   });
 });

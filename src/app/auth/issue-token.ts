@@ -3,9 +3,9 @@ import * as repo from '../../db/repos/auth.repo.js';
 import { isRole, type Caller, type Deps } from '../context.js';
 import { newSecret } from '../ids.js';
 import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
-import { isPrincipalActive } from './principal-status.js';
+import { isPrincipalActive, knownPrincipalStatus } from './principal-status.js';
 import { throttled } from './throttle.js';
-import { findTokenCached, forgetToken } from './token-cache.js';
+import { findTokenCached, forgetToken, knownToken } from './token-cache.js';
 
 export interface TokenGrant {
   accessToken: string;
@@ -90,18 +90,37 @@ export async function issueToken(
   });
 }
 
-/** Resolves a bearer token to its caller; unknown and expired tokens are told apart for the client's sake. */
-export async function authenticateToken(deps: Deps, token: string): Promise<Result<Caller>> {
+/**
+ * Resolves a bearer token to its caller; unknown and expired tokens are told apart for the client's sake.
+ * A token and principal read lately are answered without waiting (no promise): every authenticated request
+ * asks, and a hook that needs not wait costs the request less.
+ */
+export function authenticateToken(deps: Deps, token: string): Result<Caller> | Promise<Result<Caller>> {
   const hash = tokenHash(token);
+  const row = knownToken(deps.db, hash);
+  const active = row ? knownPrincipalStatus(deps.db, row.principal_id) : undefined;
+  if (row === undefined || active === undefined) return authenticateRead(deps, hash);
+  return callerOfToken(deps, hash, row, active);
+}
+
+async function authenticateRead(deps: Deps, hash: string): Promise<Result<Caller>> {
   const row = await findTokenCached(deps.db, hash);
-  if (!row || !isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
+  if (!row) return fail('UNAUTHENTICATED', 'The access token is unknown.');
+  return callerOfToken(deps, hash, row, await isPrincipalActive(deps.db, row.principal_id));
+}
+
+function callerOfToken(
+  deps: Deps,
+  hash: string,
+  row: NonNullable<ReturnType<typeof knownToken>>,
+  active: boolean,
+): Result<Caller> {
+  if (!isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
   if (Date.parse(row.expires_at) <= deps.now().getTime()) {
     forgetToken(deps.db, hash);
     return fail('TOKEN_EXPIRED');
   }
-  if (!(await isPrincipalActive(deps.db, row.principal_id))) {
-    return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
-  }
+  if (!active) return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',
     principalId: row.principal_id,

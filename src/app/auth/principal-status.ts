@@ -10,6 +10,12 @@ const caches = new WeakMap<Kysely<DB>, Map<string, { active: boolean; until: num
 const STATUS_MS = 2000;
 const MAX_ENTRIES = 10_000;
 
+/** Whether a principal is active as read lately, without waiting (undefined: to be read). */
+export function knownPrincipalStatus(db: Kysely<DB>, principalId: string): boolean | undefined {
+  const known = caches.get(db)?.get(principalId);
+  return known && known.until > performance.now() ? known.active : undefined;
+}
+
 export async function isPrincipalActive(db: Kysely<DB>, principalId: string): Promise<boolean> {
   let cache = caches.get(db);
   if (!cache) {

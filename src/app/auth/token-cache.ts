@@ -22,6 +22,12 @@ const caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 const MAX_TOKENS = 10_000;
 const FRESH_MS = 10_000;
 
+/** The row of a token found lately, without waiting (undefined: not in memory, or to be read again). */
+export function knownToken(db: Kysely<DB>, hash: string): TokenRow | undefined {
+  const known = caches.get(db)?.get(hash);
+  return known && known.freshUntil > performance.now() ? known.row : undefined;
+}
+
 export async function findTokenCached(db: Kysely<DB>, hash: string): Promise<TokenRow | undefined> {
   let cache = caches.get(db);
   if (!cache) {

@@ -86,6 +86,12 @@ export async function recordExchange(deps: Deps, entry: LogEntryInput, full: boo
 
 const loggingCache = new Map<string, { full: boolean; until: number }>();
 
+/** Whether a principal has full logging on as read lately, without waiting (undefined: to be read). */
+export function knownFullLogging(principalId: string): boolean | undefined {
+  const cached = loggingCache.get(principalId);
+  return cached && cached.until > Date.now() ? cached.full : undefined;
+}
+
 /** Whether a principal has full logging on; cached for a few seconds, the switch is not on a hot path. */
 export async function hasFullLogging(deps: Deps, principalId: string): Promise<boolean> {
   const now = Date.now();

@@ -68,16 +68,19 @@ const SUMMARY_COLUMNS = ['card_id', 'merchant_id', ...SUMMARY_VALUE_COLUMNS] as 
 /** The selection of a card's stored summary in a read of `cards as c` left-joined with `card_summaries as s`. */
 export const PREFIXED_SUMMARY = SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${k}` as const);
 
-/** The prefixed names, made once: a key built per read and per column cost 7 % of a balance. */
-const PREFIXED_KEYS = SUMMARY_COLUMNS.map((k) => [k, `summary_${k}`] as const);
+/**
+ * The summary row inside a row read with PREFIXED_SUMMARY, by a function made once that reads each prefixed
+ * column by its literal name: a loop of computed reads into a new object cost 4-5 % of a balance. The names
+ * are this module's own column constants.
+ */
+const unprefixSummary = new Function(
+  'r',
+  `return { ${SUMMARY_COLUMNS.map((k) => `${k}: r.summary_${k}`).join(', ')} };`,
+) as (row: unknown) => CardSummaryTable;
 
 /** The stored summary from a row read with PREFIXED_SUMMARY (null: none stored). */
 export function prefixedSummary(row: { summary_card_id: unknown }): CardSummary | null {
-  if (row.summary_card_id === null) return null;
-  const r = row as unknown as Record<string, unknown>;
-  const summaryRow: Record<string, unknown> = {};
-  for (const [k, prefixed] of PREFIXED_KEYS) summaryRow[k] = r[prefixed];
-  return toSummary(summaryRow as unknown as CardSummaryTable);
+  return row.summary_card_id === null ? null : toSummary(unprefixSummary(row));
 }
 
 /** The step indexes of rewardedStepsOf's text, in order. */

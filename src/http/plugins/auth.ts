@@ -1,6 +1,5 @@
 import type {
   FastifyInstance,
-  FastifyReply,
   FastifyRequest,
   onRequestHookHandler,
   preHandlerHookHandler,
@@ -9,31 +8,44 @@ import type {
 } from 'fastify';
 import { authenticateToken } from '../../app/auth/issue-token.js';
 import type { Caller, Deps, Role } from '../../app/context.js';
+import type { Result } from '../../core/error-catalog.js';
 import { HttpError } from '../http-error.js';
 
-/** Bearer-token authentication for a route subtree (RFC 6750). */
+/**
+ * Bearer-token authentication for a route subtree (RFC 6750). A callback hook, not an async one: a token read
+ * lately is answered without a promise, and every authenticated request passes here.
+ */
 export function bearerAuth(deps: Deps): onRequestHookHandler {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  return (request, reply, done) => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header) : null;
     if (!match?.[1]) {
       reply.header('WWW-Authenticate', 'Bearer realm="tessera"');
-      throw new HttpError(
-        'UNAUTHENTICATED',
-        header
-          ? 'The Authorization header must be "Bearer <token>".'
-          : 'Send an Authorization: Bearer <token> header; get a token from POST /oauth/token.',
+      done(
+        new HttpError(
+          'UNAUTHENTICATED',
+          header
+            ? 'The Authorization header must be "Bearer <token>".'
+            : 'Send an Authorization: Bearer <token> header; get a token from POST /oauth/token.',
+        ),
       );
+      return;
     }
-    const result = await authenticateToken(deps, match[1]);
-    if (!result.ok) {
-      reply.header(
-        'WWW-Authenticate',
-        `Bearer realm="tessera", error="invalid_token", error_description="${result.code === 'TOKEN_EXPIRED' ? 'token expired' : 'unknown token'}"`,
-      );
-      throw HttpError.from(result);
-    }
-    request.caller = result.value;
+    const settle = (result: Result<Caller>) => {
+      if (!result.ok) {
+        reply.header(
+          'WWW-Authenticate',
+          `Bearer realm="tessera", error="invalid_token", error_description="${result.code === 'TOKEN_EXPIRED' ? 'token expired' : 'unknown token'}"`,
+        );
+        done(HttpError.from(result));
+        return;
+      }
+      request.caller = result.value;
+      done();
+    };
+    const result = authenticateToken(deps, match[1]);
+    if (result instanceof Promise) result.then(settle, done);
+    else settle(result);
   };
 }
 
@@ -54,11 +66,12 @@ type RoleCheck = preHandlerHookHandler & { [ROLE_LIST]: readonly Role[] };
 
 /** A preHandler that lets only these roles through; every authenticated route must have one. */
 export function requireRole(...roles: Role[]): preHandlerHookHandler {
-  const check = async (request: FastifyRequest) => {
-    const caller = callerOf(request);
-    if (!roles.includes(caller.role)) {
-      throw new HttpError('FORBIDDEN', `This operation needs one of the roles: ${roles.join(', ')}.`);
-    }
+  const check: preHandlerHookHandler = (request, _reply, done) => {
+    const caller = request.caller;
+    if (!caller) done(new HttpError('UNAUTHENTICATED'));
+    else if (!roles.includes(caller.role)) {
+      done(new HttpError('FORBIDDEN', `This operation needs one of the roles: ${roles.join(', ')}.`));
+    } else done();
   };
   return Object.assign(check, { [ROLE_LIST]: roles }) as RoleCheck;
 }

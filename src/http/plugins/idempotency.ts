@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { claimIdempotencyKey, settleIdempotencyKey } from '../../app/idempotency.js';
 import { HttpError } from '../http-error.js';
@@ -26,9 +26,8 @@ function bodyHash(request: FastifyRequest): string {
  * IDEMPOTENT_ANSWER_NOT_KEPT.
  */
 export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
-  scope.addHook('preHandler', async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    if (!UNSAFE.has(request.method) || key === undefined) return;
+  // Callback hooks that return at once for requests without a key (most of them), without a promise each.
+  const claimKey = async (request: FastifyRequest, reply: FastifyReply, key: string | string[]) => {
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) throw new HttpError('INVALID_IDEMPOTENCY_KEY');
     const outcome = await claimIdempotencyKey(deps, {
       scope: request.caller?.principalId ?? 'anonymous',
@@ -49,14 +48,22 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
         throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, outcome.retryAfterSeconds);
       case 'replay':
         reply.header('Idempotent-Replayed', 'true');
+        // Resolves when the answer is sent: the route's handler does not run.
         return reply.code(outcome.status).type(outcome.type).send(outcome.body);
     }
+  };
+  scope.addHook('preHandler', (request, reply, done) => {
+    const key = request.headers['idempotency-key'];
+    if (!UNSAFE.has(request.method) || key === undefined) done();
+    else claimKey(request, reply, key).then(() => done(), done);
   });
 
-  scope.addHook('onSend', async (request, reply, payload) => {
-    const claim = claimed.get(request);
-    if (!claim) return payload;
-    claimed.delete(request);
+  const settleKey = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    claim: { scope: string; key: string },
+  ) => {
     // A server-side failure leaves nothing behind: the same key may be retried.
     const answered = reply.statusCode < 500 && typeof payload === 'string';
     await settleIdempotencyKey(
@@ -71,6 +78,14 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
           }
         : null,
     );
-    return payload;
+  };
+  scope.addHook('onSend', (request, reply, payload, done) => {
+    const claim = claimed.get(request);
+    if (!claim) {
+      done(null, payload);
+      return;
+    }
+    claimed.delete(request);
+    settleKey(request, reply, payload, claim).then(() => done(null, payload), done);
   });
 }

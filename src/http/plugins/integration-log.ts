@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
-import { hasFullLogging, recordExchange } from '../../app/ops/integration-log.js';
+import { hasFullLogging, knownFullLogging, recordExchange } from '../../app/ops/integration-log.js';
 import { RateWindow } from '../../core/rate-window.js';
 
 function bodyText(body: unknown): string | null {
@@ -28,11 +28,8 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
     if (typeof payload === 'string') request.sentPayload = payload;
     done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  const record = async (request: FastifyRequest, reply: FastifyReply, failed: boolean) => {
     const caller = request.caller;
-    // A dialect that answers a business error with HTTP 200 (CashDesk) sets request.failure: still an error.
-    const failed = reply.statusCode >= 400 || request.failure !== null;
-    if (!failed && !caller) return;
     try {
       const full = caller ? await hasFullLogging(deps, caller.principalId) : false;
       if (!failed && !full) return;
@@ -60,5 +57,14 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
     } catch (error) {
       request.log.warn({ err: error }, 'integration log write failed');
     }
+  };
+  // A callback hook: a successful answer to a caller whose full logging is known to be off (nearly every
+  // answer) is done at once, without a promise.
+  app.addHook('onResponse', (request, reply, done) => {
+    const caller = request.caller;
+    // A dialect that answers a business error with HTTP 200 (CashDesk) sets request.failure: still an error.
+    const failed = reply.statusCode >= 400 || request.failure !== null;
+    if (!failed && (!caller || knownFullLogging(caller.principalId) === false)) done();
+    else record(request, reply, failed).then(() => done(), done);
   });
 }
