@@ -16,6 +16,7 @@ import { installIntegrationLog } from './plugins/integration-log.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installRequestLog } from './plugins/request-log.js';
 import { SECURITY_SCHEMES } from './openapi-security.js';
+import { installAnswerBatching } from './plugins/answer-batching.js';
 import { installContentNegotiation } from './plugins/negotiation.js';
 import { healthRoutes } from './routes/health.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   for (const schema of sharedSchemas) app.addSchema(schema);
 
   installNativeErrors(app);
+  installAnswerBatching(app);
   installContentNegotiation(app);
   installIntegrationLog(app, deps);
   installRequestLog(app);
