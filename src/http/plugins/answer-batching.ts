@@ -7,13 +7,15 @@ const BATCH_FROM = 3;
  * On a loaded server, the answers that become ready in one turn of the event loop are written together at its
  * end (setImmediate), instead of each as soon as it is ready.
  *
- * Why: writing an answer to a TCP socket wakes the process reading the other end when it sleeps. A client or
- * proxy that holds many connections (a load balancer, a till gateway, the benchmark) is woken once per
- * answer when the answers leave one by one, between the handlers that compute the next ones; on a virtual
- * machine that wake-up costs the writing process more than a short request's whole handler (measured on the
- * balance: the response's writev was a quarter of the server's time). Written in a burst, the reader is woken
- * once for all of them. Same-run A/B on the balance: 1.3 times the requests/s, 0.76 times the CPU per request
- * (BENCHMARKS.md, thirteenth pass).
+ * Why: writing an answer to a TCP socket on the same host (loopback) runs the reader's side in the writer: the
+ * kernel delivers the data and wakes the process reading the other end when it sleeps. A reader that holds many
+ * connections (a reverse proxy or gateway in front of Tessera on the same machine, the benchmark's load
+ * generator) is woken once per answer when the answers leave one by one, between the handlers that compute the
+ * next ones; on a virtual machine that wake-up costs the writer more than a short request's whole handler
+ * (measured on the balance: the answer's writev was a quarter of the server's time). Written in a burst, the
+ * reader is woken once for all of them. Same-run A/B on the balance: 1.34 times the requests/s, 0.75 times the
+ * CPU per request (BENCHMARKS.md, thirteenth pass). Over a real network the write only hands the data to the
+ * network card: the gain there has not been measured.
  *
  * What it costs: a held answer waits for the rest of its turn, at most the time to run the handlers of the
  * requests that arrived with it. So answers are held only while the turns keep bringing several answers each
