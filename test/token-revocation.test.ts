@@ -103,7 +103,9 @@ describe.each(databases())('token revocation on $kind', (target) => {
       ok: false,
       code: 'TOKEN_EXPIRED',
     });
-    // Forgotten once expired: the next use reads the database again.
-    expect(authenticateToken(later, grant.access_token)).toBeInstanceOf(Promise);
+    // Forgotten once expired: the next use reads the database again, and is refused again.
+    const again = authenticateToken(later, grant.access_token);
+    expect(again).toBeInstanceOf(Promise);
+    expect(await again).toMatchObject({ ok: false, code: 'TOKEN_EXPIRED' });
   });
 });

@@ -100,26 +100,33 @@ export function authenticateToken(deps: Deps, token: string): Result<Caller> | P
   const row = knownToken(deps.db, hash);
   const active = row ? knownPrincipalStatus(deps.db, row.principal_id) : undefined;
   if (row === undefined || active === undefined) return authenticateRead(deps, hash);
-  return callerOfToken(deps, hash, row, active);
+  return tokenRefusal(deps, hash, row) ?? callerOfToken(row, active);
 }
 
 async function authenticateRead(deps: Deps, hash: string): Promise<Result<Caller>> {
   const row = await findTokenCached(deps.db, hash);
   if (!row) return fail('UNAUTHENTICATED', 'The access token is unknown.');
-  return callerOfToken(deps, hash, row, await isPrincipalActive(deps.db, row.principal_id));
+  // Refused for its role or its expiry before the principal is read: no query for a token already refused.
+  return (
+    tokenRefusal(deps, hash, row) ?? callerOfToken(row, await isPrincipalActive(deps.db, row.principal_id))
+  );
 }
 
-function callerOfToken(
-  deps: Deps,
-  hash: string,
-  row: NonNullable<ReturnType<typeof knownToken>>,
-  active: boolean,
-): Result<Caller> {
+type TokenRow = NonNullable<ReturnType<typeof knownToken>>;
+
+/** Why a token is refused whatever its principal (an unknown role, an expiry passed), or null. */
+function tokenRefusal(deps: Deps, hash: string, row: TokenRow): Result<never> | null {
   if (!isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
   if (Date.parse(row.expires_at) <= deps.now().getTime()) {
     forgetToken(deps.db, hash);
     return fail('TOKEN_EXPIRED');
   }
+  return null;
+}
+
+function callerOfToken(row: TokenRow, active: boolean): Result<Caller> {
+  // Refused by tokenRefusal already; checked again for the type of row.role.
+  if (!isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
   if (!active) return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',

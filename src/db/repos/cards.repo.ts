@@ -71,7 +71,7 @@ export const PREFIXED_SUMMARY = SUMMARY_COLUMNS.map((k) => `s.${k} as summary_${
 /**
  * The summary row inside a row read with PREFIXED_SUMMARY, by a function made once that reads each prefixed
  * column by its literal name: a loop of computed reads into a new object cost 4-5 % of a balance. The names
- * are this module's own column constants.
+ * come from constant lists (SUMMARY_COLUMNS, card-summaries.repo.ts's SUMMARY_VALUE_COLUMNS), never from input.
  */
 const unprefixSummary = new Function(
   'r',

@@ -10,6 +10,7 @@ import { authenticateToken } from '../../app/auth/issue-token.js';
 import type { Caller, Deps, Role } from '../../app/context.js';
 import type { Result } from '../../core/error-catalog.js';
 import { HttpError } from '../http-error.js';
+import { continueAfter } from './hook-promise.js';
 
 /**
  * Bearer-token authentication for a route subtree (RFC 6750). A callback hook, not an async one: a token read
@@ -44,7 +45,7 @@ export function bearerAuth(deps: Deps): onRequestHookHandler {
       done();
     };
     const result = authenticateToken(deps, match[1]);
-    if (result instanceof Promise) result.then(settle, done);
+    if (result instanceof Promise) continueAfter(result, done, settle);
     else settle(result);
   };
 }

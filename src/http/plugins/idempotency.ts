@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { claimIdempotencyKey, settleIdempotencyKey } from '../../app/idempotency.js';
 import { HttpError } from '../http-error.js';
+import { continueAfter } from './hook-promise.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -39,7 +40,7 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
     switch (outcome.kind) {
       case 'claimed':
         claimed.set(request, outcome.claim);
-        return;
+        return 'claimed';
       case 'reused':
         throw new HttpError('IDEMPOTENCY_KEY_REUSED');
       case 'not-kept':
@@ -48,14 +49,20 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
         throw new HttpError('IDEMPOTENCY_KEY_IN_PROGRESS', undefined, undefined, outcome.retryAfterSeconds);
       case 'replay':
         reply.header('Idempotent-Replayed', 'true');
-        // Resolves when the answer is sent: the route's handler does not run.
-        return reply.code(outcome.status).type(outcome.type).send(outcome.body);
+        reply.code(outcome.status).type(outcome.type).send(outcome.body);
+        return 'replayed';
     }
   };
   scope.addHook('preHandler', (request, reply, done) => {
     const key = request.headers['idempotency-key'];
     if (!UNSAFE.has(request.method) || key === undefined) done();
-    else claimKey(request, reply, key).then(() => done(), done);
+    // A replayed answer is sent from here and the chain stops: `done` is not called, so the route's handler
+    // never runs, even while the answer waits to be written (answer-batching.ts) and the reply is not yet sent.
+    else {
+      continueAfter(claimKey(request, reply, key), done, (outcome) => {
+        if (outcome !== 'replayed') done();
+      });
+    }
   });
 
   const settleKey = async (
@@ -86,6 +93,6 @@ export function installIdempotency(scope: FastifyInstance, deps: Deps): void {
       return;
     }
     claimed.delete(request);
-    settleKey(request, reply, payload, claim).then(() => done(null, payload), done);
+    continueAfter(settleKey(request, reply, payload, claim), done, () => done(null, payload));
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { hasFullLogging, knownFullLogging, recordExchange } from '../../app/ops/integration-log.js';
 import { RateWindow } from '../../core/rate-window.js';
+import { continueAfter } from './hook-promise.js';
 
 function bodyText(body: unknown): string | null {
   if (body === undefined || body === null) return null;
@@ -65,6 +66,6 @@ export function installIntegrationLog(app: FastifyInstance, deps: Deps): void {
     // A dialect that answers a business error with HTTP 200 (CashDesk) sets request.failure: still an error.
     const failed = reply.statusCode >= 400 || request.failure !== null;
     if (!failed && (!caller || knownFullLogging(caller.principalId) === false)) done();
-    else record(request, reply, failed).then(() => done(), done);
+    else continueAfter(record(request, reply, failed), done);
   });
 }
