@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../core/error-catalog.js';
 import * as repo from '../../db/repos/auth.repo.js';
-import { isRole, type Caller, type Deps } from '../context.js';
+import { isRole, type Caller, type Deps, type Role } from '../context.js';
 import { newSecret } from '../ids.js';
 import { DUMMY_HASH, tokenHash, verifySecret } from './secrets.js';
 import { isPrincipalActive, knownPrincipalStatus } from './principal-status.js';
@@ -100,40 +100,39 @@ export function authenticateToken(deps: Deps, token: string): Result<Caller> | P
   const row = knownToken(deps.db, hash);
   const active = row ? knownPrincipalStatus(deps.db, row.principal_id) : undefined;
   if (row === undefined || active === undefined) return authenticateRead(deps, hash);
-  return tokenRefusal(deps, hash, row) ?? callerOfToken(row, active);
+  const role = tokenRole(deps, hash, row);
+  return role.ok ? callerOfToken(row, role.value, active) : role;
 }
 
 async function authenticateRead(deps: Deps, hash: string): Promise<Result<Caller>> {
   const row = await findTokenCached(deps.db, hash);
   if (!row) return fail('UNAUTHENTICATED', 'The access token is unknown.');
   // Refused for its role or its expiry before the principal is read: no query for a token already refused.
-  return (
-    tokenRefusal(deps, hash, row) ?? callerOfToken(row, await isPrincipalActive(deps.db, row.principal_id))
-  );
+  const role = tokenRole(deps, hash, row);
+  if (!role.ok) return role;
+  return callerOfToken(row, role.value, await isPrincipalActive(deps.db, row.principal_id));
 }
 
 type TokenRow = NonNullable<ReturnType<typeof knownToken>>;
 
-/** Why a token is refused whatever its principal (an unknown role, an expiry passed), or null. */
-function tokenRefusal(deps: Deps, hash: string, row: TokenRow): Result<never> | null {
+/** The token's role, or why it is refused whatever its principal (an unknown role, an expiry passed). */
+function tokenRole(deps: Deps, hash: string, row: TokenRow): Result<Role> {
   if (!isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
   if (Date.parse(row.expires_at) <= deps.now().getTime()) {
     forgetToken(deps.db, hash);
     return fail('TOKEN_EXPIRED');
   }
-  return null;
+  return ok(row.role);
 }
 
-function callerOfToken(row: TokenRow, active: boolean): Result<Caller> {
-  // Refused by tokenRefusal already; checked again for the type of row.role.
-  if (!isRole(row.role)) return fail('UNAUTHENTICATED', 'The access token is unknown.');
+function callerOfToken(row: TokenRow, role: Role, active: boolean): Result<Caller> {
   if (!active) return fail('UNAUTHENTICATED', 'The client or user of this token is deactivated.');
   return ok({
     principalKind: row.principal_kind === 'user' ? 'user' : 'client',
     principalId: row.principal_id,
     merchantId: row.merchant_id,
     providerId: row.provider_id,
-    role: row.role,
+    role,
     terminalId: row.terminal_id,
   });
 }

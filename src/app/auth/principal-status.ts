@@ -17,14 +17,14 @@ export function knownPrincipalStatus(db: Kysely<DB>, principalId: string): boole
 }
 
 export async function isPrincipalActive(db: Kysely<DB>, principalId: string): Promise<boolean> {
+  const known = knownPrincipalStatus(db, principalId);
+  if (known !== undefined) return known;
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
   const now = performance.now();
-  const known = cache.get(principalId);
-  if (known && known.until > now) return known.active;
   const active = await repo.isActive(db, principalId);
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(principalId, { active, until: now + STATUS_MS });

@@ -29,15 +29,15 @@ export function knownToken(db: Kysely<DB>, hash: string): TokenRow | undefined {
 }
 
 export async function findTokenCached(db: Kysely<DB>, hash: string): Promise<TokenRow | undefined> {
+  const known = knownToken(db, hash);
+  if (known) return known;
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
-  const now = performance.now();
-  const known = cache.get(hash);
-  if (known && known.freshUntil > now) return known.row;
   cache.delete(hash);
+  const now = performance.now();
   const row = await repo.findToken(db, hash);
   if (row) {
     if (cache.size >= MAX_TOKENS) cache.delete(cache.keys().next().value as string);

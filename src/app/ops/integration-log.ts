@@ -94,9 +94,9 @@ export function knownFullLogging(principalId: string): boolean | undefined {
 
 /** Whether a principal has full logging on; cached for a few seconds, the switch is not on a hot path. */
 export async function hasFullLogging(deps: Deps, principalId: string): Promise<boolean> {
+  const known = knownFullLogging(principalId);
+  if (known !== undefined) return known;
   const now = Date.now();
-  const cached = loggingCache.get(principalId);
-  if (cached && cached.until > now) return cached.full;
   const full = await repo.fullLoggingOf(deps.db, principalId);
   loggingCache.set(principalId, { full, until: now + 5000 });
   return full;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { proceed } from './hook-promise.js';
 
 /** Answers in one turn of the event loop from which the next turn's answers are held. */
 const BATCH_FROM = 3;
@@ -59,13 +60,7 @@ export function installAnswerBatching(app: FastifyInstance): void {
       done(null, payload);
       return;
     }
-    held.push(() => {
-      // As Fastify does for an onSend hook that waited: a throw in the rest of the send becomes an error answer.
-      try {
-        done(null, payload);
-      } catch (error) {
-        done(error as Error);
-      }
-    });
+    // As Fastify does for an onSend hook that waited: a throw in the rest of the send becomes an error answer.
+    held.push(() => proceed(() => done(null, payload), done));
   });
 }

@@ -9,15 +9,18 @@ export function continueAfter<T>(
   next: (value: T) => void = () => done(),
 ): void {
   work.then(
-    (value) => {
-      try {
-        next(value);
-      } catch (error) {
-        done(asError(error));
-      }
-    },
+    (value) => proceed(() => next(value), done),
     (error: unknown) => done(asError(error)),
   );
+}
+
+/** Runs the rest of a hook chain; a throw there is passed to `done` as an error, as Fastify's runner does. */
+export function proceed(rest: () => void, done: (error?: Error) => void): void {
+  try {
+    rest();
+  } catch (error) {
+    done(asError(error));
+  }
 }
 
 function asError(error: unknown): Error {
